@@ -1,0 +1,84 @@
+using FreshFoodz.Capacity.Queueing;
+
+namespace FreshFoodz.Capacity.Sizing;
+
+/// <summary>Which rule decided a count: the HA minimum, the utilization target or the latency SLO.</summary>
+public enum SizingLimit
+{
+    HighAvailabilityMinimum,
+    Utilization,
+    LatencySlo,
+}
+
+public sealed record AppTierDemand(
+    double ArrivalRatePerSecond,
+    double MeanServiceTimeSeconds,
+    double P95ServiceTimeSeconds,
+    int ConcurrencyPerPod,
+    double TargetUtilization,
+    double SloP95Seconds,
+    int MinimumPods);
+
+public sealed record AppTierSizing(
+    AppTierDemand Demand,
+    int LittlesLawPods,
+    int Pods,
+    double Utilization,
+    double PredictedP95Seconds,
+    int SeedFormulaPods,
+    SizingLimit DecidedBy);
+
+/// <summary>
+/// Sizes the app tier. With arrival rate λ, mean service time S and c concurrent requests per pod,
+/// Little's Law gives the mean number in service L = λ·S. Pods = the smallest p ≥ the HA minimum with
+/// (a) utilization λ·S / (p·c) ≤ the target and (b) the p95 response time of M/M/N, N = p·c, ≤ the SLO.
+/// </summary>
+public static class AppTierSizer
+{
+    /// <summary>Beyond this the SLO is treated as unreachable rather than searched further.</summary>
+    private const int MaxPods = 100_000;
+
+    public static AppTierSizing Size(AppTierDemand d)
+    {
+        var busy = d.ArrivalRatePerSecond * d.MeanServiceTimeSeconds; // L = λ·S
+        var byUtilization = Rounding.CeilingCount(busy / (d.ConcurrencyPerPod * d.TargetUtilization));
+        var littles = Math.Max(d.MinimumPods, byUtilization);
+
+        var pods = littles;
+        var p95 = P95(d, pods);
+        while (p95 > d.SloP95Seconds)
+        {
+            if (++pods > MaxPods)
+            {
+                throw new CapacityException(
+                    $"the p95 SLO of {d.SloP95Seconds} s cannot be met with up to {MaxPods} pods " +
+                    $"(mean service time {d.MeanServiceTimeSeconds} s); raise the SLO or lower the service time");
+            }
+            p95 = P95(d, pods);
+        }
+
+        var decidedBy = pods > littles ? SizingLimit.LatencySlo
+            : byUtilization >= d.MinimumPods ? SizingLimit.Utilization
+            : SizingLimit.HighAvailabilityMinimum;
+
+        return new AppTierSizing(
+            d,
+            littles,
+            pods,
+            busy / (pods * d.ConcurrencyPerPod),
+            p95,
+            SeedFormulaPods(d),
+            decidedBy);
+    }
+
+    /// <summary>The p95 response time that <paramref name="pods"/> pods give (M/M/N, N = pods·c).</summary>
+    public static double P95(AppTierDemand d, int pods) =>
+        new MmnModel(d.ArrivalRatePerSecond, d.MeanServiceTimeSeconds, pods * d.ConcurrencyPerPod).ResponseTimeQuantile(0.95);
+
+    /// <summary>
+    /// The seasonal plan's own formula, reported for comparison only: concurrency = λ × p95 latency
+    /// (the measured p95 service time), instances = concurrency / target utilization, pods = ⌈instances / c⌉.
+    /// </summary>
+    public static int SeedFormulaPods(AppTierDemand d) =>
+        Rounding.CeilingCount(d.ArrivalRatePerSecond * d.P95ServiceTimeSeconds / d.TargetUtilization / d.ConcurrencyPerPod);
+}

@@ -1,0 +1,122 @@
+using FreshFoodz.Capacity.Seasons;
+
+namespace FreshFoodz.Capacity.Sizing;
+
+/// <summary>The HorizontalPodAutoscaler bounds of the API deployment.</summary>
+public sealed record HpaSizing(int MinReplicas, int MaxReplicas, double BurstHeadroom);
+
+/// <summary>The complete sizing of one stack for one season.</summary>
+public sealed record CapacityPlan(
+    Season Season,
+    double LoadMultiplier,
+    TargetUtilization Targets,
+    AppTierSizing App,
+    HpaSizing Hpa,
+    WorkerSizing Workers,
+    DatabaseSizing Database,
+    NodeSizing Nodes,
+    string Currency,
+    decimal HourlyCost)
+{
+    public decimal MonthlyCost => HourlyCost * PriceTable.HoursPerMonth;
+
+    /// <summary>Requests per second the pre-provisioned pods serve at the season's target utilization:
+    /// p·c·ρ / S. The season ConfigMap's rate limit and the load alerts use it.</summary>
+    public double ServableRequestsPerSecond =>
+        Hpa.MinReplicas * App.Demand.ConcurrencyPerPod * App.Demand.TargetUtilization / App.Demand.MeanServiceTimeSeconds;
+}
+
+/// <summary>The cost of one calendar month under the <c>auto</c> season rule.</summary>
+public sealed record MonthCost(int Month, decimal Cost, decimal StaticPeakCost, IReadOnlyDictionary<Season, int> DaysBySeason);
+
+/// <summary>A year's cost under <c>auto</c> against provisioning the Weihnachten peak all year.</summary>
+public sealed record CostProjection(string Currency, int Year, IReadOnlyList<MonthCost> Months)
+{
+    public decimal Yearly => Months.Sum(m => m.Cost);
+
+    public decimal YearlyStaticPeak => Months.Sum(m => m.StaticPeakCost);
+
+    public decimal Saving => YearlyStaticPeak - Yearly;
+}
+
+/// <summary>
+/// The capacity engine: sizes app pods, HPA, workers, database and nodes for a season, and prices them.
+/// Sizing rules and their formulas are documented on each sizer.
+/// </summary>
+public static class CapacityEngine
+{
+    public static CapacityPlan Size(CapacityInputs inputs, Season season)
+    {
+        var definition = inputs.Seasons[season];
+        var targets = definition.Targets;
+        var w = inputs.Workload;
+        var minimum = inputs.ZoneCount; // HA: one replica per availability zone
+
+        var requests = w.Api.BaselineRequestsPerSecond * definition.LoadMultiplier;
+        var app = AppTierSizer.Size(new AppTierDemand(
+            requests,
+            w.Api.MeanServiceTimeSeconds,
+            w.Api.P95ServiceTimeSeconds,
+            w.Api.ConcurrencyPerPod,
+            targets.App,
+            w.Api.Slo.Strictest,
+            minimum));
+
+        // maxReplicas = ⌈pods × burst headroom⌉: room for the HPA to absorb load above the season's forecast.
+        var hpa = new HpaSizing(app.Pods, Math.Max(app.Pods, Rounding.CeilingCount(app.Pods * inputs.BurstHeadroom)), inputs.BurstHeadroom);
+
+        var jobs = w.Workers.BaselineJobsPerSecond * definition.LoadMultiplier;
+        var workers = WorkerSizer.Size(jobs, w.Workers, targets.Workers, minimum);
+
+        var database = DatabaseSizer.Size(
+            requests, jobs, w, app.Pods, hpa.MaxReplicas, workers.Count, targets.Database, inputs.PostgresSkus, season.ConfigName());
+
+        var vm = inputs.VmSizes[inputs.NodePools.AppVmSize];
+        var nodes = NodeSizer.Size(
+            vm,
+            inputs.NodePools,
+            [new PodGroup("api", app.Pods, w.Api.Resources), new PodGroup("worker", workers.Count, w.Workers.Resources)],
+            [new PodGroup("api", hpa.MaxReplicas, w.Api.Resources), new PodGroup("worker", workers.Count, w.Workers.Resources)],
+            inputs.ZoneCount);
+
+        return new CapacityPlan(
+            season, definition.LoadMultiplier, targets, app, hpa, workers, database, nodes,
+            inputs.Prices.Currency, HourlyCost(inputs, nodes, database));
+    }
+
+    /// <summary>
+    /// Cost per hour of what a season pre-provisions: app nodes at their autoscaler minimum and the system pool
+    /// at the VM's hourly price, plus the database SKU's monthly price / 730 h. Autoscaled bursts, storage,
+    /// HA standbys and DR copies are not included here (the plan prices DR).
+    /// </summary>
+    public static decimal HourlyCost(CapacityInputs inputs, NodeSizing nodes, DatabaseSizing database)
+    {
+        var prices = inputs.Prices;
+        return nodes.Count * prices.VmPerHour[nodes.VmSize]
+            + inputs.NodePools.SystemNodeCount * prices.VmPerHour[inputs.NodePools.SystemVmSize]
+            + prices.PostgresPerMonth[database.Sku.Name] / PriceTable.HoursPerMonth;
+    }
+
+    /// <summary>
+    /// The year under <c>auto</c>: each day costs 24 h × the hourly cost of the season in effect that day;
+    /// the static peak costs 24 h × Weihnachten's hourly cost on every day.
+    /// </summary>
+    public static CostProjection ProjectYear(CapacityInputs inputs, int year)
+    {
+        var hourly = SeasonNames.All.ToDictionary(s => s, s => Size(inputs, s).HourlyCost);
+        var peak = hourly[Season.Weihnachten];
+        var months = Enumerable.Range(1, 12).Select(month =>
+        {
+            var days = Enumerable.Range(1, DateTime.DaysInMonth(year, month))
+                .Select(day => inputs.Seasons.Resolve(new DateOnly(year, month, day), inputs.LeadTimeDays))
+                .ToList();
+            var bySeason = days.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
+            return new MonthCost(
+                month,
+                days.Sum(s => hourly[s] * 24m),
+                days.Count * peak * 24m,
+                bySeason);
+        }).ToList();
+        return new CostProjection(inputs.Prices.Currency, year, months);
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Stacks.Reports;
+using Spectre.Console;
+
+namespace FreshFoodz.Cli.Commands;
+
+/// <summary><c>capacity --stack S [--season X|auto] [--date D] [--format table|json]</c>: a stack's sizing.</summary>
+internal static class CapacityCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var stack = CommonOptions.Stack();
+        var season = CommonOptions.Season();
+        var date = CommonOptions.Date();
+        var dir = CommonOptions.ProjectDir();
+        var format = new Option<string>("--format")
+        {
+            Description = "table (readable) or json (stable, for scripts).",
+            DefaultValueFactory = _ => "table",
+        }.AcceptOnlyFromAmong("table", "json");
+
+        var command = new Command("capacity", "Size a stack for its season: pods, HPA, workers, database, nodes and cost.")
+        {
+            stack, season, date, format, dir,
+        };
+        command.SetAction(parse =>
+        {
+            var settings = CommonOptions.LoadSettings(
+                CommonOptions.FindProjectDir(parse.GetValue(dir)), parse.GetValue(stack)!, parse.GetValue(season));
+            var report = CapacityReport.Create(settings, CommonOptions.ParseDate(parse.GetValue(date), context));
+            if (parse.GetValue(format) == "json")
+            {
+                context.Out.WriteLine(report.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }
+            else
+            {
+                WriteTable(report, context.Out);
+            }
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteTable(CapacityReport report, TextWriter output)
+    {
+        var console = Consoles.Plain(output);
+        var p = report.Plan;
+        var d = p.App.Demand;
+        var s = report.Settings;
+        console.WriteLine(
+            $"{s.StackName} ({s.Territory.Code}, {s.Region}): season {p.Season.ConfigName()} ({report.SeasonSource}), load x{F(p.LoadMultiplier)}");
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("tier").AddColumn("sizing").AddColumn("why");
+        table.AddRow("api", $"{p.App.Pods} pods",
+            $"λ = {F(d.ArrivalRatePerSecond)}/s, S = {F(d.MeanServiceTimeSeconds)} s, c = {d.ConcurrencyPerPod}: L = λ·S = {F(d.ArrivalRatePerSecond * d.MeanServiceTimeSeconds)} in service; " +
+            $"Little's Law at ρ ≤ {F(d.TargetUtilization)} gives {p.App.LittlesLawPods} pods; M/M/N p95 {F(p.App.PredictedP95Seconds)} s ≤ SLO {F(d.SloP95Seconds)} s; " +
+            $"decided by {p.App.DecidedBy}; seasonal-plan formula would give {p.App.SeedFormulaPods}");
+        table.AddRow("hpa", $"{p.Hpa.MinReplicas}–{p.Hpa.MaxReplicas} replicas",
+            $"min = season pods (pre-provisioned), max = ⌈{p.Hpa.MinReplicas} × {F(p.Hpa.BurstHeadroom)}⌉; serves {F(p.ServableRequestsPerSecond)} req/s at target");
+        table.AddRow("workers", $"{p.Workers.Count} workers",
+            $"{F(p.Workers.JobsPerSecond)} jobs/s × {F(p.Workers.MeanJobTimeSeconds)} s at ρ ≤ {F(p.Workers.TargetUtilization)}; decided by {p.Workers.DecidedBy}");
+        table.AddRow("database", $"{p.Database.Sku.Name} ({p.Database.Sku.VCores} vCores)",
+            $"{F(p.Database.VCoresNeeded)} vCores needed; {p.Database.Connections} connections ({p.Database.ConnectionsAtMaxReplicas} at max replicas) of {p.Database.Sku.UsableConnections} usable");
+        table.AddRow("nodes", $"{p.Nodes.Count} × {p.Nodes.VmSize}",
+            $"{p.Nodes.PackedNodes} packed + 1 surge, ≥ zones; autoscaler {p.Nodes.AutoscalerMin}–{p.Nodes.AutoscalerMax}");
+        table.AddRow("cost", $"{p.Currency} {M(p.MonthlyCost)}/month",
+            $"{report.Year.Year} under auto: {p.Currency} {M(report.Year.Yearly)} vs {M(report.Year.YearlyStaticPeak)} for the Weihnachten peak all year (saves {M(report.Year.Saving)})");
+        console.Write(table);
+    }
+
+    private static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string M(decimal value) => value.ToString("#,0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Stacks.Settings;
+
+namespace FreshFoodz.Cli.Commands;
+
+/// <summary>Options several commands share, and how they turn into settings.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Stack() => new("--stack", "-s")
+    {
+        Description = "Stack name: reads Pulumi.<stack>.yaml (de-prod, ch-prod, peak-weihnachten).",
+        Required = true,
+    };
+
+    public static Option<string?> Season() => new Option<string?>("--season")
+    {
+        Description = $"Override the stack's season: {SeasonNames.Allowed}.",
+    }.AcceptOnlyFromAmong(SeasonNames.Allowed.Split('|'));
+
+    public static Option<string?> Date() => new("--date")
+    {
+        Description = "Date (yyyy-MM-dd) that resolves 'auto' and the cost year; default today (UTC).",
+    };
+
+    public static Option<DirectoryInfo?> ProjectDir() => new("--project-dir")
+    {
+        Description = "Folder with Pulumi.yaml and the stack files; default: the nearest one above the current folder.",
+    };
+
+    public static DateOnly ParseDate(string? text, CliContext context)
+    {
+        if (text is null)
+        {
+            return context.Today;
+        }
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new UsageException($"--date: expected yyyy-MM-dd, got '{text}'");
+    }
+
+    /// <summary>The folder holding Pulumi.yaml: the given one, or the nearest at or above the current folder.</summary>
+    public static string FindProjectDir(DirectoryInfo? given)
+    {
+        if (given is not null)
+        {
+            return given.FullName;
+        }
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new UsageException("no Pulumi.yaml in this folder or above it; run inside the project or pass --project-dir");
+    }
+
+    /// <summary>Loads and validates a stack, with the season option (if given) overriding its config.</summary>
+    public static StackSettings LoadSettings(string projectDir, string stack, string? season)
+    {
+        var config = StackFileLoader.Load(projectDir, stack);
+        if (season is not null)
+        {
+            var values = new Dictionary<string, ConfigNode>(config.Values) { [ConfigKeys.Season.Key] = new ConfigScalar(season, null) };
+            config = config with { Values = values };
+        }
+        return StackSettingsReader.Read(config);
+    }
+}

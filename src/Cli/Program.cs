@@ -1,0 +1,1 @@
+return FreshFoodz.Cli.CliApp.Run(args, Console.Out, Console.Error, TimeProvider.System);

@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Capacity.Sizing;
+using FreshFoodz.Stacks.Settings;
+
+namespace FreshFoodz.Stacks.Reports;
+
+/// <summary>A stack's sizing for one date or season, with its year's cost: what <c>capacity</c> prints.</summary>
+public sealed record CapacityReport(StackSettings Settings, DateOnly Date, CapacityPlan Plan, CostProjection Year)
+{
+    public static CapacityReport Create(StackSettings settings, DateOnly date)
+    {
+        var season = settings.EffectiveSeason(date);
+        return new CapacityReport(
+            settings, date, CapacityEngine.Size(settings.Capacity, season), CapacityEngine.ProjectYear(settings.Capacity, date.Year));
+    }
+
+    public string SeasonSource => Settings.Season.IsAuto ? $"auto on {Date:yyyy-MM-dd}" : "pinned";
+
+    /// <summary>Stable JSON: fixed property order, seconds and ratios to 4 decimals, money to 2.</summary>
+    public JsonObject ToJson()
+    {
+        var p = Plan;
+        var d = p.App.Demand;
+        return new JsonObject
+        {
+            ["stack"] = Settings.StackName,
+            ["territory"] = Settings.Territory.Code,
+            ["region"] = Settings.Region.Name,
+            ["date"] = Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["season"] = p.Season.ConfigName(),
+            ["seasonSource"] = Settings.Season.IsAuto ? "auto" : "pinned",
+            ["loadMultiplier"] = p.LoadMultiplier,
+            ["app"] = new JsonObject
+            {
+                ["arrivalRatePerSecond"] = R(d.ArrivalRatePerSecond),
+                ["meanServiceTimeSeconds"] = R(d.MeanServiceTimeSeconds),
+                ["concurrencyPerPod"] = d.ConcurrencyPerPod,
+                ["targetUtilization"] = R(d.TargetUtilization),
+                ["sloP95Seconds"] = R(d.SloP95Seconds),
+                ["littlesLawPods"] = p.App.LittlesLawPods,
+                ["pods"] = p.App.Pods,
+                ["utilization"] = R(p.App.Utilization),
+                ["predictedP95Seconds"] = R(p.App.PredictedP95Seconds),
+                ["seedFormulaPods"] = p.App.SeedFormulaPods,
+                ["decidedBy"] = p.App.DecidedBy.ToString(),
+                ["servableRequestsPerSecond"] = R(p.ServableRequestsPerSecond),
+                ["hpa"] = new JsonObject { ["minReplicas"] = p.Hpa.MinReplicas, ["maxReplicas"] = p.Hpa.MaxReplicas },
+            },
+            ["workers"] = new JsonObject
+            {
+                ["jobsPerSecond"] = R(p.Workers.JobsPerSecond),
+                ["targetUtilization"] = R(p.Workers.TargetUtilization),
+                ["count"] = p.Workers.Count,
+                ["utilization"] = R(p.Workers.Utilization),
+                ["decidedBy"] = p.Workers.DecidedBy.ToString(),
+            },
+            ["database"] = new JsonObject
+            {
+                ["sku"] = p.Database.Sku.Name,
+                ["tier"] = p.Database.Sku.Tier.ToString(),
+                ["vCores"] = p.Database.Sku.VCores,
+                ["vCoresNeeded"] = R(p.Database.VCoresNeeded),
+                ["connections"] = p.Database.Connections,
+                ["connectionsAtMaxReplicas"] = p.Database.ConnectionsAtMaxReplicas,
+                ["usableMaxConnections"] = p.Database.Sku.UsableConnections,
+            },
+            ["nodes"] = new JsonObject
+            {
+                ["vmSize"] = p.Nodes.VmSize,
+                ["count"] = p.Nodes.Count,
+                ["autoscalerMin"] = p.Nodes.AutoscalerMin,
+                ["autoscalerMax"] = p.Nodes.AutoscalerMax,
+                ["allocatableCpuMillicores"] = p.Nodes.PerNode.CpuMillicores,
+                ["allocatableMemoryMiB"] = p.Nodes.PerNode.MemoryMiB,
+            },
+            ["cost"] = new JsonObject
+            {
+                ["currency"] = p.Currency,
+                ["monthly"] = M(p.MonthlyCost),
+                ["year"] = Year.Year,
+                ["yearly"] = M(Year.Yearly),
+                ["yearlyStaticPeak"] = M(Year.YearlyStaticPeak),
+                ["yearlySaving"] = M(Year.Saving),
+            },
+        };
+    }
+
+    private static double R(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
+
+    private static decimal M(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+}

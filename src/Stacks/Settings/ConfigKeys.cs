@@ -1,0 +1,74 @@
+namespace FreshFoodz.Stacks.Settings;
+
+/// <summary>One stack config key: its full name, what it means, and its default (null: required).</summary>
+public sealed record ConfigKeySpec(string Key, string Description, string? Default)
+{
+    public bool Required => Default is null;
+
+    /// <summary>The key without its namespace, as <c>new Config("freshfoodz").Get(…)</c> takes it.</summary>
+    public string Name => Key[(Key.IndexOf(':') + 1)..];
+
+    public string Namespace => Key[..Key.IndexOf(':')];
+}
+
+/// <summary>
+/// Every config key a stack reads, in one place. Pulumi.yaml declares them from this list and both loaders
+/// (offline YAML and Pulumi config) read exactly these; any other key in a stack file is an error.
+/// </summary>
+public static class ConfigKeys
+{
+    public const string Namespace = "freshfoodz";
+
+    public static readonly ConfigKeySpec Location = new(
+        "azure-native:location",
+        "Primary Azure region of the stack; must be the territory's region with availability zones.", null);
+
+    public static readonly ConfigKeySpec Territory = new(
+        "freshfoodz:territory", "Sales territory whose data residency the stack enforces: de or ch.", null);
+
+    public static readonly ConfigKeySpec Season = new(
+        "freshfoodz:season",
+        "Capacity season: auto (by date, with pre-provisioning lead time), baseline, spargel, oktoberfest or weihnachten.",
+        "auto");
+
+    public static readonly ConfigKeySpec LeadTimeDays = new(
+        "freshfoodz:leadTimeDays",
+        "Days before a peak's first day from which auto applies its capacity (the playbooks' T-14 milestone).", "14");
+
+    public static readonly ConfigKeySpec BurstHeadroom = new(
+        "freshfoodz:burstHeadroom",
+        "HPA maxReplicas = ceil(season pods x this factor); room above the season's forecast.", "1.5");
+
+    public static readonly ConfigKeySpec Workload = new(
+        "freshfoodz:workload",
+        "Baseline workload profile: api (rate, service times, concurrency, p95 SLOs per route class, requests, DB use), workers, database.",
+        null);
+
+    public static readonly ConfigKeySpec NodePools = new(
+        "freshfoodz:nodePools",
+        "AKS node pools: appVmSize, maxPodsPerNode, daemonSetOverhead, systemVmSize, systemNodeCount. VM sizes never change with the season.",
+        null);
+
+    public static readonly ConfigKeySpec VmSizes = new(
+        "freshfoodz:vmSizes", "VM size table: name -> vCpus, memoryGiB.", null);
+
+    public static readonly ConfigKeySpec PostgresSkus = new(
+        "freshfoodz:postgresSkus", "PostgreSQL flexible server SKU table: name -> tier, vCores, memoryGiB.", null);
+
+    public static readonly ConfigKeySpec Prices = new(
+        "freshfoodz:prices",
+        "Price table in the territory's currency: currency, vmPerHour (per VM size), postgresPerMonth (per SKU).", null);
+
+    public static readonly ConfigKeySpec Utilization = new(
+        "freshfoodz:utilization",
+        "Optional target-utilization overrides per season: season -> app, workers, database, each in (0,1).", "{}");
+
+    public static IReadOnlyList<ConfigKeySpec> All { get; } =
+    [
+        Location, Territory, Season, LeadTimeDays, BurstHeadroom, Workload, NodePools, VmSizes, PostgresSkus, Prices,
+        Utilization,
+    ];
+
+    /// <summary>Keys of the project's own namespace (the Pulumi program reads these through Config("freshfoodz")).</summary>
+    public static IEnumerable<ConfigKeySpec> Own => All.Where(k => k.Namespace == Namespace);
+}

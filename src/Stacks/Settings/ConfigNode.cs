@@ -1,0 +1,56 @@
+using System.Text.Json;
+
+namespace FreshFoodz.Stacks.Settings;
+
+/// <summary>
+/// A stack config value as both sources deliver it: the offline loader from <c>Pulumi.&lt;stack&gt;.yaml</c>,
+/// the Pulumi program from Pulumi config (structured values arrive there as JSON text). Scalars stay text;
+/// the settings reader parses them, so both sources get the same validation and messages.
+/// </summary>
+public abstract record ConfigNode(int? Line)
+{
+    /// <summary>Builds a node from a Pulumi config value: JSON objects and arrays become structure.</summary>
+    public static ConfigNode FromPulumiConfigValue(string value)
+    {
+        var trimmed = value.TrimStart();
+        if (trimmed.StartsWith('{') || trimmed.StartsWith('['))
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(value);
+                return FromJson(doc.RootElement);
+            }
+            catch (JsonException)
+            {
+                // Not JSON after all: a plain string that starts with a bracket.
+            }
+        }
+        return new ConfigScalar(value, null);
+    }
+
+    private static ConfigNode FromJson(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Object when e.TryGetProperty("secure", out _) && e.EnumerateObject().Count() == 1 => new ConfigSecret(null),
+        JsonValueKind.Object => new ConfigMap(e.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, FromJson(p.Value))).ToList(), null),
+        JsonValueKind.Array => new ConfigList(e.EnumerateArray().Select(FromJson).ToList(), null),
+        JsonValueKind.String => new ConfigScalar(e.GetString()!, null),
+        JsonValueKind.Null => new ConfigScalar("", null),
+        _ => new ConfigScalar(e.GetRawText(), null),
+    };
+}
+
+public sealed record ConfigScalar(string Value, int? Line) : ConfigNode(Line);
+
+/// <summary>An encrypted value (<c>secure: …</c>). Offline it stays opaque; it is never printed.</summary>
+public sealed record ConfigSecret(int? Line) : ConfigNode(Line);
+
+/// <summary>A mapping, in file order.</summary>
+public sealed record ConfigMap(IReadOnlyList<KeyValuePair<string, ConfigNode>> Entries, int? Line) : ConfigNode(Line)
+{
+    public ConfigNode? this[string key] => Entries.FirstOrDefault(e => e.Key == key).Value;
+}
+
+public sealed record ConfigList(IReadOnlyList<ConfigNode> Items, int? Line) : ConfigNode(Line);
+
+/// <summary>A stack's raw config: full keys (<c>namespace:key</c>) to values, and where they came from.</summary>
+public sealed record StackConfig(string StackName, string Source, IReadOnlyDictionary<string, ConfigNode> Values);

@@ -1,0 +1,17 @@
+using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Capacity.Sizing;
+using FreshFoodz.Components.Residency;
+
+namespace FreshFoodz.Stacks.Settings;
+
+/// <summary>One stack's validated settings: what every other part of the program sizes and plans from.</summary>
+public sealed record StackSettings(
+    string StackName,
+    Territory Territory,
+    AzureRegion Region,
+    SeasonSelection Season,
+    CapacityInputs Capacity)
+{
+    /// <summary>The season in effect on <paramref name="date"/> (pinned, or resolved by the auto rule).</summary>
+    public Season EffectiveSeason(DateOnly date) => Season.Resolve(date, Capacity.Seasons, Capacity.LeadTimeDays);
+}

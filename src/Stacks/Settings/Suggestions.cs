@@ -1,0 +1,36 @@
+namespace FreshFoodz.Stacks.Settings;
+
+/// <summary>"Did you mean" for misspelt keys and values.</summary>
+internal static class Suggestions
+{
+    /// <summary>The closest candidate within edit distance ⌈length / 3⌉, or null.</summary>
+    public static string? Closest(string input, IEnumerable<string> candidates)
+    {
+        var best = candidates
+            .Select(c => (Candidate: c, Distance: Distance(input.ToLowerInvariant(), c.ToLowerInvariant())))
+            .OrderBy(x => x.Distance).ThenBy(x => x.Candidate, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return best.Candidate is not null && best.Distance <= Math.Max(1, (input.Length + 2) / 3) ? best.Candidate : null;
+    }
+
+    public static string DidYouMean(string input, IEnumerable<string> candidates) =>
+        Closest(input, candidates) is { } c ? $" (did you mean '{c}'?)" : "";
+
+    /// <summary>Levenshtein distance.</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+}
