@@ -62,13 +62,14 @@ public readonly record struct MmnModel
     /// P(T &gt; t) = (1 − C)·e^(−μt) + C·(a·e^(−μt) − μ·e^(−at)) / (a − μ), and for a = μ the limit
     /// (1 − C)·e^(−μt) + C·(1 + μt)·e^(−μt).
     /// </summary>
-    public double ResponseTimeExceedance(double t)
+    public double ResponseTimeExceedance(double t) => ResponseTimeExceedance(t, ProbabilityOfWaiting);
+
+    private double ResponseTimeExceedance(double t, double c)
     {
         if (t <= 0)
         {
             return 1.0;
         }
-        var c = ProbabilityOfWaiting;
         var mu = 1.0 / MeanServiceTime;
         var a = Servers * mu - ArrivalRate;
         var service = Math.Exp(-mu * t);
@@ -79,7 +80,12 @@ public readonly record struct MmnModel
     }
 
     /// <summary>The p-quantile of the response time (p = 0.95 for p95), by bisection on the exceedance.</summary>
-    public double ResponseTimeQuantile(double p) => Quantiles.Invert(ResponseTimeExceedance, p, MeanServiceTime);
+    public double ResponseTimeQuantile(double p)
+    {
+        var self = this;
+        var c = ProbabilityOfWaiting; // O(N): computed once, not per bisection step
+        return Quantiles.Invert(t => self.ResponseTimeExceedance(t, c), p, MeanServiceTime);
+    }
 
     private void RequireStable()
     {

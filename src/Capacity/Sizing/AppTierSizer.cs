@@ -44,18 +44,8 @@ public static class AppTierSizer
         var byUtilization = Rounding.CeilingCount(busy / (d.ConcurrencyPerPod * d.TargetUtilization));
         var littles = Math.Max(d.MinimumPods, byUtilization);
 
-        var pods = littles;
+        var pods = P95(d, littles) <= d.SloP95Seconds ? littles : SmallestMeetingSlo(d, littles);
         var p95 = P95(d, pods);
-        while (p95 > d.SloP95Seconds)
-        {
-            if (++pods > MaxPods)
-            {
-                throw new CapacityException(
-                    $"the p95 SLO of {d.SloP95Seconds} s cannot be met with up to {MaxPods} pods " +
-                    $"(mean service time {d.MeanServiceTimeSeconds} s); raise the SLO or lower the service time");
-            }
-            p95 = P95(d, pods);
-        }
 
         var decidedBy = pods > littles ? SizingLimit.LatencySlo
             : byUtilization >= d.MinimumPods ? SizingLimit.Utilization
@@ -69,6 +59,41 @@ public static class AppTierSizer
             p95,
             SeedFormulaPods(d),
             decidedBy);
+    }
+
+    /// <summary>
+    /// The smallest pod count above <paramref name="failing"/> whose p95 meets the SLO. The p95 falls as servers
+    /// are added, so double until it passes, then bisect.
+    /// </summary>
+    private static int SmallestMeetingSlo(AppTierDemand d, int failing)
+    {
+        var low = failing;
+        var high = failing;
+        do
+        {
+            low = high;
+            high = (int)Math.Min(MaxPods + 1L, 2L * high);
+            if (high > MaxPods)
+            {
+                throw new CapacityException(
+                    $"the p95 SLO of {d.SloP95Seconds} s cannot be met with up to {MaxPods} pods " +
+                    $"(mean service time {d.MeanServiceTimeSeconds} s); raise the SLO or lower the service time");
+            }
+        }
+        while (P95(d, high) > d.SloP95Seconds);
+        while (high - low > 1)
+        {
+            var mid = low + (high - low) / 2;
+            if (P95(d, mid) <= d.SloP95Seconds)
+            {
+                high = mid;
+            }
+            else
+            {
+                low = mid;
+            }
+        }
+        return high;
     }
 
     /// <summary>The p95 response time that <paramref name="pods"/> pods give (M/M/N, N = pods·c).</summary>

@@ -1,0 +1,201 @@
+using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Capacity.Sizing;
+
+namespace FreshFoodz.Capacity.Tests;
+
+/// <summary>Each sizing rule against numbers worked out by hand from its documented formula.</summary>
+public class SizingTests
+{
+    [Fact]
+    public void AppTier_WeihnachtenIsSizedByUtilization()
+    {
+        // λ = 50 × 5 = 250/s, S = 0.2 s: L = 50 busy. 50 / (8 × 0.5) = 12.5 → 13 pods; ρ = 50 / 104.
+        // Seasonal-plan formula: 250 × 0.6 / 0.5 / 8 = 37.5 → 38 pods.
+        var s = AppTierSizer.Size(new AppTierDemand(250, 0.2, 0.6, 8, 0.5, 1.5, 3));
+        Assert.Equal(13, s.LittlesLawPods);
+        Assert.Equal(13, s.Pods);
+        Assert.Equal(50.0 / 104, s.Utilization, 12);
+        Assert.Equal(38, s.SeedFormulaPods);
+        Assert.Equal(SizingLimit.Utilization, s.DecidedBy);
+        Assert.True(s.PredictedP95Seconds <= 1.5);
+    }
+
+    [Fact]
+    public void AppTier_BaselineFallsBackToOnePodPerZone()
+    {
+        // 50 × 0.2 / (8 × 0.7) = 1.79 → 2 pods, below the HA minimum of 3.
+        var s = AppTierSizer.Size(new AppTierDemand(50, 0.2, 0.6, 8, 0.7, 1.5, 3));
+        Assert.Equal(3, s.Pods);
+        Assert.Equal(SizingLimit.HighAvailabilityMinimum, s.DecidedBy);
+    }
+
+    [Fact]
+    public void AppTier_TightSloAddsPodsBeyondLittlesLaw()
+    {
+        // λ = 0.5, S = 1, c = 1, ρ ≤ 0.9: Little's Law needs 1 server. Its p95 is 2·ln 20 = 5.99 s > 4 s;
+        // two servers give 3.1427 s (worked by hand in MmnModelTests), so the SLO decides: 2 pods.
+        var s = AppTierSizer.Size(new AppTierDemand(0.5, 1, 3, 1, 0.9, 4.0, 1));
+        Assert.Equal(1, s.LittlesLawPods);
+        Assert.Equal(2, s.Pods);
+        Assert.Equal(3.1427, s.PredictedP95Seconds, 3);
+        Assert.Equal(SizingLimit.LatencySlo, s.DecidedBy);
+    }
+
+    [Fact]
+    public void AppTier_ExactRatiosDoNotRoundUpOnFloatingPointNoise()
+    {
+        // 30 × 0.1 / (1 × 0.5) is 6 exactly, but 30 × 0.1 is 3.0000000000000004 in binary floating point.
+        var s = AppTierSizer.Size(new AppTierDemand(30, 0.1, 0.3, 1, 0.5, 100, 1));
+        Assert.Equal(6, s.LittlesLawPods);
+    }
+
+    [Fact]
+    public void AppTier_UnreachableSloIsAClearError()
+    {
+        // The p95 of the service time alone is S·ln 20 ≈ 0.6 s; an SLO of 0.5 s can never be met.
+        var e = Assert.Throws<CapacityException>(() => AppTierSizer.Size(new AppTierDemand(10, 0.2, 0.6, 1, 0.5, 0.5, 1)));
+        Assert.Contains("p95 SLO of 0.5 s cannot be met", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Workers_SizedByUtilizationAboveTheMinimum()
+    {
+        // 10 jobs/s × 1.5 s = 15 busy; 15 / (2 × 0.65) = 11.54 → 12 workers.
+        var w = WorkerSizer.Size(10, TestInputs.Workload.Workers, 0.65, 3);
+        Assert.Equal(12, w.Count);
+        Assert.Equal(SizingLimit.Utilization, w.DecidedBy);
+        // 2 jobs/s: 3 / (2 × 0.85) = 1.76 → 2 < 3.
+        Assert.Equal(3, WorkerSizer.Size(2, TestInputs.Workload.Workers, 0.85, 3).Count);
+    }
+
+    [Fact]
+    public void Database_PicksTheSmallestSkuWithTheVCoresAndConnections()
+    {
+        // (250 × 6 + 10 × 40) queries/s × 0.003 s / 0.6 = 9.5 vCores → 16 vCores (8 is too few).
+        // Connections: 13 × 10 + 12 × 4 = 178; at 20 max replicas 20 × 10 + 48 = 248.
+        var d = DatabaseSizer.Size(250, 10, TestInputs.Workload, 13, 20, 12, 0.6, TestInputs.Skus, "weihnachten");
+        Assert.Equal(9.5, d.VCoresNeeded, 9);
+        Assert.Equal(178, d.Connections);
+        Assert.Equal(248, d.ConnectionsAtMaxReplicas);
+        Assert.Equal("Standard_D16ds_v5", d.Sku.Name);
+    }
+
+    [Fact]
+    public void Database_NeverChoosesBurstable()
+    {
+        // 1 request/s needs almost nothing; B2s would fit, but Burstable has no HA or replicas.
+        var d = DatabaseSizer.Size(1, 0.1, TestInputs.Workload, 3, 5, 3, 0.8, TestInputs.Skus, "baseline");
+        Assert.Equal("Standard_D2ds_v5", d.Sku.Name);
+    }
+
+    [Fact]
+    public void Database_NoFitNamesTheVCoreLimit()
+    {
+        var small = TestInputs.Skus.Where(s => s.VCores <= 8).ToList();
+        var e = Assert.Throws<CapacityException>(() =>
+            DatabaseSizer.Size(250, 10, TestInputs.Workload, 13, 20, 12, 0.6, small, "weihnachten"));
+        Assert.Equal(
+            "freshfoodz:postgresSkus: no SKU fits the weihnachten load (vCores: needs 9.5, the largest SKU has 8); add a larger SKU to the table",
+            e.Message);
+    }
+
+    [Fact]
+    public void Database_NoFitNamesTheConnectionLimit()
+    {
+        // 2 GiB: max_connections 50, 35 usable after Azure's 15 reserved; 248 are needed.
+        PostgresSku[] tiny = [new("Tiny", PostgresTier.GeneralPurpose, 64, 2)];
+        var e = Assert.Throws<CapacityException>(() =>
+            DatabaseSizer.Size(250, 10, TestInputs.Workload, 13, 20, 12, 0.6, tiny, "weihnachten"));
+        Assert.Contains("connections: needs 248, the largest usable max_connections is 35", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2, 50)]
+    [InlineData(4, 429)]
+    [InlineData(8, 859)]
+    [InlineData(16, 1718)]
+    [InlineData(32, 3437)]
+    [InlineData(48, 5000)]
+    [InlineData(128, 5000)]
+    public void Database_MaxConnectionsFollowAzuresMemoryTable(int memoryGiB, int expected) =>
+        Assert.Equal(expected, new PostgresSku("x", PostgresTier.GeneralPurpose, 2, memoryGiB).MaxConnections);
+
+    [Fact]
+    public void Nodes_AllocatableFollowsTheAksReservationExamples()
+    {
+        // Microsoft's example: 8 GB and 30 max pods → 20 MB × 30 + 50 MB = 650 MB reserved, + 100 Mi eviction.
+        var eight = NodeSizer.Allocatable(new VmSize("v", 2, 8), 30, new PodResources(0, 0));
+        Assert.Equal(8192 - 650 - 100, eight.MemoryMiB);
+        Assert.Equal(2000 - 100, eight.CpuMillicores);
+        // 4 GB and 70 pods: 20 × 70 + 50 = 1450 MB > 25 % of 4 GB = 1024 MB, so 1024 is reserved.
+        var four = NodeSizer.Allocatable(new VmSize("v", 4, 4), 70, new PodResources(0, 0));
+        Assert.Equal(4096 - 1024 - 100, four.MemoryMiB);
+        Assert.Equal(4000 - 140, four.CpuMillicores);
+    }
+
+    [Fact]
+    public void Nodes_PackFirstFitDecreasingPlusOneSurge()
+    {
+        // D4ds_v5 with 300m/600 Mi daemon sets: 3560m CPU allocatable. Three 1000m api pods per node leave 560m,
+        // room for one 500m worker. 13 api → 5 nodes (3,3,3,3,1); 4 workers fill the full ones, 5 fit beside
+        // the single api pod, 3 need a 6th node. 6 packed + 1 surge = 7.
+        var plan = CapacityEngine.Size(TestInputs.De(), Season.Weihnachten);
+        Assert.Equal(13, plan.App.Pods);
+        Assert.Equal(12, plan.Workers.Count);
+        Assert.Equal(6, plan.Nodes.PackedNodes);
+        Assert.Equal(7, plan.Nodes.Count);
+        // At 20 api replicas: 7 api nodes; 6 workers beside full ones, 3 beside the last, 3 on an 8th: 8 + 1.
+        Assert.Equal(9, plan.Nodes.AutoscalerMax);
+    }
+
+    [Fact]
+    public void Nodes_NeverFewerThanZones()
+    {
+        var plan = CapacityEngine.Size(TestInputs.De(), Season.Baseline);
+        Assert.Equal(3, plan.Nodes.Count);
+    }
+
+    [Fact]
+    public void Nodes_APodLargerThanANodeIsAClearError()
+    {
+        var huge = new PodGroup("api", 1, new PodResources(8000, 1024));
+        var node = new NodeAllocatable(3560, 14634, 50);
+        var e = Assert.Throws<CapacityException>(() => NodeSizer.Pack(node, [huge], "Standard_D4ds_v5"));
+        Assert.Contains("does not fit one Standard_D4ds_v5 node", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hpa_MaxIsPodsTimesHeadroomRoundedUp()
+    {
+        var plan = CapacityEngine.Size(TestInputs.De(), Season.Weihnachten);
+        Assert.Equal(13, plan.Hpa.MinReplicas);
+        Assert.Equal(20, plan.Hpa.MaxReplicas); // ⌈13 × 1.5⌉ = ⌈19.5⌉
+    }
+
+    [Fact]
+    public void Cost_WeihnachtenMonthIsNodesSystemPoolAndDatabase()
+    {
+        // 7 × 0.24 + 3 × 0.12 + 1200 / 730 per hour, × 730 h = 1226.40 + 262.80 + 1200 = 2689.20.
+        var plan = CapacityEngine.Size(TestInputs.De(), Season.Weihnachten);
+        Assert.Equal(2689.20m, Math.Round(plan.MonthlyCost, 2));
+    }
+
+    [Fact]
+    public void Cost_YearUnderAutoCountsEachSeasonsDays()
+    {
+        // 2026 under auto: spargel Mar 18–Jun 30 = 14 + 30 + 31 + 30 = 105 days, oktoberfest Aug 18–Sep 30 = 44,
+        // weihnachten Oct 18–Dec 31 = 75, baseline the other 141.
+        var inputs = TestInputs.De();
+        var year = CapacityEngine.ProjectYear(inputs, 2026);
+        var days = year.Months.SelectMany(m => m.DaysBySeason).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
+        Assert.Equal(105, days[Season.Spargel]);
+        Assert.Equal(44, days[Season.Oktoberfest]);
+        Assert.Equal(75, days[Season.Weihnachten]);
+        Assert.Equal(141, days[Season.Baseline]);
+
+        var expected = days.Sum(kv => kv.Value * 24m * CapacityEngine.Size(inputs, kv.Key).HourlyCost);
+        Assert.Equal(Math.Round(expected, 6), Math.Round(year.Yearly, 6)); // summation order differs in the last digits
+        Assert.Equal(Math.Round(365 * 24m * CapacityEngine.Size(inputs, Season.Weihnachten).HourlyCost, 6), Math.Round(year.YearlyStaticPeak, 6));
+        Assert.True(year.Saving > 0);
+    }
+}
