@@ -45,10 +45,17 @@ public static class StackFileLoader
             throw new StackSettingsException([new SettingsError(source, (int)e.Start.Line, "(file)",
                 $"malformed YAML: {FirstLine(e.Message)}")]);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 16.3's scanner throws this (not a YamlException) on some unclosed flow collections.
+            throw new StackSettingsException([new SettingsError(source, LastReadableLine(yaml), "(file)",
+                "malformed YAML: cannot read past this line (check for an unclosed '{' or '[', a stray quote or bad indentation)")]);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            throw new StackSettingsException([new SettingsError(source, 1, "(file)",
+            var line = stream.Documents.Count == 0 ? 1 : (int)stream.Documents[0].RootNode.Start.Line;
+            throw new StackSettingsException([new SettingsError(source, line, "(file)",
                 "a stack file must be a mapping with a 'config:' section")]);
         }
         var configKey = new YamlScalarNode("config");
@@ -78,6 +85,25 @@ public static class StackFileLoader
         };
 
     private static string KeyText(YamlNode key) => key is YamlScalarNode s ? s.Value ?? "" : key.ToString();
+
+    /// <summary>The line of the last YAML event the parser could read before failing.</summary>
+    private static int LastReadableLine(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var line = 1;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                line = (int)parser.Current!.End.Line;
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // Expected: the caller already knows the text is malformed; only the position is wanted.
+        }
+        return line;
+    }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

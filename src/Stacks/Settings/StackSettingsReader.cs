@@ -335,7 +335,7 @@ public static class StackSettingsReader
             }
             if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var price) && price >= 0)
             {
-                prices[name] = price;
+                prices[name] = price / 1.0000000000000000000000000000m; // drops trailing zeros: 0.30 and 0.3 are one price
             }
             else
             {

@@ -3,10 +3,18 @@ namespace FreshFoodz.Stacks.Settings;
 /// <summary>"Did you mean" for misspelt keys and values.</summary>
 internal static class Suggestions
 {
-    /// <summary>The closest candidate within edit distance ⌈length / 3⌉, or null.</summary>
+    /// <summary>
+    /// A candidate the input is a truncation of (at least 4 characters, e.g. meanServiceTime for
+    /// meanServiceTimeSeconds), else the closest within edit distance about a third of the input's length, or null.
+    /// </summary>
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
-        var best = candidates
+        var list = candidates.ToList();
+        if (input.Length >= 4 && list.FirstOrDefault(c => c.StartsWith(input, StringComparison.OrdinalIgnoreCase)) is { } extended)
+        {
+            return extended;
+        }
+        var best = list
             .Select(c => (Candidate: c, Distance: Distance(input.ToLowerInvariant(), c.ToLowerInvariant())))
             .OrderBy(x => x.Distance).ThenBy(x => x.Candidate, StringComparer.Ordinal)
             .FirstOrDefault();
