@@ -112,15 +112,18 @@ function starImports(statements, file) {
     return map;
 }
 
-// A scope is a list of statements in a file (a module or a namespace body).
+// A scope is a list of statements in a file (a module or a namespace body); prefix is its namespace path
+// within the module (e.g. "dbforpostgresql."), which names the types and enums declared in it.
 function fileScope(file) {
-    return { file, statements: sourceFile(file).statements };
+    return { file, prefix: "", statements: sourceFile(file).statements };
 }
 
 function findInScope(scope, name) {
     for (const st of scope.statements) {
         if ((ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) && st.name.text === name) return { decl: st, scope };
-        if (ts.isModuleDeclaration(st) && st.name.text === name) return { namespace: { file: scope.file, statements: st.body.statements } };
+        if (ts.isModuleDeclaration(st) && st.name.text === name) {
+            return { namespace: { file: scope.file, prefix: `${scope.prefix}${name}.`, statements: st.body.statements } };
+        }
         if (ts.isVariableStatement(st)) {
             for (const d of st.declarationList.declarations) {
                 if (d.name.text === name) return { decl: d, scope };
@@ -128,32 +131,33 @@ function findInScope(scope, name) {
         }
     }
     const imported = starImports(scope.statements, scope.file).get(name);
-    if (imported) return { namespace: fileScope(imported) };
+    if (imported) return { namespace: fileScope(imported), imported: true };
     return undefined;
 }
 
-// Resolves a dotted name like inputs.dbforpostgresql.StorageArgs, as seen from a scope.
-// Returns { decl, scope, name } where name is the path below the top-level import alias.
+// Resolves a dotted name like inputs.dbforpostgresql.StorageArgs, as seen from a scope. Returns
+// { decl, scope, name } where name is the declaration's namespace path in its module (dbforpostgresql.StorageArgs).
 function resolveName(scope, parts) {
     let current = scope;
     let found;
-    let viaImport = false;
     for (let i = 0; i < parts.length; i++) {
         found = findInScope(current, parts[i]);
         if (!found && i === 0) {
             // Top-level alias imported into the declaring file (inputs, enums).
             const file = starImports(sourceFile(current.file).statements, current.file).get(parts[0]);
-            if (file) found = { namespace: fileScope(file) };
+            if (file) found = { namespace: fileScope(file), imported: true };
         }
         if (!found) fail(`cannot resolve ${parts.join(".")} in ${current.file}`);
-        if (i === 0 && found.namespace) viaImport = true;
         if (i < parts.length - 1) {
             if (!found.namespace) fail(`${parts.slice(0, i + 1).join(".")} is not a namespace in ${current.file}`);
-            current = found.namespace;
+            // The leading alias (inputs, enums) names no namespace; a module imported below it does
+            // (types/enums/index.d.ts: `import * as storage from "./storage"`).
+            const prefix = !found.imported ? found.namespace.prefix : i === 0 ? "" : `${current.prefix}${parts[i]}.`;
+            current = { ...found.namespace, prefix };
         }
     }
     if (!found.decl) fail(`${parts.join(".")} is a namespace, not a type`);
-    return { ...found, name: (viaImport ? parts.slice(1) : parts).join(".") };
+    return { ...found, name: found.scope.prefix + parts[parts.length - 1] };
 }
 
 function entityParts(node) {
@@ -168,11 +172,11 @@ function entityParts(node) {
 //         | 'literal' (string literal) | <number literal> | true | false
 
 class Extractor {
-    constructor(pkgDir) {
-        this.pkgDir = pkgDir;
+    constructor() {
         this.types = new Map(); // name -> { properties, required } (filled lazily)
         this.enums = new Map(); // name -> values
         this.queue = [];
+        this.declarations = new Map(); // "object:<name>" / "enum:<name>" -> declaration node
     }
 
     describe(node, scope) {
@@ -236,6 +240,7 @@ class Extractor {
                 }
                 const resolved = resolveName(scope, parts);
                 if (ts.isInterfaceDeclaration(resolved.decl)) {
+                    this.claim(`object:${resolved.name}`, resolved.decl);
                     if (!this.types.has(resolved.name)) {
                         this.types.set(resolved.name, null);
                         this.queue.push(resolved);
@@ -269,7 +274,15 @@ class Extractor {
         }
     }
 
+    // Two declarations with one name (e.g. top-level interfaces of two modules) would merge in the extract.
+    claim(key, decl) {
+        const previous = this.declarations.get(key);
+        if (previous && previous !== decl) fail(`two declarations are both named ${key}`);
+        this.declarations.set(key, decl);
+    }
+
     registerEnum(name, decl) {
+        this.claim(`enum:${name}`, decl);
         if (this.enums.has(name)) return;
         if (!decl.type || !ts.isTypeLiteralNode(decl.type)) fail(`enum ${name} is not an object-literal const`);
         const values = decl.type.members.map((m) => {
@@ -473,7 +486,7 @@ function main() {
     fs.mkdirSync(outDir, { recursive: true });
     for (const provider of providers) {
         const index = indexTokens(provider.dir);
-        const extractor = new Extractor(provider.dir);
+        const extractor = new Extractor();
         const out = {
             _generated: HEADER,
             package: `@pulumi/${provider.name}`,
