@@ -72,11 +72,11 @@ public class SizingTests
     public void Database_PicksTheSmallestSkuWithTheVCoresAndConnections()
     {
         // (250 × 6 + 10 × 40) queries/s × 0.003 s / 0.6 = 9.5 vCores → 16 vCores (8 is too few).
-        // Connections: 13 × 10 + 12 × 4 = 178; at 20 max replicas 20 × 10 + 48 = 248.
-        var d = DatabaseSizer.Size(250, 10, TestInputs.Workload, 13, 20, 12, 0.6, TestInputs.Skus, "weihnachten");
+        // Connections: 13 × 10 + 12 × 4 = 178; at 20 api and 18 worker max replicas 20 × 10 + 18 × 4 = 272.
+        var d = DatabaseSizer.Size(250, 10, TestInputs.Workload, 13, 20, 12, 18, 0.6, TestInputs.Skus, "weihnachten");
         Assert.Equal(9.5, d.VCoresNeeded, 9);
         Assert.Equal(178, d.Connections);
-        Assert.Equal(248, d.ConnectionsAtMaxReplicas);
+        Assert.Equal(272, d.ConnectionsAtMaxReplicas);
         Assert.Equal("Standard_D16ds_v5", d.Sku.Name);
     }
 
@@ -84,7 +84,7 @@ public class SizingTests
     public void Database_NeverChoosesBurstable()
     {
         // 1 request/s needs almost nothing; B2s would fit, but Burstable has no HA or replicas.
-        var d = DatabaseSizer.Size(1, 0.1, TestInputs.Workload, 3, 5, 3, 0.8, TestInputs.Skus, "baseline");
+        var d = DatabaseSizer.Size(1, 0.1, TestInputs.Workload, 3, 5, 3, 5, 0.8, TestInputs.Skus, "baseline");
         Assert.Equal("Standard_D2ds_v5", d.Sku.Name);
     }
 
@@ -93,7 +93,7 @@ public class SizingTests
     {
         var small = TestInputs.Skus.Where(s => s.VCores <= 8).ToList();
         var e = Assert.Throws<CapacityException>(() =>
-            DatabaseSizer.Size(250, 10, TestInputs.Workload, 13, 20, 12, 0.6, small, "weihnachten"));
+            DatabaseSizer.Size(250, 10, TestInputs.Workload, 13, 20, 12, 18, 0.6, small, "weihnachten"));
         Assert.Equal(
             "freshfoodz:postgresSkus: no SKU fits the weihnachten load (vCores: needs 9.5, the largest SKU has 8); add a larger SKU to the table",
             e.Message);
@@ -102,11 +102,11 @@ public class SizingTests
     [Fact]
     public void Database_NoFitNamesTheConnectionLimit()
     {
-        // 2 GiB: max_connections 50, 35 usable after Azure's 15 reserved; 248 are needed.
+        // 2 GiB: max_connections 50, 35 usable after Azure's 15 reserved; 272 are needed.
         PostgresSku[] tiny = [new("Tiny", PostgresTier.GeneralPurpose, 64, 2)];
         var e = Assert.Throws<CapacityException>(() =>
-            DatabaseSizer.Size(250, 10, TestInputs.Workload, 13, 20, 12, 0.6, tiny, "weihnachten"));
-        Assert.Contains("connections: needs 248, the largest usable max_connections is 35", e.Message, StringComparison.Ordinal);
+            DatabaseSizer.Size(250, 10, TestInputs.Workload, 13, 20, 12, 18, 0.6, tiny, "weihnachten"));
+        Assert.Contains("connections: needs 272, the largest usable max_connections is 35", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -144,8 +144,32 @@ public class SizingTests
         Assert.Equal(12, plan.Workers.Count);
         Assert.Equal(6, plan.Nodes.PackedNodes);
         Assert.Equal(7, plan.Nodes.Count);
-        // At 20 api replicas: 7 api nodes; 6 workers beside full ones, 3 beside the last, 3 on an 8th: 8 + 1.
-        Assert.Equal(9, plan.Nodes.AutoscalerMax);
+        // At maxReplicas (20 api, ⌈12 × 1.5⌉ = 18 workers): 7 api nodes; 6 workers beside full ones, 3 beside
+        // the last; the other 9 at 7 per empty node (3560m / 500m) need 2 more: 9 + 1 surge = 10.
+        Assert.Equal(10, plan.Nodes.AutoscalerMax);
+    }
+
+    [Fact]
+    public void Deployments_SplitBySharesWithAnHaMinimumEach()
+    {
+        // 13 api pods: 0.5 → ⌈6.5⌉ = 7, 0.3 → ⌈3.9⌉ = 4, 0.2 → ⌈2.6⌉ = 3; 12 workers all on one deployment.
+        var inputs = TestInputs.De() with
+        {
+            Deployments =
+            [
+                new("sales", "order-api", WorkloadRole.Api, 0.5),
+                new("sales", "sample-api", WorkloadRole.Api, 0.3),
+                new("crm", "crm-api", WorkloadRole.Api, 0.2),
+                new("sales", "jobs", WorkloadRole.Worker, 1.0),
+            ],
+        };
+        var plan = CapacityEngine.Size(inputs, Season.Weihnachten);
+        Assert.Equal([7, 4, 3, 12], plan.Deployments.Select(d => d.MinReplicas));
+        Assert.Equal([11, 6, 5, 18], plan.Deployments.Select(d => d.MaxReplicas)); // ⌈min × 1.5⌉
+        Assert.Equal(14, plan.Hpa.MinReplicas);
+        Assert.Equal(22, plan.Hpa.MaxReplicas);
+        // Baseline: 3 pods × 0.2 = 0.6 → the HA minimum of 3 for every deployment.
+        Assert.All(CapacityEngine.Size(inputs, Season.Baseline).Deployments, d => Assert.True(d.MinReplicas >= 3));
     }
 
     [Fact]

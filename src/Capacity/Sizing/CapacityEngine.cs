@@ -2,7 +2,7 @@ using FreshFoodz.Capacity.Seasons;
 
 namespace FreshFoodz.Capacity.Sizing;
 
-/// <summary>The HorizontalPodAutoscaler bounds of the API deployment.</summary>
+/// <summary>The api tier's HorizontalPodAutoscaler bounds, summed over its deployments.</summary>
 public sealed record HpaSizing(int MinReplicas, int MaxReplicas, double BurstHeadroom);
 
 /// <summary>The complete sizing of one stack for one season.</summary>
@@ -15,6 +15,7 @@ public sealed record CapacityPlan(
     WorkerSizing Workers,
     DatabaseSizing Database,
     NodeSizing Nodes,
+    IReadOnlyList<DeploymentSizing> Deployments,
     string Currency,
     decimal HourlyCost)
 {
@@ -62,25 +63,29 @@ public static class CapacityEngine
             w.Api.Slo.Strictest,
             minimum));
 
-        // maxReplicas = ⌈pods × burst headroom⌉: room for the HPA to absorb load above the season's forecast.
-        var hpa = new HpaSizing(app.Pods, Math.Max(app.Pods, Rounding.CeilingCount(app.Pods * inputs.BurstHeadroom)), inputs.BurstHeadroom);
-
         var jobs = w.Workers.BaselineJobsPerSecond * definition.LoadMultiplier;
         var workers = WorkerSizer.Size(jobs, w.Workers, targets.Workers, minimum);
 
+        // Each deployment: ⌈total × share⌉ replicas, at least one per zone; maxReplicas = ⌈min × burst headroom⌉.
+        var deployments = DeploymentSplit.Split(inputs.Deployments, app.Pods, workers.Count, minimum, inputs.BurstHeadroom);
+        int Sum(WorkloadRole role, Func<DeploymentSizing, int> f) => deployments.Where(d => d.Role == role).Sum(f);
+        var hpa = new HpaSizing(Sum(WorkloadRole.Api, d => d.MinReplicas), Sum(WorkloadRole.Api, d => d.MaxReplicas), inputs.BurstHeadroom);
+        var workerPods = Sum(WorkloadRole.Worker, d => d.MinReplicas);
+        var workerMax = Sum(WorkloadRole.Worker, d => d.MaxReplicas);
+
         var database = DatabaseSizer.Size(
-            requests, jobs, w, app.Pods, hpa.MaxReplicas, workers.Count, targets.Database, inputs.PostgresSkus, season.ConfigName());
+            requests, jobs, w, hpa.MinReplicas, hpa.MaxReplicas, workerPods, workerMax, targets.Database, inputs.PostgresSkus, season.ConfigName());
 
         var vm = inputs.VmSizes[inputs.NodePools.AppVmSize];
         var nodes = NodeSizer.Size(
             vm,
             inputs.NodePools,
-            [new PodGroup("api", app.Pods, w.Api.Resources), new PodGroup("worker", workers.Count, w.Workers.Resources)],
-            [new PodGroup("api", hpa.MaxReplicas, w.Api.Resources), new PodGroup("worker", workers.Count, w.Workers.Resources)],
+            [new PodGroup("api", hpa.MinReplicas, w.Api.Resources), new PodGroup("worker", workerPods, w.Workers.Resources)],
+            [new PodGroup("api", hpa.MaxReplicas, w.Api.Resources), new PodGroup("worker", workerMax, w.Workers.Resources)],
             inputs.ZoneCount);
 
         return new CapacityPlan(
-            season, definition.LoadMultiplier, targets, app, hpa, workers, database, nodes,
+            season, definition.LoadMultiplier, targets, app, hpa, workers, database, nodes, deployments,
             inputs.Prices.Currency, HourlyCost(inputs, nodes, database));
     }
 

@@ -99,7 +99,11 @@ public sealed record CapacityInputs(
     SeasonCatalog Seasons,
     int ZoneCount,
     double BurstHeadroom,
-    int LeadTimeDays);
+    int LeadTimeDays)
+{
+    /// <summary>The app teams' deployments and their shares; empty means one api and one worker deployment.</summary>
+    public IReadOnlyList<DeploymentShare> Deployments { get; init; } = [];
+}
 
 /// <summary>A sizing that cannot be met with the stack's tables; the message says which limit failed.</summary>
 public sealed class CapacityException(string message) : Exception(message);

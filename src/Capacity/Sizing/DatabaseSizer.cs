@@ -12,7 +12,7 @@ public sealed record DatabaseSizing(
 /// Sizes the primary PostgreSQL server.
 /// vCores needed = (λ·queries per request + λ_jobs·queries per job) × mean query time / target utilization.
 /// Connections = pods × pool per pod + workers × pool per worker. The SKU must cover the connections at the
-/// HPA's maxReplicas, since a scale-out opens a pool per new pod exactly when load peaks.
+/// HPAs' maxReplicas, since a scale-out opens a pool per new pod exactly when load peaks.
 /// The SKU is the smallest (fewest vCores, then least memory, then name) that has the vCores and whose usable
 /// max_connections cover that total.
 /// </summary>
@@ -29,15 +29,15 @@ public static class DatabaseSizer
         int pods,
         int maxReplicas,
         int workers,
+        int maxWorkers,
         double target,
         IReadOnlyList<PostgresSku> skus,
         string seasonName)
     {
         var qps = requestsPerSecond * workload.Api.DbQueriesPerRequest + jobsPerSecond * workload.Workers.DbQueriesPerJob;
         var vCores = qps * workload.Database.MeanQueryTimeSeconds / target;
-        var workerConnections = workers * workload.Workers.DbPoolPerWorker;
-        var connections = pods * workload.Api.DbPoolPerPod + workerConnections;
-        var atMax = maxReplicas * workload.Api.DbPoolPerPod + workerConnections;
+        var connections = pods * workload.Api.DbPoolPerPod + workers * workload.Workers.DbPoolPerWorker;
+        var atMax = maxReplicas * workload.Api.DbPoolPerPod + maxWorkers * workload.Workers.DbPoolPerWorker;
 
         var candidates = skus.Where(s => ProductionTiers.Contains(s.Tier))
             .OrderBy(s => s.VCores).ThenBy(s => s.MemoryGiB).ThenBy(s => s.Name, StringComparer.Ordinal)

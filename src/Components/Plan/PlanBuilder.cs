@@ -1,0 +1,95 @@
+using FreshFoodz.Components.Resilience;
+
+namespace FreshFoodz.Components.Plan;
+
+/// <summary>
+/// Collects a stack's plan. Components add themselves through a <see cref="ComponentScope"/>, which names children
+/// <c>&lt;component&gt;-&lt;role&gt;</c>, parents them, and picks the stack's explicit provider for their package.
+/// </summary>
+public sealed class PlanBuilder(string stack, string territory, string season)
+{
+    private readonly List<PlannedProvider> _providers = [];
+    private readonly List<PlannedComponent> _components = [];
+    private readonly List<PlannedResource> _resources = [];
+    private readonly List<DrMatrixRow> _drMatrix = [];
+    private readonly Props _outputs = [];
+    private readonly HashSet<string> _names = [];
+
+    public string Stack => stack;
+
+    public void AddProvider(PlannedProvider provider)
+    {
+        Claim(provider.Name);
+        _providers.Add(provider);
+    }
+
+    /// <summary>The explicit provider for a package; a resource of a package without one is a planning bug.</summary>
+    public string ProviderFor(string package) =>
+        _providers.FirstOrDefault(p => p.Package == package)?.Name
+        ?? throw new InvalidOperationException($"no explicit {package} provider in the plan of {stack}: add it before its resources");
+
+    public ComponentScope Component(string type, string name, ComponentScope? parent = null)
+    {
+        if (!type.StartsWith("freshfoodz:", StringComparison.Ordinal) || type.Count(c => c == ':') != 2)
+        {
+            throw new ArgumentException($"component type '{type}' must look like freshfoodz:<area>:<Name>", nameof(type));
+        }
+        Claim(name);
+        _components.Add(new PlannedComponent(type, name, parent?.Name));
+        return new ComponentScope(this, name);
+    }
+
+    internal PlannedResource Add(PlannedResource resource)
+    {
+        Claim(resource.Name);
+        _resources.Add(resource);
+        return resource;
+    }
+
+    public void AddDrRows(IEnumerable<DrMatrixRow> rows) => _drMatrix.AddRange(rows);
+
+    public void Output(string name, PlanValue value) => _outputs[name] = value;
+
+    public StackPlan Build() => new(
+        stack,
+        territory,
+        season,
+        [.. _providers.OrderBy(p => p.Name, StringComparer.Ordinal)],
+        [.. _components.OrderBy(c => c.Name, StringComparer.Ordinal)],
+        [.. _resources.OrderBy(r => r.Name, StringComparer.Ordinal)],
+        [.. _drMatrix],
+        _outputs.Build());
+
+    private void Claim(string name)
+    {
+        if (!_names.Add(name))
+        {
+            throw new InvalidOperationException($"two plan elements are named '{name}' in {stack}");
+        }
+    }
+}
+
+/// <summary>A component being planned: adds its children with derived names, parent and provider.</summary>
+public sealed class ComponentScope
+{
+    private readonly PlanBuilder _builder;
+
+    internal ComponentScope(PlanBuilder builder, string name)
+    {
+        _builder = builder;
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    /// <summary>Adds a resource named <c>{component}-{role}</c>, parented here, on the stack's provider for its package.</summary>
+    public PlannedResource Resource(string type, string role, Props inputs, ResourceOptions? options = null)
+    {
+        var package = type[..type.IndexOf(':')];
+        var resolved = (options ?? new ResourceOptions()) with { Parent = Name, Provider = _builder.ProviderFor(package) };
+        return _builder.Add(new PlannedResource(type, $"{Name}-{role}", inputs.Build(), resolved));
+    }
+
+    /// <summary>A child component named <c>{component}-{role}</c>.</summary>
+    public ComponentScope Child(string type, string role) => _builder.Component(type, $"{Name}-{role}", this);
+}

@@ -1,0 +1,204 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FreshFoodz.Components.Resilience;
+
+namespace FreshFoodz.Components.Plan;
+
+/// <summary>
+/// The plan as stable JSON: every object's keys in ordinal order, lists in plan order (already sorted by name),
+/// doubles always with a decimal point so they read back as doubles. Deferred values are one-key objects:
+/// <c>{"$ref": {"resource", "output"}}</c>, <c>{"$secret": …}</c>, <c>{"$config": key}</c>, <c>{"$invoke": {…}}</c>.
+/// </summary>
+public static class PlanJson
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static string Serialize(StackPlan plan) => ToJson(plan).ToJsonString(Indented) + "\n";
+
+    public static JsonObject ToJson(StackPlan plan) => (JsonObject)Sorted(new JsonObject
+    {
+        ["stack"] = plan.Stack,
+        ["territory"] = plan.Territory,
+        ["season"] = plan.Season,
+        ["providers"] = new JsonArray([.. plan.Providers.Select(p => (JsonNode)new JsonObject
+        {
+            ["name"] = p.Name,
+            ["package"] = p.Package,
+            ["version"] = p.Version,
+            ["inputs"] = Value(p.Inputs),
+        })]),
+        ["components"] = new JsonArray([.. plan.Components.Select(c => (JsonNode)new JsonObject
+        {
+            ["name"] = c.Name,
+            ["type"] = c.Type,
+            ["parent"] = c.Parent,
+        })]),
+        ["resources"] = new JsonArray([.. plan.Resources.Select(r => (JsonNode)new JsonObject
+        {
+            ["name"] = r.Name,
+            ["type"] = r.Type,
+            ["inputs"] = Value(r.Inputs),
+            ["options"] = Options(r.Options),
+        })]),
+        ["drMatrix"] = new JsonArray([.. plan.DrMatrix.Select(Row)]),
+        ["outputs"] = Value(plan.Outputs),
+    })!;
+
+    public static JsonNode? Value(PlanValue value) => value switch
+    {
+        PlanString s => JsonValue.Create(s.Value),
+        PlanInt i => JsonValue.Create(i.Value),
+        PlanDouble d => JsonNode.Parse(FormatDouble(d.Value)),
+        PlanBool b => JsonValue.Create(b.Value),
+        PlanList l => new JsonArray([.. l.Items.Select(Value)]),
+        PlanMap m => new JsonObject(m.Entries.Select(e => KeyValuePair.Create(e.Key, Value(e.Value)))),
+        PlanRef r => new JsonObject { ["$ref"] = new JsonObject { ["resource"] = r.Resource, ["output"] = r.Output } },
+        PlanSecret s => new JsonObject { ["$secret"] = Value(s.Value) },
+        PlanConfigSecret c => new JsonObject { ["$config"] = c.Key },
+        PlanInvoke i => new JsonObject
+        {
+            ["$invoke"] = new JsonObject
+            {
+                ["token"] = i.Token,
+                ["args"] = Value(i.Args),
+                ["result"] = i.ResultPath,
+                ["base64Decode"] = i.Base64Decode,
+            },
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value.GetType().Name),
+    };
+
+    public static StackPlan Deserialize(string json)
+    {
+        var o = JsonNode.Parse(json)!.AsObject();
+        return new StackPlan(
+            Text(o["stack"]),
+            Text(o["territory"]),
+            Text(o["season"]),
+            [.. o["providers"]!.AsArray().Select(p => new PlannedProvider(Text(p!["package"]), Text(p["name"]), (PlanMap)ReadValue(p["inputs"]!)))],
+            [.. o["components"]!.AsArray().Select(c => new PlannedComponent(Text(c!["type"]), Text(c["name"]), (string?)c["parent"]))],
+            [.. o["resources"]!.AsArray().Select(r => new PlannedResource(
+                Text(r!["type"]), Text(r["name"]), (PlanMap)ReadValue(r["inputs"]!), ReadOptions(r["options"]!.AsObject())))],
+            [.. o["drMatrix"]!.AsArray().Select(ReadRow)],
+            (PlanMap)ReadValue(o["outputs"]!));
+    }
+
+    public static PlanValue ReadValue(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonArray a:
+                return new PlanList([.. a.Select(n => ReadValue(n!))]);
+            case JsonObject o when o.Count == 1 && o.First().Key.StartsWith('$'):
+                var (key, inner) = o.First();
+                return key switch
+                {
+                    "$ref" => new PlanRef(Text(inner!["resource"]), Text(inner["output"])),
+                    "$secret" => new PlanSecret(ReadValue(inner!)),
+                    "$config" => new PlanConfigSecret(Text(inner)),
+                    "$invoke" => new PlanInvoke(Text(inner!["token"]), (PlanMap)ReadValue(inner["args"]!), Text(inner["result"]), (bool)inner["base64Decode"]!),
+                    _ => throw new JsonException($"unknown plan value kind '{key}'"),
+                };
+            case JsonObject o:
+                return new PlanMap(o.ToImmutableSortedDictionary(e => e.Key, e => ReadValue(e.Value!), StringComparer.Ordinal));
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                return new PlanString(v.GetValue<string>());
+            case JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False:
+                return new PlanBool(v.GetValue<bool>());
+            case JsonValue v when v.GetValueKind() == JsonValueKind.Number:
+                var raw = v.ToJsonString();
+                return raw.Contains('.', StringComparison.Ordinal) || raw.Contains('E', StringComparison.OrdinalIgnoreCase)
+                    ? new PlanDouble(double.Parse(raw, CultureInfo.InvariantCulture))
+                    : new PlanInt(int.Parse(raw, CultureInfo.InvariantCulture));
+            default:
+                throw new JsonException($"unsupported plan value {node.ToJsonString()}");
+        }
+    }
+
+    private static JsonObject Options(ResourceOptions o)
+    {
+        var json = new JsonObject { ["parent"] = o.Parent, ["provider"] = o.Provider };
+        if (o.Protect)
+        {
+            json["protect"] = true;
+        }
+        if (o.RetainOnDelete)
+        {
+            json["retainOnDelete"] = true;
+        }
+        AddList(json, "dependsOn", o.DependsOn);
+        AddList(json, "ignoreChanges", o.IgnoreChanges);
+        AddList(json, "additionalSecretOutputs", o.AdditionalSecretOutputs);
+        return json;
+    }
+
+    private static void AddList(JsonObject json, string key, ImmutableArray<string> items)
+    {
+        if (items.Length > 0)
+        {
+            json[key] = new JsonArray([.. items.Select(i => (JsonNode?)JsonValue.Create(i))]);
+        }
+    }
+
+    private static ResourceOptions ReadOptions(JsonObject o) => new()
+    {
+        Parent = (string?)o["parent"],
+        Provider = (string?)o["provider"],
+        Protect = (bool?)o["protect"] ?? false,
+        RetainOnDelete = (bool?)o["retainOnDelete"] ?? false,
+        DependsOn = Strings(o["dependsOn"]),
+        IgnoreChanges = Strings(o["ignoreChanges"]),
+        AdditionalSecretOutputs = Strings(o["additionalSecretOutputs"]),
+    };
+
+    private static ImmutableArray<string> Strings(JsonNode? node) =>
+        node is JsonArray a ? [.. a.Select(Text)] : [];
+
+    private static JsonNode Row(DrMatrixRow row) => new JsonObject
+    {
+        ["function"] = row.Function,
+        ["tier"] = row.Tier.Code(),
+        ["verdict"] = row.Verdict.ToString(),
+        ["worstRto"] = DrMatrixRow.Format(row.WorstRto),
+        ["worstRpo"] = DrMatrixRow.Format(row.WorstRpo),
+        ["paths"] = new JsonArray([.. row.Paths.Select(p => (JsonNode)new JsonObject
+        {
+            ["scenario"] = p.Scenario,
+            ["mechanism"] = p.Mechanism.Name,
+            ["rtoSeconds"] = Seconds(p.Mechanism.Rto),
+            ["rpoSeconds"] = Seconds(p.Mechanism.Rpo),
+            ["source"] = p.Mechanism.Source,
+        })]),
+    };
+
+    private static DrMatrixRow ReadRow(JsonNode? node) => new(
+        Text(node!["function"]),
+        Enum.Parse<DrTier>(Text(node["tier"]), ignoreCase: true),
+        [.. node["paths"]!.AsArray().Select(p => new RecoveryPath(
+            Text(p!["scenario"]),
+            new RecoveryMechanism(Text(p["mechanism"]), FromSeconds(p["rtoSeconds"]), FromSeconds(p["rpoSeconds"]), Text(p["source"]))))],
+        Enum.Parse<DrVerdict>(Text(node["verdict"])));
+
+    private static JsonValue? Seconds(TimeSpan t) => t == TimeSpan.MaxValue ? null : JsonValue.Create((long)t.TotalSeconds);
+
+    private static TimeSpan FromSeconds(JsonNode? n) => n is null ? TimeSpan.MaxValue : TimeSpan.FromSeconds((long)n);
+
+    private static string Text(JsonNode? n) => (string?)n ?? throw new JsonException("missing string in plan JSON");
+
+    private static string FormatDouble(double d)
+    {
+        var text = d.ToString("R", CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0";
+    }
+
+    /// <summary>A deep copy with every object's keys in ordinal order.</summary>
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => KeyValuePair.Create(e.Key, Sorted(e.Value)))),
+        JsonArray a => new JsonArray([.. a.Select(Sorted)]),
+        null => null,
+        _ => JsonNode.Parse(node.ToJsonString()),
+    };
+}
