@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Stacks.Reports;
 using Spectre.Console;
 
@@ -59,8 +60,8 @@ internal static class CapacityCommand
             $"Little's Law at ρ ≤ {F(d.TargetUtilization)} gives {p.App.LittlesLawPods} pods; M/M/N p95 {F(p.App.PredictedP95Seconds)} s ≤ SLO {F(d.SloP95Seconds)} s; " +
             $"decided by {p.App.DecidedBy}; seasonal-plan formula would give {p.App.SeedFormulaPods}");
         table.AddRow("hpa", $"{p.Hpa.MinReplicas}–{p.Hpa.MaxReplicas} replicas",
-            $"min = season pods (pre-provisioned), max = ⌈{p.Hpa.MinReplicas} × {F(p.Hpa.BurstHeadroom)}⌉; serves {F(p.ServableRequestsPerSecond)} req/s at target");
-        table.AddRow("workers", $"{p.Workers.Count} workers",
+            $"{p.Deployments.Count(x => x.Role == WorkloadRole.Api)} api deployments, each ⌈{p.App.Pods} × share⌉ ≥ zones (pre-provisioned), max ⌈min × {F(p.Hpa.BurstHeadroom)}⌉; serves {F(p.ServableRequestsPerSecond)} req/s at target");
+        table.AddRow("workers", $"{p.Workers.Count} sized, {p.Deployments.Where(x => x.Role == WorkloadRole.Worker).Sum(x => x.MinReplicas)} deployed",
             $"{F(p.Workers.JobsPerSecond)} jobs/s × {F(p.Workers.MeanJobTimeSeconds)} s at ρ ≤ {F(p.Workers.TargetUtilization)}; decided by {p.Workers.DecidedBy}");
         table.AddRow("database", $"{p.Database.Sku.Name} ({p.Database.Sku.VCores} vCores)",
             $"{F(p.Database.VCoresNeeded)} vCores needed; {p.Database.Connections} connections ({p.Database.ConnectionsAtMaxReplicas} at max replicas) of {p.Database.Sku.UsableConnections} usable");
@@ -69,6 +70,13 @@ internal static class CapacityCommand
         table.AddRow("cost", $"{p.Currency} {M(p.MonthlyCost)}/month",
             $"{report.Year.Year} under auto: {p.Currency} {M(report.Year.Yearly)} vs {M(report.Year.YearlyStaticPeak)} for the Weihnachten peak all year (saves {M(report.Year.Saving)})");
         console.Write(table);
+
+        var deployments = new Table().Border(TableBorder.Rounded).AddColumn("module").AddColumn("deployment").AddColumn("role").AddColumn("HPA min–max");
+        foreach (var x in p.Deployments)
+        {
+            deployments.AddRow(x.Module, x.Name, x.Role.ToString().ToLowerInvariant(), $"{x.MinReplicas}–{x.MaxReplicas}");
+        }
+        console.Write(deployments);
     }
 
     private static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);

@@ -74,6 +74,14 @@ public sealed record CapacityReport(StackSettings Settings, DateOnly Date, Capac
                 ["allocatableCpuMillicores"] = p.Nodes.PerNode.CpuMillicores,
                 ["allocatableMemoryMiB"] = p.Nodes.PerNode.MemoryMiB,
             },
+            ["deployments"] = new JsonArray([.. p.Deployments.Select(x => (JsonNode)new JsonObject
+            {
+                ["module"] = x.Module,
+                ["name"] = x.Name,
+                ["role"] = x.Role.ToString().ToLowerInvariant(),
+                ["minReplicas"] = x.MinReplicas,
+                ["maxReplicas"] = x.MaxReplicas,
+            })]),
             ["cost"] = new JsonObject
             {
                 ["currency"] = p.Currency,

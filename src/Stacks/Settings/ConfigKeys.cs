@@ -63,10 +63,43 @@ public static class ConfigKeys
         "freshfoodz:utilization",
         "Optional target-utilization overrides per season: season -> app, workers, database, each in (0,1).", "{}");
 
+    public static readonly ConfigKeySpec Environment = new(
+        "freshfoodz:environment",
+        "production, or rehearsal (synthetic data only: may drop cross-region replicas and run chaos experiments).", "production");
+
+    public static readonly ConfigKeySpec SubscriptionId = new(
+        "freshfoodz:subscriptionId", "Azure subscription (GUID) the territory's azure-native provider is pinned to.", null);
+
+    public static readonly ConfigKeySpec ShortName = new(
+        "freshfoodz:shortName",
+        "2-10 lowercase letters/digits that make the stack's globally unique Azure names (storage, PostgreSQL).", null);
+
+    public static readonly ConfigKeySpec CostCentre = new(
+        "freshfoodz:costCentre", "Cost centre tag on every taggable resource.", null);
+
+    public static readonly ConfigKeySpec KubernetesVersion = new(
+        "freshfoodz:kubernetesVersion", "AKS Kubernetes version (major.minor or major.minor.patch).", null);
+
+    public static readonly ConfigKeySpec Databases = new(
+        "freshfoodz:databases",
+        "PostgreSQL per DR tier: postgresVersion, critical {storageSizeGB}, high and standard {sku, storageSizeGB}.", null);
+
+    public static readonly ConfigKeySpec CrossRegionReplicas = new(
+        "freshfoodz:crossRegionReplicas",
+        "Keep in-country read replicas in the DR region; only a rehearsal stack may turn them off.", "true");
+
+    public static readonly ConfigKeySpec Modules = new(
+        "freshfoodz:modules",
+        "Business modules (one namespace each): drTier and the app teams' deployments {role api|worker, share, priority}.", null);
+
+    public static readonly ConfigKeySpec AiBudget = new(
+        "freshfoodz:aiBudget", "Monthly budget for the AI help features: monthlyAmount (territory currency), contactEmails.", null);
+
     public static IReadOnlyList<ConfigKeySpec> All { get; } =
     [
         Location, Territory, Season, LeadTimeDays, BurstHeadroom, Workload, NodePools, VmSizes, PostgresSkus, Prices,
-        Utilization,
+        Utilization, Environment, SubscriptionId, ShortName, CostCentre, KubernetesVersion, Databases,
+        CrossRegionReplicas, Modules, AiBudget,
     ];
 
     /// <summary>Keys of the project's own namespace (the Pulumi program reads these through Config("freshfoodz")).</summary>

@@ -10,7 +10,8 @@ public sealed record StackSettings(
     Territory Territory,
     AzureRegion Region,
     SeasonSelection Season,
-    CapacityInputs Capacity)
+    CapacityInputs Capacity,
+    PlanSettings Plan)
 {
     /// <summary>The season in effect on <paramref name="date"/> (pinned, or resolved by the auto rule).</summary>
     public Season EffectiveSeason(DateOnly date) => Season.Resolve(date, Capacity.Seasons, Capacity.LeadTimeDays);

@@ -30,6 +30,8 @@ public static class StackSettingsReader
         var skus = ReadPostgresSkus(c);
         var prices = ReadPrices(c, territory, vmSizes, skus);
         var targets = ReadUtilizationOverrides(c);
+        var declaredSkus = config.Values.GetValueOrDefault(ConfigKeys.PostgresSkus.Key) is ConfigMap table ? table.Entries.Select(e => e.Key).ToList() : [];
+        var plan = PlanSettingsReader.Read(c, skus, declaredSkus);
 
         if (c.Errors.Count > 0)
         {
@@ -39,8 +41,11 @@ public static class StackSettingsReader
         var capacity = new CapacityInputs(
             workload!, pools!, vmSizes!, skus!, prices!,
             SeasonCatalog.Default.WithTargets(targets!),
-            region!.AvailabilityZones, burst!.Value, leadTime!.Value);
-        return new StackSettings(config.StackName, territory!, region, season!.Value, capacity);
+            region!.AvailabilityZones, burst!.Value, leadTime!.Value)
+        {
+            Deployments = [.. plan!.Modules.SelectMany(m => m.Deployments.Select(d => new DeploymentShare(m.Name, d.Name, d.Role, d.Share)))],
+        };
+        return new StackSettings(config.StackName, territory!, region, season!.Value, capacity, plan);
     }
 
     private static Territory? ReadTerritory(ConfigCursor c)

@@ -1,0 +1,55 @@
+using FreshFoodz.Capacity.Sizing;
+using FreshFoodz.Components.Resilience;
+
+namespace FreshFoodz.Stacks.Settings;
+
+public enum StackEnvironment
+{
+    Production,
+
+    /// <summary>Synthetic data only (the Weihnachten rehearsal): DR waivers and chaos experiments are allowed.</summary>
+    Rehearsal,
+}
+
+/// <summary>Which PriorityClass a deployment's pods get: event catering preempts standard and batch work.</summary>
+public enum WorkloadPriority
+{
+    EventCatering,
+    Standard,
+    Batch,
+}
+
+public sealed record ModuleDeployment(string Name, WorkloadRole Role, double Share, WorkloadPriority Priority);
+
+/// <summary>A business module: one namespace, its DR tier, and the deployments its app team owns.</summary>
+public sealed record ModuleSettings(string Name, DrTier Tier, IReadOnlyList<ModuleDeployment> Deployments);
+
+/// <summary>A tier's database: the SKU (null: sized by the capacity engine) and its storage.</summary>
+public sealed record TierDatabase(string? Sku, int StorageSizeGB);
+
+public sealed record DatabaseSettings(string PostgresVersion, TierDatabase Critical, TierDatabase High, TierDatabase Standard)
+{
+    public TierDatabase For(DrTier tier) => tier switch
+    {
+        DrTier.Critical => Critical,
+        DrTier.High => High,
+        _ => Standard,
+    };
+}
+
+public sealed record AiBudgetSettings(decimal MonthlyAmount, IReadOnlyList<string> ContactEmails);
+
+/// <summary>The settings a stack's plan needs beyond capacity.</summary>
+public sealed record PlanSettings(
+    StackEnvironment Environment,
+    string SubscriptionId,
+    string ShortName,
+    string CostCentre,
+    string KubernetesVersion,
+    DatabaseSettings Databases,
+    bool CrossRegionReplicas,
+    IReadOnlyList<ModuleSettings> Modules,
+    AiBudgetSettings AiBudget)
+{
+    public bool SyntheticDataOnly => Environment == StackEnvironment.Rehearsal;
+}

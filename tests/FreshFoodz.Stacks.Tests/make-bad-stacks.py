@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Writes BadStacks/: each file is Pulumi.de-prod.yaml with one mistake, headed by the exact errors validation
+must report ('# expect: line: key: message'). The messages below are written by hand from the rules, not copied
+from the program; line numbers are found here. Run from the repository root after changing de-prod's layout:
+    python3 tests/FreshFoodz.Stacks.Tests/make-bad-stacks.py
+"""
+import re, os
+base = open('Pulumi.de-prod.yaml').read()
+out = 'tests/FreshFoodz.Stacks.Tests/BadStacks'
+KNOWN = ("freshfoodz:territory, freshfoodz:season, freshfoodz:leadTimeDays, freshfoodz:burstHeadroom, freshfoodz:workload, "
+         "freshfoodz:nodePools, freshfoodz:vmSizes, freshfoodz:postgresSkus, freshfoodz:prices, freshfoodz:utilization, "
+         "freshfoodz:environment, freshfoodz:subscriptionId, freshfoodz:shortName, freshfoodz:costCentre, "
+         "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget")
+API_ALLOWED = "baselineRequestsPerSecond, meanServiceTimeSeconds, p95ServiceTimeSeconds, concurrencyPerPod, sloP95Seconds, cpuRequestMillicores, memoryRequestMiB, dbQueriesPerRequest, dbPoolSizePerPod"
+def sub(old, new, text=None, count=1):
+    t = base if text is None else text
+    assert old in t, old
+    return t.replace(old, new, count)
+def add(extra):
+    return base.rstrip('\n') + '\n' + extra + '\n'
+# case: (name, description, text, [(marker or None, key, message)])
+cases = [
+ ("territory-unknown", "a territory that does not exist", sub("freshfoodz:territory: de", "freshfoodz:territory: fr"),
+  [("freshfoodz:territory:", "freshfoodz:territory", "unknown territory 'fr'; allowed: de|ch")]),
+ ("territory-missing", "no territory key", sub("  freshfoodz:territory: de\n", ""),
+  [(None, "freshfoodz:territory", "missing required key: Sales territory whose data residency the stack enforces: de or ch.")]),
+ ("territory-secret", "a secret where a plain value belongs", sub("freshfoodz:territory: de", "freshfoodz:territory:\n    secure: v1:c2VjcmV0"),
+  [("freshfoodz:territory:", "freshfoodz:territory", "must be a plain value, not a secret")]),
+ ("season-unknown", "a season that does not exist", sub("freshfoodz:season: auto", "freshfoodz:season: summer"),
+  [("freshfoodz:season:", "freshfoodz:season", "unknown season 'summer'; allowed: auto|baseline|spargel|oktoberfest|weihnachten")]),
+ ("season-misspelt", "a misspelt season gets a suggestion", sub("freshfoodz:season: auto", "freshfoodz:season: weihnachen"),
+  [("freshfoodz:season:", "freshfoodz:season", "unknown season 'weihnachen' (did you mean 'weihnachten'?); allowed: auto|baseline|spargel|oktoberfest|weihnachten")]),
+ ("region-outside-eu", "a region outside both territories", sub("azure-native:location: germanywestcentral", "azure-native:location: westeurope"),
+  [("azure-native:location:", "azure-native:location", "region 'westeurope' is outside territory de (Germany); allowed: germanywestcentral, germanynorth")]),
+ ("region-swiss-for-germany", "a Swiss region in the German stack", sub("azure-native:location: germanywestcentral", "azure-native:location: switzerlandnorth"),
+  [("azure-native:location:", "azure-native:location", "region 'switzerlandnorth' is outside territory de (Germany); allowed: germanywestcentral, germanynorth")]),
+ ("region-without-zones", "the DR region as primary", sub("azure-native:location: germanywestcentral", "azure-native:location: germanynorth"),
+  [("azure-native:location:", "azure-native:location", "germanynorth has no availability zones and is de's DR region; the primary region must be germanywestcentral")]),
+ ("rate-negative", "a negative request rate", sub("baselineRequestsPerSecond: 50", "baselineRequestsPerSecond: -5"),
+  [("baselineRequestsPerSecond:", "freshfoodz:workload.api.baselineRequestsPerSecond", "must be a number > 0 (requests per second), got -5")]),
+ ("rate-not-a-number", "words where a number belongs", sub("baselineRequestsPerSecond: 50", "baselineRequestsPerSecond: fifty"),
+  [("baselineRequestsPerSecond:", "freshfoodz:workload.api.baselineRequestsPerSecond", "must be a number > 0 (requests per second), got 'fifty'")]),
+ ("service-time-zero", "a zero service time", sub("meanServiceTimeSeconds: 0.2", "meanServiceTimeSeconds: 0"),
+  [("meanServiceTimeSeconds:", "freshfoodz:workload.api.meanServiceTimeSeconds", "must be a number > 0 (seconds), got 0")]),
+ ("p95-below-mean", "a p95 service time below the mean", sub("p95ServiceTimeSeconds: 0.6", "p95ServiceTimeSeconds: 0.1"),
+  [("p95ServiceTimeSeconds:", "freshfoodz:workload.api.p95ServiceTimeSeconds", "must be greater than meanServiceTimeSeconds (0.2), got 0.1")]),
+ ("slo-unreachable", "an SLO below the service time's own p95", sub("eventCatering: 1.5", "eventCatering: 0.5"),
+  [("eventCatering:", "freshfoodz:workload.api.sloP95Seconds.eventCatering", "0.5 s cannot be met: it must exceed the p95 of the service time alone, mean 0.2 s × ln 20 = 0.599 s")]),
+ ("concurrency-fraction", "a fractional pod concurrency", sub("concurrencyPerPod: 8", "concurrencyPerPod: 2.5"),
+  [("concurrencyPerPod:", "freshfoodz:workload.api.concurrencyPerPod", "must be a whole number from 1 to 1000, got '2.5'")]),
+ ("concurrency-missing", "a missing nested key is reported at its parent", sub("      concurrencyPerPod: 8\n", ""),
+  [("    api:", "freshfoodz:workload.api.concurrencyPerPod", "missing; expected a whole number from 1 to 1000")]),
+ ("nested-key-misspelt", "a misspelt nested key: unknown, and the real one missing", sub("meanServiceTimeSeconds: 0.2", "meanServiceTime: 0.2"),
+  [("meanServiceTime:", "freshfoodz:workload.api.meanServiceTime", f"unknown key (did you mean 'meanServiceTimeSeconds'?); allowed: {API_ALLOWED}"),
+   ("    api:", "freshfoodz:workload.api.meanServiceTimeSeconds", "missing; expected a number > 0 (seconds)")]),
+ ("workload-scalar", "a scalar where a mapping belongs",
+  re.sub(r"  freshfoodz:workload:\n(    .*\n|      .*\n)+", "  freshfoodz:workload: heavy\n", base),
+  [("freshfoodz:workload:", "freshfoodz:workload", "must be a mapping with keys api, workers, database")]),
+ ("utilization-above-one", "a target utilization above 1", add("  freshfoodz:utilization:\n    weihnachten:\n      app: 1.2"),
+  [("      app:", "freshfoodz:utilization.weihnachten.app", "must be a number in (0, 1), exclusive, got 1.2")]),
+ ("utilization-zero", "a target utilization of 0", add("  freshfoodz:utilization:\n    spargel:\n      database: 0"),
+  [("      database:", "freshfoodz:utilization.spargel.database", "must be a number in (0, 1), exclusive, got 0")]),
+ ("utilization-unknown-season", "an override for a season that does not exist", add("  freshfoodz:utilization:\n    fasching:\n      app: 0.5"),
+  [("    fasching:", "freshfoodz:utilization.fasching", "unknown key; allowed: baseline, spargel, oktoberfest, weihnachten")]),
+ ("lead-time-too-long", "a lead time beyond 60 days", add("  freshfoodz:leadTimeDays: 90"),
+  [("freshfoodz:leadTimeDays:", "freshfoodz:leadTimeDays", "must be a whole number from 0 to 60, got '90'")]),
+ ("burst-below-one", "a burst headroom below 1", add("  freshfoodz:burstHeadroom: 0.8"),
+  [("freshfoodz:burstHeadroom:", "freshfoodz:burstHeadroom", "must be a number ≥ 1 (factor), got 0.8")]),
+ ("unknown-top-level-key", "a misspelt top-level key", add("  freshfoodz:seasn: weihnachten"),
+  [("freshfoodz:seasn:", "freshfoodz:seasn", f"unknown key (did you mean 'freshfoodz:season'?); known keys: {KNOWN}")]),
+ ("currency-mismatch", "Swiss francs in the German stack", sub("currency: EUR", "currency: CHF"),
+  [("currency:", "freshfoodz:prices.currency", "territory de keeps prices in EUR, got 'CHF'")]),
+ ("vm-size-unknown", "a node pool VM size missing from the table", sub("appVmSize: Standard_D4ds_v5", "appVmSize: Standard_D4s_v5"),
+  [("appVmSize:", "freshfoodz:nodePools.appVmSize", "'Standard_D4s_v5' is not in freshfoodz:vmSizes (did you mean 'Standard_D4ds_v5'?); known: Standard_D2ds_v5, Standard_D4ds_v5, Standard_D8ds_v5")]),
+ ("price-missing", "a SKU without a price", sub("      Standard_D16ds_v5: 1200\n", ""),
+  [("    postgresPerMonth:", "freshfoodz:prices.postgresPerMonth.Standard_D16ds_v5", "missing; every entry of freshfoodz:postgresSkus needs a price per month")]),
+ ("price-negative", "a negative price", sub("Standard_D8ds_v5: 0.48", "Standard_D8ds_v5: -0.48"),
+  [("Standard_D8ds_v5: -0.48", "freshfoodz:prices.vmPerHour.Standard_D8ds_v5", "must be a price ≥ 0 per hour, got '-0.48'")]),
+ ("tier-misspelt", "a misspelt PostgreSQL tier", sub("Standard_D2ds_v5: {tier: GeneralPurpose", "Standard_D2ds_v5: {tier: GeneralPurpse"),
+  [("GeneralPurpse", "freshfoodz:postgresSkus.Standard_D2ds_v5.tier", "unknown tier 'GeneralPurpse' (did you mean 'GeneralPurpose'?); allowed: Burstable|GeneralPurpose|MemoryOptimized")]),
+ ("only-burstable", "no SKU that supports HA and replicas",
+  re.sub(r"  freshfoodz:postgresSkus:\n(    .*\n)+", "  freshfoodz:postgresSkus:\n    Standard_B2s: {tier: Burstable, vCores: 2, memoryGiB: 4}\n", base),
+  [("freshfoodz:postgresSkus:", "freshfoodz:postgresSkus", "needs at least one GeneralPurpose or MemoryOptimized SKU (Burstable has no HA or read replicas)"),
+   ("    high:", "freshfoodz:databases.high.sku", "'Standard_D2ds_v5' is not in freshfoodz:postgresSkus (did you mean 'Standard_B2s'?)")]),
+ ("root-is-a-list", "a YAML list instead of a stack file", "- config\n- territory\n",
+  [("- config", "(file)", "a stack file must be a mapping with a 'config:' section")]),
+ ("no-config-section", "settings outside config:", "settings:\n  freshfoodz:territory: de\n",
+  [("settings:", "config", "missing 'config:' mapping (Pulumi stack files keep their settings under config:)")]),
+ ("shares-not-one", "api shares that do not cover all sized pods", sub("crm-api: {role: api, share: 0.1", "crm-api: {role: api, share: 0.2"),
+  [("freshfoodz:modules:", "freshfoodz:modules", "the shares of all api deployments must add up to 1, got 1.1")]),
+ ("high-tier-burstable", "a Burstable SKU for the high tier, which needs a replica", sub("high: {sku: Standard_D2ds_v5", "high: {sku: Standard_B2s"),
+  [("    high:", "freshfoodz:databases.high.sku", "'Standard_B2s' is Burstable, which has no read replicas; the high tier needs GeneralPurpose or MemoryOptimized")]),
+ ("storage-size-not-offered", "a storage size PostgreSQL does not offer", sub("critical: {storageSizeGB: 512}", "critical: {storageSizeGB: 500}"),
+  [("    critical:", "freshfoodz:databases.critical.storageSizeGB", "must be one of 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767 (GiB), got 500")]),
+ ("short-name-uppercase", "a short name Azure storage accounts cannot use", sub("freshfoodz:shortName: deprod", "freshfoodz:shortName: DE-Prod"),
+  [("freshfoodz:shortName:", "freshfoodz:shortName", "must be 2-10 lowercase letters or digits, got 'DE-Prod'")]),
+ ("subscription-not-a-guid", "a subscription that is not a GUID", sub("freshfoodz:subscriptionId: 11111111-1111-4111-8111-111111111111", "freshfoodz:subscriptionId: freshfoodz-de"),
+  [("freshfoodz:subscriptionId:", "freshfoodz:subscriptionId", "must be a subscription GUID like 00000000-0000-0000-0000-000000000000, got 'freshfoodz-de'")]),
+ ("module-name-invalid", "a module name Kubernetes cannot use as a namespace", sub("    crm:\n", "    CRM_Team:\n"),
+  [("    CRM_Team:", "freshfoodz:modules.CRM_Team", "'CRM_Team' is not a valid module (namespace) name: use lowercase letters, digits and '-', at most 63 characters")]),
+ ("budget-email-invalid", "a budget contact that is not an e-mail address", sub("contactEmails: [platform-de@freshfoodz.example, finance-de@freshfoodz.example]", "contactEmails: [platform-de@freshfoodz.example, finance]"),
+  [("contactEmails:", "freshfoodz:aiBudget.contactEmails[1]", "must be an e-mail address, got 'finance'")]),
+ ("environment-unknown", "an environment that does not exist", sub("freshfoodz:environment: production", "freshfoodz:environment: staging"),
+  [("freshfoodz:environment:", "freshfoodz:environment", "unknown environment 'staging'; allowed: production|rehearsal")]),
+ ("malformed-yaml", "malformed YAML (an unclosed flow mapping)", sub("Standard_D4ds_v5: {vCpus: 4, memoryGiB: 16}", "Standard_D4ds_v5: {vCpus: 4, memoryGiB: 16"),
+  [("memoryGiB: 16", "(file)", "malformed YAML: cannot read past this line (check for an unclosed '{' or '[', a stray quote or bad indentation)")]),
+ ("duplicate-key", "the same key twice (which one would Pulumi use?)", sub("  freshfoodz:season: auto\n", "  freshfoodz:season: auto\n  freshfoodz:season: weihnachten\n"),
+  [("freshfoodz:season: weihnachten", "(file)", "malformed YAML: Duplicate key freshfoodz:season")]),
+ # YamlDotNet reports the tab against the scalar it was reading, on the line before.
+ ("tab-indentation", "a tab used for indentation", sub("  freshfoodz:territory: de\n", "  freshfoodz:territory: de\n\tfreshfoodz:season: auto\n"),
+  [("freshfoodz:territory: de", "(file)", "malformed YAML: While scanning a plain scalar, found a tab character that violate indentation.")]),
+ ("three-problems", "every problem is reported, not just the first",
+  sub("utilization", "utilization", add("  freshfoodz:utilization:\n    weihnachten:\n      app: 1.5").replace("freshfoodz:territory: de", "freshfoodz:territory: fr").replace("baselineJobsPerSecond: 2", "baselineJobsPerSecond: -1")),
+  [("freshfoodz:territory:", "freshfoodz:territory", "unknown territory 'fr'; allowed: de|ch"),
+   ("baselineJobsPerSecond:", "freshfoodz:workload.workers.baselineJobsPerSecond", "must be a number > 0 (jobs per second), got -1"),
+   ("      app:", "freshfoodz:utilization.weihnachten.app", "must be a number in (0, 1), exclusive, got 1.5")]),
+]
+for f in os.listdir(out):
+    if f.endswith('.yaml'):
+        os.remove(os.path.join(out, f))
+for i, (name, desc, text, expects) in enumerate(cases, 1):
+    header = [f"# Bad stack file: {desc}.", "# The expect lines are the exact errors, in order ('line: key: message'; '-' where no line applies)."]
+    header += ["# expect: @@" for _ in expects]
+    lines = header + text.rstrip('\n').split('\n')
+    rendered = []
+    for marker, key, msg in expects:
+        if marker is None:
+            ln = '-'
+        else:
+            idx = [j for j, l in enumerate(lines) if marker in l and not l.startswith('# ')]
+            assert idx, (name, marker)
+            ln = str(idx[0] + 1)
+        rendered.append(f"# expect: {ln}: {key}: {msg}")
+    k = 0
+    for j, l in enumerate(lines):
+        if l == "# expect: @@":
+            lines[j] = rendered[k]; k += 1
+    open(os.path.join(out, f"{i:02d}-{name}.yaml"), 'w').write('\n'.join(lines) + '\n')
+print(len(cases))
