@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Cli.Commands;
+using FreshFoodz.Stacks.Policies;
 using FreshFoodz.Stacks.Settings;
 
 namespace FreshFoodz.Cli;
@@ -22,6 +23,8 @@ public static class CliApp
         var root = new RootCommand("FreshFoodz.Infra offline tool: capacity and plans of the territory stacks, without Pulumi.")
         {
             CapacityCommand.Create(context),
+            PlanCommand.Create(context),
+            DiffCommand.Create(context),
         };
         var parsed = root.Parse(args);
         try
@@ -38,6 +41,11 @@ public static class CliApp
             return SettingsError;
         }
         catch (CapacityException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return PlanningError;
+        }
+        catch (PlanPolicyException e)
         {
             stderr.WriteLine($"error: {e.Message}");
             return PlanningError;

@@ -21,10 +21,14 @@ public sealed record CapacityPlan(
 {
     public decimal MonthlyCost => HourlyCost * PriceTable.HoursPerMonth;
 
-    /// <summary>Requests per second the pre-provisioned pods serve at the season's target utilization:
-    /// p·c·ρ / S. The season ConfigMap's rate limit and the load alerts use it.</summary>
+    /// <summary>
+    /// Requests per second the pre-provisioned api pods serve at the season's target utilization. One deployment
+    /// serves min·c·ρ / S of its share of the traffic, so the whole api serves min over deployments of
+    /// (min·c·ρ / S) / share: the first deployment to reach its target limits the total.
+    /// </summary>
     public double ServableRequestsPerSecond =>
-        Hpa.MinReplicas * App.Demand.ConcurrencyPerPod * App.Demand.TargetUtilization / App.Demand.MeanServiceTimeSeconds;
+        Deployments.Where(d => d.Role == WorkloadRole.Api)
+            .Min(d => d.MinReplicas * App.Demand.ConcurrencyPerPod * App.Demand.TargetUtilization / App.Demand.MeanServiceTimeSeconds / d.Share);
 }
 
 /// <summary>The cost of one calendar month under the <c>auto</c> season rule.</summary>

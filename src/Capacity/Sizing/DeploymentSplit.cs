@@ -10,7 +10,7 @@ public enum WorkloadRole
 public sealed record DeploymentShare(string Module, string Name, WorkloadRole Role, double Share);
 
 /// <summary>Replicas of one deployment: HPA minReplicas (pre-provisioned) and maxReplicas.</summary>
-public sealed record DeploymentSizing(string Module, string Name, WorkloadRole Role, int MinReplicas, int MaxReplicas);
+public sealed record DeploymentSizing(string Module, string Name, WorkloadRole Role, double Share, int MinReplicas, int MaxReplicas);
 
 /// <summary>
 /// Splits the sized api pods and workers over the deployments that serve them: each gets ⌈total × share⌉ replicas,
@@ -32,6 +32,6 @@ public static class DeploymentSplit
         {
             var total = s.Role == WorkloadRole.Api ? apiPods : workers;
             var min = Math.Max(minimum, Rounding.CeilingCount(total * s.Share));
-            return new DeploymentSizing(s.Module, s.Name, s.Role, min, Math.Max(min, Rounding.CeilingCount(min * burstHeadroom)));
+            return new DeploymentSizing(s.Module, s.Name, s.Role, s.Share, min, Math.Max(min, Rounding.CeilingCount(min * burstHeadroom)));
         })];
 }

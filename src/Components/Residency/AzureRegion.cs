@@ -8,25 +8,36 @@ namespace FreshFoodz.Components.Residency;
 /// </summary>
 public sealed record AzureRegion
 {
-    private AzureRegion(string name, string displayName, int availabilityZones, bool accessRestricted)
+    private AzureRegion(string name, string shortCode, string displayName, int availabilityZones, bool accessRestricted, bool zoneRedundantPostgresHa)
     {
         Name = name;
+        ShortCode = shortCode;
         DisplayName = displayName;
         AvailabilityZones = availabilityZones;
         AccessRestricted = accessRestricted;
+        ZoneRedundantPostgresHa = zoneRedundantPostgresHa;
     }
 
-    public static AzureRegion GermanyWestCentral { get; } = new("germanywestcentral", "Germany West Central", 3, false);
-    public static AzureRegion GermanyNorth { get; } = new("germanynorth", "Germany North", 0, true);
-    public static AzureRegion SwitzerlandNorth { get; } = new("switzerlandnorth", "Switzerland North", 3, false);
-    public static AzureRegion SwitzerlandWest { get; } = new("switzerlandwest", "Switzerland West", 0, true);
+    // Zone-redundant PostgreSQL HA: new deployments are currently blocked in Germany West Central (Microsoft docs,
+    // PostgreSQL flexible server overview, region table, 2025-11-18); Switzerland North allows it; the zone-less
+    // DR regions offer same-zone HA only.
+    public static AzureRegion GermanyWestCentral { get; } = new("germanywestcentral", "gwc", "Germany West Central", 3, false, false);
+    public static AzureRegion GermanyNorth { get; } = new("germanynorth", "gno", "Germany North", 0, true, false);
+    public static AzureRegion SwitzerlandNorth { get; } = new("switzerlandnorth", "szn", "Switzerland North", 3, false, true);
+    public static AzureRegion SwitzerlandWest { get; } = new("switzerlandwest", "szw", "Switzerland West", 0, true, false);
 
     public static IReadOnlyList<AzureRegion> Known { get; } = [GermanyWestCentral, GermanyNorth, SwitzerlandNorth, SwitzerlandWest];
 
     /// <summary>The region's programmatic name, as <c>location</c> inputs take it.</summary>
     public string Name { get; }
 
+    /// <summary>A three-letter code for resource names (rg-…-gwc).</summary>
+    public string ShortCode { get; }
+
     public string DisplayName { get; }
+
+    /// <summary>Whether new zone-redundant PostgreSQL HA deployments are possible here.</summary>
+    public bool ZoneRedundantPostgresHa { get; }
 
     public int AvailabilityZones { get; }
 

@@ -1,5 +1,5 @@
-using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Components.Resilience;
+using FreshFoodz.Components.Workloads;
 
 namespace FreshFoodz.Stacks.Settings;
 
@@ -10,19 +10,6 @@ public enum StackEnvironment
     /// <summary>Synthetic data only (the Weihnachten rehearsal): DR waivers and chaos experiments are allowed.</summary>
     Rehearsal,
 }
-
-/// <summary>Which PriorityClass a deployment's pods get: event catering preempts standard and batch work.</summary>
-public enum WorkloadPriority
-{
-    EventCatering,
-    Standard,
-    Batch,
-}
-
-public sealed record ModuleDeployment(string Name, WorkloadRole Role, double Share, WorkloadPriority Priority);
-
-/// <summary>A business module: one namespace, its DR tier, and the deployments its app team owns.</summary>
-public sealed record ModuleSettings(string Name, DrTier Tier, IReadOnlyList<ModuleDeployment> Deployments);
 
 /// <summary>A tier's database: the SKU (null: sized by the capacity engine) and its storage.</summary>
 public sealed record TierDatabase(string? Sku, int StorageSizeGB);
@@ -48,7 +35,7 @@ public sealed record PlanSettings(
     string KubernetesVersion,
     DatabaseSettings Databases,
     bool CrossRegionReplicas,
-    IReadOnlyList<ModuleSettings> Modules,
+    IReadOnlyList<BusinessModule> Modules,
     AiBudgetSettings AiBudget)
 {
     public bool SyntheticDataOnly => Environment == StackEnvironment.Rehearsal;

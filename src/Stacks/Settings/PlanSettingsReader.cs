@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Components.Resilience;
+using FreshFoodz.Components.Workloads;
 
 namespace FreshFoodz.Stacks.Settings;
 
@@ -126,7 +127,7 @@ internal static partial class PlanSettingsReader
         return storage is null || (tier != DrTier.Critical && sku is null) ? null : new TierDatabase(sku, storage.Value);
     }
 
-    private static List<ModuleSettings>? ReadModules(ConfigCursor c)
+    private static List<BusinessModule>? ReadModules(ConfigCursor c)
     {
         var root = ConfigKeys.Modules.Key;
         var map = c.Map(c.Key(ConfigKeys.Modules), root);
@@ -134,7 +135,7 @@ internal static partial class PlanSettingsReader
         {
             return null;
         }
-        var modules = new List<ModuleSettings>();
+        var modules = new List<BusinessModule>();
         var deploymentNames = new HashSet<string>();
         var ok = true;
         foreach (var (name, node) in map.Entries)
@@ -192,7 +193,7 @@ internal static partial class PlanSettingsReader
                 ok = false;
                 continue;
             }
-            modules.Add(new ModuleSettings(name, tier.Value, deployments));
+            modules.Add(new BusinessModule(name, tier.Value, deployments));
         }
         if (!ok)
         {

@@ -1,0 +1,59 @@
+using FreshFoodz.Components.Plan;
+
+namespace FreshFoodz.Components.Cost;
+
+public sealed record AiBudgetArgs
+{
+    public required TerritoryContext Context { get; init; }
+    public required string SubscriptionId { get; init; }
+    public required decimal MonthlyAmount { get; init; }
+    public required IReadOnlyList<string> ContactEmails { get; init; }
+}
+
+/// <summary>
+/// A consumption budget for the AI help features (EUR 600/month DE, CHF 1,000/month CH in the stack files), scoped
+/// to the territory's subscription and filtered to resources tagged <c>feature: ai-help</c>; e-mails at 80 % and
+/// 100 % of actual spend, and when the forecast passes 100 %. The amount is in the subscription's billing currency,
+/// which for each territory's subscription is its own (EUR, CHF).
+/// </summary>
+public static class AiBudget
+{
+    public const string Type = "freshfoodz:cost:AiBudget";
+
+    /// <summary>First of a month, fixed so the plan does not change with the date (Azure needs a month's first day).</summary>
+    public const string StartDate = "2026-11-01T00:00:00Z";
+
+    public static PlannedResource Add(PlanBuilder plan, string name, AiBudgetArgs args)
+    {
+        var scope = plan.Component(Type, name);
+        var emails = PlanValue.List(args.ContactEmails.Select(e => (PlanValue)e));
+        Props Notification(int threshold, string type) => new()
+        {
+            ["enabled"] = true,
+            ["operator"] = "GreaterThanOrEqualTo",
+            ["threshold"] = threshold,
+            // The typed SDK defaults thresholdType; a dictionary must set it (provider facts).
+            ["thresholdType"] = type,
+            ["contactEmails"] = emails,
+        };
+        return scope.Resource("azure-native:consumption:Budget", "budget", new Props
+        {
+            ["scope"] = $"/subscriptions/{args.SubscriptionId}",
+            ["budgetName"] = $"freshfoodz-ai-help-{args.Context.Territory.Code}",
+            ["amount"] = (double)args.MonthlyAmount,
+            ["category"] = "Cost",
+            ["timeGrain"] = "Monthly",
+            ["timePeriod"] = new Props { ["startDate"] = StartDate },
+            ["filter"] = new Props
+            {
+                ["tags"] = new Props { ["name"] = "feature", ["operator"] = "In", ["values"] = PlanValue.List("ai-help") },
+            },
+            ["notifications"] = new Props
+            {
+                ["actual80"] = Notification(80, "Actual"),
+                ["actual100"] = Notification(100, "Actual"),
+                ["forecast100"] = Notification(100, "Forecasted"),
+            },
+        });
+    }
+}

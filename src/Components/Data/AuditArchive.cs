@@ -1,0 +1,93 @@
+using FreshFoodz.Components.Plan;
+using FreshFoodz.Components.Tagging;
+
+namespace FreshFoodz.Components.Data;
+
+public sealed record AuditArchiveArgs
+{
+    public required TerritoryContext Context { get; init; }
+    public required PlannedResource ResourceGroup { get; init; }
+}
+
+/// <summary>A retention class of the archive: what it holds, for how long, and why.</summary>
+public sealed record RetentionClass(string Purpose, string Container, int Days, string Reason);
+
+/// <summary>
+/// Immutable audit storage. One storage account per retention class, each with an account-level, version-level WORM
+/// policy created <c>Locked</c>: Pulumi cannot lock a container-level policy (locking is a POST action the provider
+/// does not expose), but the account-level policy takes its state as an input, and a locked policy can only be
+/// extended, never shortened or deleted. Geo-zone-redundant (GZRS): three zones here and an asynchronous copy in the
+/// paired region, which for both territories is in-country. Public access, shared keys and TLS below 1.2 are off.
+/// </summary>
+public static class AuditArchive
+{
+    public const string Type = "freshfoodz:data:AuditArchive";
+
+    /// <summary>
+    /// Lead-protection audit trails: 7 years for commission disputes (a business choice of the seasonal plan):
+    /// 7 × 365 + 2 leap days = 2,557 days.
+    /// Accounting records: 10 years under DE § 147 AO / § 257 HGB and CH OR Art. 958f, counted from the end of the
+    /// calendar (business) year, so up to 11 years from creation: 11 × 365 + 3 leap days = 4,018 days.
+    /// </summary>
+    public static readonly IReadOnlyList<RetentionClass> Classes =
+    [
+        new("audit7y", "lead-protection-audit", 2557, "7 years: commission disputes"),
+        new("acct11y", "accounting-records", 4018, "10 years after year end: § 147 AO, § 257 HGB, OR Art. 958f"),
+    ];
+
+    public static IReadOnlyList<PlannedResource> Add(PlanBuilder plan, string name, AuditArchiveArgs args)
+    {
+        var c = args.Context;
+        var scope = plan.Component(Type, name);
+        var stateful = new ResourceOptions { Protect = true, RetainOnDelete = true };
+        var accounts = new List<PlannedResource>();
+        foreach (var retention in Classes)
+        {
+            var account = scope.Resource("azure-native:storage:StorageAccount", $"{retention.Purpose}-account", new Props
+            {
+                ["resourceGroupName"] = args.ResourceGroup.Ref("name"),
+                ["accountName"] = c.Names.StorageAccount(retention.Purpose),
+                ["location"] = c.Primary.Name,
+                ["kind"] = "StorageV2",
+                ["sku"] = new Props { ["name"] = "Standard_GZRS" },
+                ["accessTier"] = "Cool",
+                ["minimumTlsVersion"] = "TLS1_2",
+                ["enableHttpsTrafficOnly"] = true,
+                ["allowBlobPublicAccess"] = false,
+                ["allowSharedKeyAccess"] = false,
+                ["defaultToOAuthAuthentication"] = true,
+                ["allowCrossTenantReplication"] = false,
+                ["immutableStorageWithVersioning"] = new Props
+                {
+                    ["enabled"] = true,
+                    ["immutabilityPolicy"] = new Props
+                    {
+                        ["immutabilityPeriodSinceCreationInDays"] = retention.Days,
+                        // Appends to an audit log stay possible; rewriting and deleting do not.
+                        ["allowProtectedAppendWrites"] = true,
+                        ["state"] = "Locked",
+                    },
+                },
+                ["tags"] = c.Tags.For(DataClassification.Restricted),
+            }, stateful);
+            // Version-level immutability needs blob versioning.
+            scope.Resource("azure-native:storage:BlobServiceProperties", $"{retention.Purpose}-blob-service", new Props
+            {
+                ["resourceGroupName"] = args.ResourceGroup.Ref("name"),
+                ["accountName"] = account.Ref("name"),
+                ["blobServicesName"] = "default",
+                ["isVersioningEnabled"] = true,
+                ["containerDeleteRetentionPolicy"] = new Props { ["enabled"] = true, ["days"] = 30 },
+            });
+            scope.Resource("azure-native:storage:BlobContainer", $"{retention.Purpose}-container", new Props
+            {
+                ["resourceGroupName"] = args.ResourceGroup.Ref("name"),
+                ["accountName"] = account.Ref("name"),
+                ["containerName"] = retention.Container,
+                ["publicAccess"] = "None",
+            }, stateful);
+            accounts.Add(account);
+        }
+        return accounts;
+    }
+}

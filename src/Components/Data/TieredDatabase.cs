@@ -1,0 +1,168 @@
+using System.Globalization;
+using FreshFoodz.Capacity.Sizing;
+using FreshFoodz.Components.Plan;
+using FreshFoodz.Components.Resilience;
+using FreshFoodz.Components.Tagging;
+
+namespace FreshFoodz.Components.Data;
+
+public sealed record TieredDatabaseArgs
+{
+    public required TerritoryContext Context { get; init; }
+    public required DrTier Tier { get; init; }
+    public required PlannedResource PrimaryGroup { get; init; }
+    public required PlannedResource DisasterRecoveryGroup { get; init; }
+    public required PostgresSku Sku { get; init; }
+    public required int StorageSizeGB { get; init; }
+    public required string PostgresVersion { get; init; }
+
+    /// <summary>Whether this tier keeps an in-country read replica (a rehearsal stack may turn it off).</summary>
+    public required bool CrossRegionReplica { get; init; }
+}
+
+/// <summary>What a tier's store is made of, and how it recovers from each failure scenario.</summary>
+public sealed record TieredDatabaseResources(PlannedResource Server, PlannedResource? Replica, IReadOnlyList<RecoveryPath> Recovery);
+
+/// <summary>
+/// One PostgreSQL flexible server per DR tier, its recovery mechanisms chosen from documented Azure facts:
+/// <list type="bullet">
+/// <item>critical: HA standby (zone-redundant where the region allows new ones, else same-zone), an in-country read
+/// replica with a writer virtual endpoint, geo-redundant backup, 35 days' retention;</item>
+/// <item>high: no HA, an in-country read replica, geo-redundant backup, 14 days' retention (geo-backup alone gives
+/// "up to one hour" RPO, which misses RPO &lt; 1 h);</item>
+/// <item>standard: no HA, no replica, geo-redundant backup, 7 days' retention.</item>
+/// </list>
+/// Geo-redundant backup can only be chosen at creation, so every tier enables it from the start. Storage grows
+/// automatically and never shrinks (it cannot). max_connections is set explicitly to the SKU's documented default,
+/// because Azure fixes the default at creation and a later SKU change would not raise it.
+/// </summary>
+public static class TieredDatabase
+{
+    public const string Type = "freshfoodz:data:TieredDatabase";
+
+    public static TieredDatabaseResources Add(PlanBuilder plan, string name, TieredDatabaseArgs args)
+    {
+        var c = args.Context;
+        var scope = plan.Component(Type, name);
+        var tier = args.Tier.Code();
+        var ha = args.Tier == DrTier.Critical;
+        var replicated = args.Tier != DrTier.Standard && args.CrossRegionReplica;
+        var zoneRedundant = ha && c.Primary.ZoneRedundantPostgresHa;
+        var stateful = new ResourceOptions { Protect = true, RetainOnDelete = true };
+
+        var password = scope.Resource("random:index/randomPassword:RandomPassword", "admin-password", new Props
+        {
+            ["length"] = 32,
+            ["special"] = true,
+            // Characters that survive connection strings and shells unquoted.
+            ["overrideSpecial"] = "-_=+.",
+            ["minLower"] = 2,
+            ["minUpper"] = 2,
+            ["minNumeric"] = 2,
+            ["minSpecial"] = 2,
+        },
+        // The typed SDK marks these outputs secret; a dictionary registration must ask for it (provider facts).
+        new ResourceOptions { AdditionalSecretOutputs = ["result", "bcryptHash"] });
+
+        var server = scope.Resource("azure-native:dbforpostgresql:Server", "server", new Props
+        {
+            ["resourceGroupName"] = args.PrimaryGroup.Ref("name"),
+            ["serverName"] = c.Names.PostgresServer(tier, replica: false),
+            ["location"] = c.Primary.Name,
+            ["version"] = args.PostgresVersion,
+            ["createMode"] = "Create",
+            ["availabilityZone"] = "1",
+            ["sku"] = new Props { ["name"] = args.Sku.Name, ["tier"] = args.Sku.Tier.ToString() },
+            ["storage"] = new Props { ["storageSizeGB"] = args.StorageSizeGB, ["autoGrow"] = "Enabled" },
+            ["backup"] = new Props
+            {
+                ["backupRetentionDays"] = RetentionDays(args.Tier),
+                ["geoRedundantBackup"] = "Enabled",
+            },
+            ["highAvailability"] = ha
+                ? new Props { ["mode"] = zoneRedundant ? "ZoneRedundant" : "SameZone", ["standbyAvailabilityZone"] = zoneRedundant ? "2" : "1" }
+                : new Props { ["mode"] = "Disabled" },
+            ["authConfig"] = new Props { ["activeDirectoryAuth"] = "Enabled", ["passwordAuth"] = "Enabled" },
+            ["administratorLogin"] = "ffadmin",
+            ["administratorLoginPassword"] = new PlanSecret(password.Ref("result")),
+            ["tags"] = c.Tags.For(DataClassification.Confidential),
+        }, stateful);
+
+        Parameter(scope, server, args, "max-connections", "max_connections", args.Sku.MaxConnections.ToString(CultureInfo.InvariantCulture));
+        if (args.Sku.Tier != PostgresTier.Burstable)
+        {
+            // Built-in PgBouncer (GeneralPurpose/MemoryOptimized only) takes up to 10,000 client connections.
+            Parameter(scope, server, args, "pgbouncer", "pgbouncer.enabled", "true");
+        }
+        scope.Resource("azure-native:dbforpostgresql:Database", "database", new Props
+        {
+            ["resourceGroupName"] = args.PrimaryGroup.Ref("name"),
+            ["serverName"] = server.Ref("name"),
+            ["databaseName"] = "freshfoodz",
+            ["charset"] = "UTF8",
+            ["collation"] = "en_US.utf8",
+        }, stateful);
+
+        PlannedResource? replica = null;
+        if (replicated)
+        {
+            replica = scope.Resource("azure-native:dbforpostgresql:Server", "replica", new Props
+            {
+                ["resourceGroupName"] = args.DisasterRecoveryGroup.Ref("name"),
+                ["serverName"] = c.Names.PostgresServer(tier, replica: true),
+                ["location"] = c.DisasterRecovery.Name,
+                ["createMode"] = "Replica",
+                ["sourceServerResourceId"] = server.Id,
+                // The same SKU: a promoted replica must carry the primary's load.
+                ["sku"] = new Props { ["name"] = args.Sku.Name, ["tier"] = args.Sku.Tier.ToString() },
+                ["storage"] = new Props { ["storageSizeGB"] = args.StorageSizeGB, ["autoGrow"] = "Enabled" },
+                ["tags"] = c.Tags.For(DataClassification.Confidential),
+            }, stateful);
+            // A writer endpoint that follows promotion, so apps reconnect without a config change.
+            scope.Resource("azure-native:dbforpostgresql:VirtualEndpoint", "writer-endpoint", new Props
+            {
+                ["resourceGroupName"] = args.PrimaryGroup.Ref("name"),
+                ["serverName"] = server.Ref("name"),
+                ["virtualEndpointName"] = $"{c.Names.PostgresServer(tier, replica: false)}-writer",
+                ["endpointType"] = "ReadWrite",
+                ["members"] = PlanValue.List(replica.Ref("name")),
+            });
+        }
+
+        return new TieredDatabaseResources(server, replica, Recovery(ha, zoneRedundant, replicated));
+    }
+
+    /// <summary>Backup retention (7–35 days allowed): critical keeps the most history for point-in-time restore.</summary>
+    public static int RetentionDays(DrTier tier) => tier switch
+    {
+        DrTier.Critical => 35,
+        DrTier.High => 14,
+        _ => 7,
+    };
+
+    /// <summary>
+    /// The mechanism that recovers each scenario: a server failure by HA failover if there is a standby; a zone outage
+    /// by HA only if the standby is in another zone; otherwise, and for a region outage, by promoting the replica if
+    /// there is one; else by restoring backups (point-in-time within the region, geo-restore across it).
+    /// </summary>
+    public static IReadOnlyList<RecoveryPath> Recovery(bool ha, bool zoneRedundant, bool replica)
+    {
+        var fallbackInRegion = replica ? RecoveryMechanism.ReplicaPromotion : RecoveryMechanism.PointInTimeRestore;
+        return
+        [
+            new("server failure", ha ? RecoveryMechanism.HighAvailabilityFailover : fallbackInRegion),
+            new("zone outage", zoneRedundant ? RecoveryMechanism.HighAvailabilityFailover : fallbackInRegion),
+            new("region outage", replica ? RecoveryMechanism.ReplicaPromotion : RecoveryMechanism.GeoRestore),
+        ];
+    }
+
+    private static void Parameter(ComponentScope scope, PlannedResource server, TieredDatabaseArgs args, string role, string parameter, string value) =>
+        scope.Resource("azure-native:dbforpostgresql:Configuration", role, new Props
+        {
+            ["resourceGroupName"] = args.PrimaryGroup.Ref("name"),
+            ["serverName"] = server.Ref("name"),
+            ["configurationName"] = parameter,
+            ["value"] = value,
+            ["source"] = "user-override",
+        });
+}

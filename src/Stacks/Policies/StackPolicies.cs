@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using FreshFoodz.Components.Plan;
+using FreshFoodz.Components.Residency;
+using FreshFoodz.Components.Resilience;
+using FreshFoodz.Components.Tagging;
+using FreshFoodz.Stacks.Settings;
+
+namespace FreshFoodz.Stacks.Policies;
+
+/// <summary>The rules every single plan must keep. Each returns violations naming the resource and the rule.</summary>
+public static partial class StackPolicies
+{
+    /// <summary>Types that hold data: protected, so Pulumi refuses to delete them.</summary>
+    public static readonly IReadOnlySet<string> Stateful = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "azure-native:dbforpostgresql:Server",
+        "azure-native:dbforpostgresql:Database",
+        "azure-native:storage:StorageAccount",
+        "azure-native:storage:BlobContainer",
+    };
+
+    /// <summary>Azure types whose schema has a <c>tags</c> input (checked against the provider schema in tests).</summary>
+    public static readonly IReadOnlySet<string> Taggable = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "azure-native:resources:ResourceGroup",
+        "azure-native:containerservice:ManagedCluster",
+        "azure-native:containerservice:AgentPool",
+        "azure-native:dbforpostgresql:Server",
+        "azure-native:storage:StorageAccount",
+    };
+
+    /// <summary>Inputs that carry credentials and must be secrets in the plan.</summary>
+    private static readonly string[] CredentialInputs = ["administratorLoginPassword", "kubeconfig", "clientSecret", "password"];
+
+    public static IEnumerable<PolicyViolation> Check(StackPlan plan, StackSettings settings) =>
+        Residency(plan, settings.Territory, settings.Plan.SubscriptionId)
+            .Concat(DisasterRecovery(plan))
+            .Concat(Protection(plan))
+            .Concat(Tagging(plan))
+            .Concat(Secrets(plan));
+
+    /// <summary>
+    /// Every location is one of the territory's regions, DR copies sit in its DR region, every reference points
+    /// inside the plan, and no value names another territory's region or another subscription.
+    /// </summary>
+    public static IEnumerable<PolicyViolation> Residency(StackPlan plan, Territory territory, string subscriptionId)
+    {
+        var rule = territory == Territory.Germany ? "GermanDataMustStayInGermany" : "SwissDataMustStayInSwitzerland";
+        var foreignRegions = AzureRegion.Known.Where(r => !territory.Owns(r)).Select(r => r.Name).ToList();
+        var elements = plan.Resources.Select(r => (r.Name, r.Inputs))
+            .Concat(plan.Providers.Select(p => (p.Name, p.Inputs)));
+        foreach (var (name, inputs) in elements)
+        {
+            if (inputs["location"] is PlanString { Value: var location } && !territory.Regions.Any(r => r.Name == location))
+            {
+                yield return new(name, rule, $"location '{location}' is outside {territory.Country}; allowed: {string.Join(", ", territory.Regions)}");
+            }
+            foreach (var value in inputs.Descendants())
+            {
+                switch (value)
+                {
+                    case PlanRef r when !plan.Defines(r.Resource):
+                        yield return new(name, "NoReferenceCrossesTerritories", $"refers to '{r.Resource}', which is not part of {plan.Stack} ({territory.Code})");
+                        break;
+                    case PlanString s when foreignRegions.FirstOrDefault(f => s.Value.Contains(f, StringComparison.OrdinalIgnoreCase)) is { } foreign:
+                        yield return new(name, "NoReferenceCrossesTerritories", $"names region '{foreign}' of another territory in '{s.Value}'");
+                        break;
+                    case PlanString s when SubscriptionPattern().Match(s.Value) is { Success: true } m
+                        && !string.Equals(m.Groups[1].Value, subscriptionId, StringComparison.OrdinalIgnoreCase):
+                        yield return new(name, "NoReferenceCrossesTerritories", $"names subscription {m.Groups[1].Value}, not the territory's {subscriptionId}");
+                        break;
+                }
+            }
+        }
+        foreach (var replica in plan.Resources.Where(r => r.Inputs["createMode"] is PlanString { Value: "Replica" }))
+        {
+            if (replica.Inputs["location"] is not PlanString { Value: var location } || location != territory.DisasterRecovery.Name)
+            {
+                yield return new(replica.Name, "ReplicasStayInCountry", $"a replica must be in {territory.DisasterRecovery}, the in-country DR region");
+            }
+        }
+    }
+
+    /// <summary>A function whose tier's targets are missed fails planning, named (rehearsals may waive).</summary>
+    public static IEnumerable<PolicyViolation> DisasterRecovery(StackPlan plan) =>
+        plan.DrMatrix.Where(r => r.Verdict == DrVerdict.Misses)
+            .Select(r => new PolicyViolation(r.Function, "DrTargetsMet", r.Explain()));
+
+    public static IEnumerable<PolicyViolation> Protection(StackPlan plan) =>
+        plan.Resources.Where(r => Stateful.Contains(r.Type) && !r.Options.Protect)
+            .Select(r => new PolicyViolation(r.Name, "StatefulResourcesAreProtected", $"{r.Type} holds data and must be protected"));
+
+    public static IEnumerable<PolicyViolation> Tagging(StackPlan plan)
+    {
+        foreach (var r in plan.Resources.Where(r => Taggable.Contains(r.Type)))
+        {
+            var tags = r.Inputs["tags"] as PlanMap;
+            var missing = StackTags.Required.Where(t => tags?[t] is not PlanString { Value.Length: > 0 }).ToList();
+            if (missing.Count > 0)
+            {
+                yield return new(r.Name, "EveryTaggableResourceIsTagged", $"missing tags: {string.Join(", ", missing)}");
+            }
+        }
+    }
+
+    /// <summary>Credentials are secrets, never literals, in every resource and provider.</summary>
+    public static IEnumerable<PolicyViolation> Secrets(StackPlan plan)
+    {
+        var elements = plan.Resources.Select(r => (r.Name, r.Inputs)).Concat(plan.Providers.Select(p => (p.Name, p.Inputs)));
+        foreach (var (name, inputs) in elements)
+        {
+            foreach (var key in CredentialInputs.Where(k => inputs[k] is not null and not PlanSecret))
+            {
+                yield return new(name, "CredentialsAreSecrets", $"'{key}' must be a secret (RandomPassword, secret config or an invoke result)");
+            }
+        }
+        foreach (var r in plan.Resources.Where(r => r.Type == "random:index/randomPassword:RandomPassword" && !r.Options.AdditionalSecretOutputs.Contains("result")))
+        {
+            yield return new(r.Name, "CredentialsAreSecrets", "a RandomPassword's 'result' must be a secret output");
+        }
+    }
+
+    [GeneratedRegex("/subscriptions/([0-9a-fA-F-]{36})")]
+    private static partial Regex SubscriptionPattern();
+}

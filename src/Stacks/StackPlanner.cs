@@ -1,0 +1,147 @@
+using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Capacity.Sizing;
+using FreshFoodz.Components;
+using FreshFoodz.Components.Cost;
+using FreshFoodz.Components.Data;
+using FreshFoodz.Components.Foundation;
+using FreshFoodz.Components.Naming;
+using FreshFoodz.Components.Plan;
+using FreshFoodz.Components.Platform;
+using FreshFoodz.Components.Resilience;
+using FreshFoodz.Components.Tagging;
+using FreshFoodz.Components.Workloads;
+using FreshFoodz.Stacks.Policies;
+using FreshFoodz.Stacks.Settings;
+
+namespace FreshFoodz.Stacks;
+
+/// <summary>
+/// A territory stack: turns validated settings and a season into the complete plan the Pulumi program registers,
+/// then checks it against the stack policies (residency, DR targets, protection, secrets, season-switch safety).
+/// A plan that breaks a policy is refused with the resource and rule named.
+/// </summary>
+public static class StackPlanner
+{
+    /// <summary>Plans the season in effect on <paramref name="date"/> (pinned, or by the auto rule).</summary>
+    public static StackPlan Plan(StackSettings settings, DateOnly date) => Plan(settings, settings.EffectiveSeason(date));
+
+    public static StackPlan Plan(StackSettings settings, Season season)
+    {
+        var plan = Build(settings, season);
+        var violations = StackPolicies.Check(plan, settings)
+            .Concat(SeasonSwitchPolicy.CheckAllSeasons(settings, s => s == season ? plan : Build(settings, s)))
+            .ToList();
+        return violations.Count > 0 ? throw new PlanPolicyException(settings.StackName, violations) : plan;
+    }
+
+    /// <summary>The plan without the policy checks (policy tests inspect plans that must be refused).</summary>
+    public static StackPlan Build(StackSettings settings, Season season)
+    {
+        var capacity = CapacityEngine.Size(settings.Capacity, season);
+        var p = settings.Plan;
+        var builder = new PlanBuilder(settings.StackName, settings.Territory.Code, season.ConfigName());
+        var context = new TerritoryContext(
+            settings.Territory,
+            settings.Region,
+            new AzureNames(settings.StackName, p.ShortName),
+            new StackTags(settings.StackName, settings.Territory.Code, season.ConfigName(), p.CostCentre));
+
+        // Explicit providers only: azure-native pinned to the territory's subscription and region.
+        builder.AddProvider(new PlannedProvider("azure-native", $"azure-native-{settings.Territory.Code}", new Props
+        {
+            ["subscriptionId"] = p.SubscriptionId,
+            ["location"] = settings.Region.Name,
+        }.Build()));
+        builder.AddProvider(new PlannedProvider("random", "random", PlanMap.Empty));
+
+        var foundation = Foundation.Add(builder, "foundation", new FoundationArgs { Context = context });
+        var platform = KubernetesPlatform.Add(builder, "platform", new KubernetesPlatformArgs
+        {
+            Context = context,
+            ResourceGroup = foundation.PrimaryGroup,
+            KubernetesVersion = p.KubernetesVersion,
+            NodePools = settings.Capacity.NodePools,
+            AppNodes = capacity.Nodes,
+        });
+
+        // The kubernetes provider is fed from the territory's own cluster: its user kubeconfig (base64) as a secret.
+        builder.AddProvider(new PlannedProvider("kubernetes", $"kubernetes-{settings.Territory.Code}", new Props
+        {
+            ["kubeconfig"] = new PlanSecret(new PlanInvoke(
+                "azure-native:containerservice:listManagedClusterUserCredentials",
+                new Props
+                {
+                    ["resourceGroupName"] = foundation.PrimaryGroup.Ref("name"),
+                    ["resourceName"] = platform.Cluster.Ref("name"),
+                    // Entra ID clusters hand out an exec (kubelogin) kubeconfig; no static credentials exist.
+                    ["format"] = "exec",
+                }.Build(),
+                "kubeconfigs[0].value",
+                Base64Decode: true)),
+        }.Build()));
+
+        var endpoints = new Props();
+        var drMatrix = new List<DrMatrixRow>();
+        foreach (var tier in Enum.GetValues<DrTier>())
+        {
+            var configured = p.Databases.For(tier);
+            var sku = configured.Sku is { } name
+                ? settings.Capacity.PostgresSkus.Single(s => s.Name == name)
+                : capacity.Database.Sku;
+            var database = TieredDatabase.Add(builder, $"data-{tier.Code()}", new TieredDatabaseArgs
+            {
+                Context = context,
+                Tier = tier,
+                PrimaryGroup = foundation.PrimaryGroup,
+                DisasterRecoveryGroup = foundation.DisasterRecoveryGroup,
+                Sku = sku,
+                StorageSizeGB = configured.StorageSizeGB,
+                PostgresVersion = p.Databases.PostgresVersion,
+                CrossRegionReplica = p.CrossRegionReplicas,
+            });
+            drMatrix.AddRange(tier.Functions().Select(f =>
+                new DrMatrixRow(f, tier, database.Recovery, DrMatrixRow.Judge(tier, database.Recovery, p.SyntheticDataOnly))));
+            endpoints[tier.Code()] = database.Server.Ref("fullyQualifiedDomainName");
+        }
+
+        builder.AddDrRows(drMatrix);
+
+        AuditArchive.Add(builder, "audit", new AuditArchiveArgs { Context = context, ResourceGroup = foundation.PrimaryGroup });
+        ModuleWorkloads.Add(builder, "workloads", new ModuleWorkloadsArgs
+        {
+            Context = context,
+            Modules = p.Modules,
+            Capacity = capacity,
+            Workload = settings.Capacity.Workload,
+        });
+        AiBudget.Add(builder, "cost-guard", new AiBudgetArgs
+        {
+            Context = context,
+            SubscriptionId = p.SubscriptionId,
+            MonthlyAmount = p.AiBudget.MonthlyAmount,
+            ContactEmails = p.AiBudget.ContactEmails,
+        });
+
+        builder.Output("territory", settings.Territory.Code);
+        builder.Output("effectiveSeason", season.ConfigName());
+        builder.Output("capacity", new Props
+        {
+            ["loadMultiplier"] = capacity.LoadMultiplier,
+            ["apiReplicas"] = capacity.Hpa.MinReplicas,
+            ["apiMaxReplicas"] = capacity.Hpa.MaxReplicas,
+            ["nodes"] = capacity.Nodes.Count,
+            ["nodesMax"] = capacity.Nodes.AutoscalerMax,
+            ["criticalDatabaseSku"] = capacity.Database.Sku.Name,
+            ["monthlyCost"] = $"{capacity.Currency} {capacity.MonthlyCost:0.00}",
+        });
+        builder.Output("clusterName", platform.Cluster.Ref("name"));
+        builder.Output("databaseEndpoints", endpoints);
+        builder.Output("drVerdict", Verdict(drMatrix));
+        return builder.Build();
+    }
+
+    private static string Verdict(IReadOnlyList<DrMatrixRow> rows) =>
+        rows.Any(r => r.Verdict == DrVerdict.Misses) ? "misses"
+        : rows.Any(r => r.Verdict == DrVerdict.Waived) ? "waived (synthetic data only)"
+        : "meets";
+}
