@@ -1,3 +1,4 @@
+using FreshFoodz.Components.Plan;
 namespace FreshFoodz.SchemaConformance.Tests;
 
 /// <summary>The committed extract matches the pinned versions and tokens.txt, and is internally consistent.</summary>

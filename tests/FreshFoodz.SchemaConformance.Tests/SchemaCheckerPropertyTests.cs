@@ -1,3 +1,4 @@
+using FreshFoodz.Components.Plan;
 using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;

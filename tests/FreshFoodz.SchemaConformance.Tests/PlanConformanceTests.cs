@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Components.Plan;
+using FreshFoodz.Stacks;
+using FreshFoodz.Stacks.Policies;
+using FreshFoodz.Stacks.Settings;
+
+namespace FreshFoodz.SchemaConformance;
+
+/// <summary>
+/// Every type token, input property, required input and enum value in every stack × season plan exists in the
+/// providers' published schemas at the pinned versions. No <c>pulumi preview</c> runs here, so this is what catches a
+/// misspelt property.
+/// </summary>
+public class PlanConformanceTests
+{
+    /// <summary>Custom resources whose CRDs no provider schema describes; only their identity can be checked.</summary>
+    private static readonly HashSet<string> CustomResources = new(StringComparer.Ordinal)
+    {
+        "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
+        "kubernetes:monitoring.coreos.com/v1alpha1:AlertmanagerConfig",
+        "kubernetes:chaos-mesh.org/v1alpha1:PodChaos",
+        "kubernetes:chaos-mesh.org/v1alpha1:NetworkChaos",
+        "kubernetes:chaos-mesh.org/v1alpha1:StressChaos",
+    };
+
+    private static readonly SchemaChecker Checker = SchemaChecker.FromEmbeddedSchemas(new SchemaCheckOptions { CustomResourceAllowList = CustomResources });
+
+    public static TheoryData<string, string> StackSeasons()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var stack in Repository.Stacks)
+        {
+            foreach (var season in SeasonNames.All)
+            {
+                data.Add(stack, season.ConfigName());
+            }
+        }
+        return data;
+    }
+
+    private static StackPlan Plan(string stack, string season) =>
+        StackPlanner.Plan(Repository.Settings(stack), SeasonNames.All.Single(s => s.ConfigName() == season));
+
+    [Theory]
+    [MemberData(nameof(StackSeasons))]
+    public void EveryResourceConformsToItsProviderSchema(string stack, string season)
+    {
+        var violations = Plan(stack, season).Resources
+            .SelectMany(r => Checker.CheckResource(r.Type, (JsonObject)PlanJson.Value(r.Inputs)!).Select(v => $"{r.Name}: {v}"))
+            .ToList();
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Theory]
+    [MemberData(nameof(StackSeasons))]
+    public void EveryProviderAndInvokeConformsToItsSchema(string stack, string season)
+    {
+        var plan = Plan(stack, season);
+        var violations = new List<string>();
+        foreach (var provider in plan.Providers)
+        {
+            violations.AddRange(Checker.CheckResource($"pulumi:providers:{provider.Package}", (JsonObject)PlanJson.Value(provider.Inputs)!).Select(v => $"{provider.Name}: {v}"));
+            foreach (var invoke in provider.Inputs.Descendants().OfType<PlanInvoke>())
+            {
+                violations.AddRange(Checker.CheckInvoke(invoke.Token, (JsonObject)PlanJson.Value(invoke.Args)!).Select(v => $"{provider.Name}: {v}"));
+            }
+        }
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
+    public void EveryPlannedTokenIsInTheExtract()
+    {
+        var tokens = File.ReadAllLines(Path.Combine(Repository.Root, "tools", "provider-schemas", "tokens.txt"))
+            .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
+        var planned = StackSeasons().Select(row => Plan((string)row[0], (string)row[1]))
+            .SelectMany(p => p.Resources.Select(r => r.Type)).Where(t => !CustomResources.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        var missing = planned.Where(t => !tokens.Any(line => line.Contains(t, StringComparison.Ordinal))).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, "add to tools/provider-schemas/tokens.txt and rerun extract.sh: " + string.Join(", ", missing));
+    }
+
+    /// <summary>The policy's list of taggable types matches the schemas: every planned Azure type with a tags input.</summary>
+    [Fact]
+    public void TaggableTypesAreExactlyThoseWithATagsInput()
+    {
+        var schemas = ProviderSchema.LoadAllEmbedded();
+        var planned = StackSeasons().Select(row => Plan((string)row[0], (string)row[1]))
+            .SelectMany(p => p.Resources.Select(r => r.Type)).Where(t => t.StartsWith("azure-native:", StringComparison.Ordinal)).ToHashSet();
+        var withTags = planned.Where(t => schemas.Any(s => s.Resources.TryGetValue(t, out var r) && r.Properties.ContainsKey("tags"))).ToHashSet();
+        Assert.Equal(withTags.Order(StringComparer.Ordinal), StackPolicies.Taggable.Where(planned.Contains).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void PinnedVersionsMatchTheExtract()
+    {
+        var versions = ProviderSchema.LoadAllEmbedded().ToDictionary(s => s.ProviderName, s => s.Version);
+        Assert.Equal(ProviderVersions.AzureNative, versions["azure-native"]);
+        Assert.Equal(ProviderVersions.Kubernetes, versions["kubernetes"]);
+        Assert.Equal(ProviderVersions.Random, versions["random"]);
+    }
+}
+
+/// <summary>The repository's stack files, found from the test's output folder.</summary>
+internal static class Repository
+{
+    public static readonly string[] Stacks = ["de-prod", "ch-prod", "peak-weihnachten"];
+
+    public static string Root { get; } = FindRoot();
+
+    public static StackSettings Settings(string stack) => StackSettingsReader.Read(StackFileLoader.Load(Root, stack));
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FreshFoodz.Infra.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("repository root not found");
+    }
+}
