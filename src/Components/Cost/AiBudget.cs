@@ -39,7 +39,7 @@ public static class AiBudget
         return scope.Resource("azure-native:consumption:Budget", "budget", new Props
         {
             ["scope"] = $"/subscriptions/{args.SubscriptionId}",
-            ["budgetName"] = $"freshfoodz-ai-help-{args.Context.Territory.Code}",
+            ["budgetName"] = $"freshfoodz-ai-help-{args.Context.Names.Stack}",
             ["amount"] = (double)args.MonthlyAmount,
             ["category"] = "Cost",
             ["timeGrain"] = "Monthly",

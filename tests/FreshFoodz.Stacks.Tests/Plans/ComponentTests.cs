@@ -1,0 +1,230 @@
+using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Capacity.Sizing;
+using FreshFoodz.Components.Plan;
+
+namespace FreshFoodz.Stacks.Tests.Plans;
+
+/// <summary>
+/// Recorder-style tests: the plan is what a mock engine would record, so each component is checked by the resources,
+/// inputs and options it plans, against the facts and rules they come from.
+/// </summary>
+public class ComponentTests
+{
+    private static readonly StackPlan De = Plans.Of("de-prod", Season.Weihnachten);
+    private static readonly StackPlan Ch = Plans.Of("ch-prod", Season.Weihnachten);
+
+    [Fact]
+    public void FoundationHasGroupsInPrimaryAndDrRegions()
+    {
+        Assert.Equal("germanywestcentral", De.Text("foundation-rg-primary", "location"));
+        Assert.Equal("germanynorth", De.Text("foundation-rg-dr", "location"));
+        Assert.Equal("rg-freshfoodz-de-prod-gwc", De.Text("foundation-rg-primary", "resourceGroupName"));
+        Assert.Equal("switzerlandwest", Ch.Text("foundation-rg-dr", "location"));
+    }
+
+    [Theory]
+    [InlineData("de-prod", "germanywestcentral", "germanynorth")]
+    [InlineData("ch-prod", "switzerlandnorth", "switzerlandwest")]
+    public void AllowedLocationsPolicyListsExactlyTheTerritorysRegions(string stack, string primary, string dr)
+    {
+        var plan = Plans.Of(stack, Season.Baseline);
+        foreach (var role in new[] { "primary", "dr" })
+        {
+            var assignment = plan.Resource($"foundation-residency-{role}");
+            Assert.Equal("/providers/Microsoft.Authorization/policyDefinitions/e56962a6-4747-49cd-b67b-bf8b01975c4c", plan.Text(assignment.Name, "policyDefinitionId"));
+            Assert.Equal(new PlanRef($"foundation-rg-{role}", "id"), assignment.Inputs["scope"]);
+            Assert.Equal(PlanValue.List(primary, dr), assignment.Inputs.At("parameters.listOfAllowedLocations.value"));
+        }
+    }
+
+    [Fact]
+    public void ClusterSpansTheZonesAndKeepsItsSystemPoolAsCreated()
+    {
+        var cluster = De.Resource("platform-cluster");
+        Assert.Equal<string>(["agentPoolProfiles"], cluster.Options.IgnoreChanges);
+        var system = ((PlanList)cluster.Inputs["agentPoolProfiles"]!).Items.Single() as PlanMap;
+        Assert.Equal(PlanValue.List("1", "2", "3"), system!["availabilityZones"]);
+        Assert.Equal("System", ((PlanString)system["mode"]!).Value);
+        Assert.Equal(new PlanBool(true), cluster.Inputs["disableLocalAccounts"]);
+    }
+
+    [Fact]
+    public void AppPoolAutoscalesBetweenTheCapacityEnginesBounds()
+    {
+        var capacity = CapacityEngine.Size(Plans.Settings("de-prod").Capacity, Season.Weihnachten);
+        Assert.Equal(capacity.Nodes.AutoscalerMin, De.Int("platform-app-pool", "minCount"));
+        Assert.Equal(capacity.Nodes.AutoscalerMax, De.Int("platform-app-pool", "maxCount"));
+        Assert.Equal("Standard_D4ds_v5", De.Text("platform-app-pool", "vmSize"));
+        Assert.Equal<string>(["count"], De.Resource("platform-app-pool").Options.IgnoreChanges);
+    }
+
+    [Theory]
+    [InlineData("de-prod", "SameZone")]      // new zone-redundant HA is blocked in Germany West Central
+    [InlineData("ch-prod", "ZoneRedundant")] // Switzerland North allows it
+    public void CriticalDatabaseHasTheBestHaItsRegionAllows(string stack, string mode)
+    {
+        var plan = Plans.Of(stack, Season.Baseline);
+        Assert.Equal(mode, plan.Text("data-critical-server", "highAvailability.mode"));
+        Assert.Equal("Disabled", plan.Text("data-high-server", "highAvailability.mode"));
+        Assert.Equal("Disabled", plan.Text("data-standard-server", "highAvailability.mode"));
+    }
+
+    [Fact]
+    public void CriticalDatabaseHasInCountryReplica()
+    {
+        foreach (var tier in new[] { "critical", "high" })
+        {
+            var replica = De.Resource($"data-{tier}-replica");
+            Assert.Equal("germanynorth", De.Text(replica.Name, "location"));
+            Assert.Equal("Replica", De.Text(replica.Name, "createMode"));
+            Assert.Equal(new PlanRef($"data-{tier}-server", "id"), replica.Inputs["sourceServerResourceId"]);
+            Assert.Equal(De.Text($"data-{tier}-server", "sku.name"), De.Text(replica.Name, "sku.name"));
+        }
+        Assert.DoesNotContain(De.Resources, r => r.Name == "data-standard-replica");
+    }
+
+    [Theory]
+    [InlineData("critical", 35)]
+    [InlineData("high", 14)]
+    [InlineData("standard", 7)]
+    public void BackupsFollowTheTierAndAreGeoRedundantFromCreation(string tier, int days)
+    {
+        Assert.Equal(days, De.Int($"data-{tier}-server", "backup.backupRetentionDays"));
+        Assert.Equal("Enabled", De.Text($"data-{tier}-server", "backup.geoRedundantBackup"));
+    }
+
+    [Fact]
+    public void CriticalDatabaseSkuComesFromTheCapacityEngine()
+    {
+        var capacity = CapacityEngine.Size(Plans.Settings("de-prod").Capacity, Season.Weihnachten);
+        Assert.Equal(capacity.Database.Sku.Name, De.Text("data-critical-server", "sku.name"));
+        // max_connections is set to the SKU's documented default: a later SKU change does not raise Azure's.
+        Assert.Equal(capacity.Database.Sku.MaxConnections.ToString(System.Globalization.CultureInfo.InvariantCulture), De.Text("data-critical-max-connections", "value"));
+    }
+
+    [Fact]
+    public void AdminPasswordComesFromRandomPasswordAsASecret()
+    {
+        var password = De.Resource("data-critical-admin-password");
+        Assert.Equal("random:index/randomPassword:RandomPassword", password.Type);
+        Assert.Equal<string>(["result", "bcryptHash"], password.Options.AdditionalSecretOutputs);
+        Assert.Equal(new PlanSecret(new PlanRef(password.Name, "result")), De.Input("data-critical-server", "administratorLoginPassword"));
+    }
+
+    [Theory]
+    [InlineData("audit-audit7y-account", 2557)]  // 7 × 365 + 2 leap days
+    [InlineData("audit-acct11y-account", 4018)]  // 10 years after year end: 11 × 365 + 3
+    public void AuditArchiveIsLockedForItsRetention(string account, int days)
+    {
+        Assert.Equal(days, De.Int(account, "immutableStorageWithVersioning.immutabilityPolicy.immutabilityPeriodSinceCreationInDays"));
+        Assert.Equal("Locked", De.Text(account, "immutableStorageWithVersioning.immutabilityPolicy.state"));
+        Assert.Equal("Standard_GZRS", De.Text(account, "sku.name"));
+        Assert.Equal("TLS1_2", De.Text(account, "minimumTlsVersion"));
+        Assert.Equal(new PlanBool(false), De.Input(account, "allowSharedKeyAccess"));
+        Assert.Equal(new PlanBool(false), De.Input(account, "allowBlobPublicAccess"));
+        Assert.True(De.Resource(account).Options.Protect);
+    }
+
+    [Fact]
+    public void HpaPreProvisionsTheSeasonAndPdbKeepsZones()
+    {
+        var capacity = CapacityEngine.Size(Plans.Settings("de-prod").Capacity, Season.Weihnachten);
+        var order = capacity.Deployments.Single(d => d.Name == "order-api");
+        Assert.Equal(order.MinReplicas, De.Int("workloads-sales-order-api-hpa", "spec.minReplicas"));
+        Assert.Equal(order.MaxReplicas, De.Int("workloads-sales-order-api-hpa", "spec.maxReplicas"));
+        Assert.Equal("order-api", De.Text("workloads-sales-order-api-hpa", "spec.scaleTargetRef.name"));
+        Assert.Equal(1, De.Int("workloads-sales-order-api-pdb", "spec.maxUnavailable"));
+    }
+
+    [Fact]
+    public void EventCateringPreemptsStandardAndBatch()
+    {
+        var value = (string name) => De.Int($"workloads-priority-{name}", "value")!.Value;
+        Assert.True(value("event-catering") > value("standard"));
+        Assert.True(value("standard") > value("batch"));
+        Assert.Equal("Never", De.Text("workloads-priority-batch", "preemptionPolicy"));
+    }
+
+    [Theory]
+    [InlineData(Season.Baseline, "false", "false")]
+    [InlineData(Season.Oktoberfest, "true", "false")]
+    [InlineData(Season.Weihnachten, "false", "true")]
+    public void SeasonConfigMapCarriesTheSeasonsDegradationFlags(Season season, string eventCatering, string maximumCapacity)
+    {
+        var plan = Plans.Of("de-prod", season);
+        Assert.Equal(season.ConfigName(), plan.Text("workloads-sales-season", "data.season"));
+        Assert.Equal(eventCatering, ((PlanString)((PlanMap)plan.Input("workloads-sales-season", "data")!)["degradation.eventCateringPriority"]!).Value);
+        Assert.Equal(maximumCapacity, ((PlanString)((PlanMap)plan.Input("workloads-sales-season", "data")!)["degradation.maximumCapacityMode"]!).Value);
+    }
+
+    [Fact]
+    public void QuotaCoversEveryDeploymentAtMaxReplicasPlusASurgePod()
+    {
+        var capacity = CapacityEngine.Size(Plans.Settings("de-prod").Capacity, Season.Weihnachten);
+        var help = capacity.Deployments.Single(d => d.Name == "help-worker");
+        // help holds one worker deployment: (max + 1) pods × 500m.
+        var hard = (PlanMap)De.Input("workloads-help-quota", "spec.hard")!;
+        Assert.Equal(new PlanString($"{(help.MaxReplicas + 1) * 500}m"), hard["requests.cpu"]);
+        Assert.Equal(new PlanString($"{help.MaxReplicas + 1}"), hard["pods"]);
+    }
+
+    [Theory]
+    [InlineData("de-prod", 600.0)]
+    [InlineData("ch-prod", 1000.0)]
+    public void AiBudgetAlertsAt80And100Percent(string stack, double amount)
+    {
+        var plan = Plans.Of(stack, Season.Baseline);
+        Assert.Equal(new PlanDouble(amount), plan.Input("cost-guard-budget", "amount"));
+        Assert.Equal(80, plan.Int("cost-guard-budget", "notifications.actual80.threshold"));
+        Assert.Equal(100, plan.Int("cost-guard-budget", "notifications.actual100.threshold"));
+        Assert.Equal("Actual", plan.Text("cost-guard-budget", "notifications.actual80.thresholdType"));
+    }
+
+    [Fact]
+    public void KubernetesProviderGetsTheClustersKubeconfigAsASecret()
+    {
+        var k8s = De.Providers.Single(p => p.Package == "kubernetes");
+        var secret = Assert.IsType<PlanSecret>(k8s.Inputs["kubeconfig"]);
+        var invoke = Assert.IsType<PlanInvoke>(secret.Value);
+        Assert.Equal("azure-native:containerservice:listManagedClusterUserCredentials", invoke.Token);
+        Assert.True(invoke.Base64Decode);
+        Assert.Equal(new PlanRef("platform-cluster", "name"), invoke.Args["resourceName"]);
+    }
+
+    [Fact]
+    public void EveryResourceUsesAnExplicitProviderAndParent()
+    {
+        Assert.All(De.Resources, r =>
+        {
+            Assert.NotNull(r.Options.Provider);
+            Assert.Contains(De.Providers, p => p.Name == r.Options.Provider && p.Package == r.Package);
+            Assert.StartsWith(r.Options.Parent + "-", r.Name, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void TwoInstancesOfAComponentNeverCollide()
+    {
+        var builder = new PlanBuilder("test", "de", "baseline");
+        builder.AddProvider(new PlannedProvider("azure-native", "azure", PlanMap.Empty));
+        var context = new Components.TerritoryContext(
+            Components.Residency.Territory.Germany, Components.Residency.AzureRegion.GermanyWestCentral,
+            new Components.Naming.AzureNames("test", "test"), new Components.Tagging.StackTags("test", "de", "baseline", "cc"));
+        Components.Foundation.Foundation.Add(builder, "primary-site", new() { Context = context });
+        Components.Foundation.Foundation.Add(builder, "second-site", new() { Context = context });
+        var names = builder.Build().Resources.Select(r => r.Name).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
+        Assert.Contains("second-site-rg-primary", names);
+        Assert.Throws<InvalidOperationException>(() => Components.Foundation.Foundation.Add(builder, "primary-site", new() { Context = context }));
+    }
+
+    [Fact]
+    public void RehearsalNamesNeverCollideWithProduction()
+    {
+        var prod = Plans.Of("de-prod", Season.Weihnachten);
+        var rehearsal = Plans.Of("peak-weihnachten", Season.Weihnachten);
+        string[] names = ["resourceGroupName", "serverName", "accountName", "resourceName", "budgetName"];
+        var physical = (StackPlan p) => p.Resources.SelectMany(r => names.Select(n => r.Inputs[n]).OfType<PlanString>().Select(s => s.Value)).ToHashSet();
+        Assert.Empty(physical(prod).Intersect(physical(rehearsal)));
+    }
+}
