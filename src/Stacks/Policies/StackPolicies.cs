@@ -55,7 +55,8 @@ public static partial class StackPolicies
             {
                 yield return new(name, rule, $"location '{location}' is outside {territory.Country}; allowed: {string.Join(", ", territory.Regions)}");
             }
-            foreach (var value in inputs.Descendants())
+            // The location input was judged above; the scan looks at every other value.
+            foreach (var value in inputs.Entries.Where(e => e.Key != "location").SelectMany(e => e.Value.Descendants()))
             {
                 switch (value)
                 {
