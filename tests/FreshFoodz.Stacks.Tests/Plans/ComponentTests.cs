@@ -202,6 +202,18 @@ public class ComponentTests
         });
     }
 
+    /// <summary>The Pulumi program can resolve only the outputs it declares (ReferenceOutputs).</summary>
+    [Fact]
+    public void EveryReferenceNamesAnOutputTheProgramDeclares()
+    {
+        foreach (var stack in ProjectFiles.Stacks)
+        {
+            var plan = Plans.Of(stack, Season.Weihnachten);
+            var values = plan.Resources.Select(r => (PlanValue)r.Inputs).Concat(plan.Providers.Select(p => (PlanValue)p.Inputs)).Append(plan.Outputs);
+            Assert.All(values.SelectMany(v => v.Descendants()).OfType<PlanRef>(), r => Assert.Contains(r.Output, ReferenceOutputs.Known));
+        }
+    }
+
     [Fact]
     public void TwoInstancesOfAComponentNeverCollide()
     {

@@ -1,0 +1,13 @@
+namespace FreshFoodz.Components.Plan;
+
+/// <summary>
+/// The outputs a <see cref="PlanRef"/> may name. A generically registered resource exposes only <c>id</c> unless the
+/// program declares the output, so the Pulumi program declares exactly these and tests keep the lists in step.
+/// </summary>
+public static class ReferenceOutputs
+{
+    public static IReadOnlySet<string> Known { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "id", "name", "fullyQualifiedDomainName", "result",
+    };
+}

@@ -1,0 +1,171 @@
+using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Components.Plan;
+using FreshFoodz.Stacks;
+using FreshFoodz.Stacks.Settings;
+using Pulumi;
+using Pulumi.Testing;
+
+namespace FreshFoodz.PulumiProgram.Tests;
+
+/// <summary>The engine receives exactly the plan: types, names, inputs, parents, providers, options and secrets.</summary>
+public class BindingTests
+{
+    public static TheoryData<string> Stacks() => ["de-prod", "ch-prod", "peak-weihnachten"];
+
+    private static async Task<(StackPlan Plan, PlanRegistrar Registrar, Mocks Mocks, IDictionary<string, object?> Outputs)> Register(string stack)
+    {
+        var plan = StackPlanner.Plan(StackSettingsReader.Read(StackFileLoader.Load(Repository.Root, stack)), Season.Weihnachten);
+        var mocks = new Mocks();
+        PlanRegistrar? registrar = null;
+        var (_, outputs) = await Deployment.TestAsync(mocks, new TestOptions { StackName = stack, ProjectName = "freshfoodz-infra", IsPreview = false }, () =>
+        {
+            registrar = new PlanRegistrar(plan, new FakeSecretConfig());
+            return Task.FromResult(registrar.Register());
+        });
+        return (plan, registrar!, mocks, outputs);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task EngineReceivesEveryPlannedResourceWithItsInputs(string stack)
+    {
+        var (plan, _, mocks, _) = await Register(stack);
+        var received = mocks.Resources.Where(r => r.Type is not null && !r.Type.StartsWith("pulumi:providers:", StringComparison.Ordinal)
+            && !r.Type.StartsWith("freshfoodz:", StringComparison.Ordinal)).ToDictionary(r => r.Name!);
+        Assert.Equal(plan.Resources.Select(r => r.Name).Order(), received.Keys.Order());
+        foreach (var resource in plan.Resources)
+        {
+            var args = received[resource.Name];
+            Assert.Equal(resource.Type, args.Type);
+            foreach (var (key, value) in resource.Inputs.Entries.Where(e => e.Value is PlanString or PlanInt or PlanBool))
+            {
+                Assert.True(args.Inputs.ContainsKey(key), $"{resource.Name}: input {key} not received");
+                Assert.Equal(PlanCommandText(value), Convert.ToString(args.Inputs[key], System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task OptionsCarryParentProviderProtectAndVersion(string stack)
+    {
+        var (plan, registrar, _, _) = await Register(stack);
+        foreach (var resource in plan.Resources)
+        {
+            var registration = registrar.Registrations.Single(r => r.Name == resource.Name);
+            var options = Assert.IsType<CustomResourceOptions>(registration.Options);
+            Assert.Equal(resource.Options.Parent, options.Parent?.GetResourceName());
+            Assert.Equal(resource.Options.Provider, options.Provider?.GetResourceName());
+            Assert.Equal(resource.Options.Protect, options.Protect ?? false);
+            Assert.Equal(resource.Options.RetainOnDelete, options.RetainOnDelete ?? false);
+            Assert.Equal(resource.Options.IgnoreChanges.ToList(), options.IgnoreChanges);
+            Assert.Equal(resource.Options.AdditionalSecretOutputs.ToList(), options.AdditionalSecretOutputs);
+            Assert.Equal(ProviderVersions.For(resource.Package), options.Version);
+        }
+        Assert.All(plan.Providers, p => Assert.Equal(p.Version, registrar.Registrations.Single(r => r.Name == p.Name).Options.Version));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task KubeconfigIsASecretDecodedFromTheCredentialsInvoke(string stack)
+    {
+        var (plan, registrar, mocks, _) = await Register(stack);
+        var k8s = plan.Providers.Single(p => p.Package == "kubernetes");
+        var kubeconfig = Assert.IsType<Output<string>>(registrar.Registrations.Single(r => r.Name == k8s.Name).Args["kubeconfig"]);
+        Assert.True(await Output.IsSecretAsync(kubeconfig));
+        Assert.Contains(mocks.Calls, c => c.Token == "azure-native:containerservice:listManagedClusterUserCredentials");
+        var received = mocks.Resources.Single(r => r.Type == "pulumi:providers:kubernetes");
+        Assert.Equal(Mocks.Kubeconfig, received.Inputs["kubeconfig"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task AdminPasswordsAreSecretOutputs(string stack)
+    {
+        var (plan, registrar, _, _) = await Register(stack);
+        foreach (var server in plan.Resources.Where(r => r.Inputs["administratorLoginPassword"] is not null))
+        {
+            var password = Assert.IsType<Output<string>>(registrar.Registrations.Single(r => r.Name == server.Name).Args["administratorLoginPassword"]);
+            Assert.True(await Output.IsSecretAsync(password));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task OutputsHoldNoSecret(string stack)
+    {
+        var (_, _, _, outputs) = await Register(stack);
+        Assert.Equal(["capacity", "clusterName", "databaseEndpoints", "drVerdict", "effectiveSeason", "territory"], outputs.Keys.Order());
+        foreach (var output in Flatten(outputs.Values).OfType<Output<string>>())
+        {
+            Assert.False(await Output.IsSecretAsync(output));
+        }
+    }
+
+    [Fact]
+    public void PulumiConfigGivesTheSameSettingsAsTheStackFile()
+    {
+        var file = StackFileLoader.Load(Repository.Root, "ch-prod");
+        var fromPulumi = PulumiConfigSource.Read("ch-prod", key => file.Values.TryGetValue(key.Key, out var node) ? AsPulumiText(node) : null);
+        Assert.Equal(
+            PlanJson.Serialize(StackPlanner.Plan(StackSettingsReader.Read(file), Season.Spargel)),
+            PlanJson.Serialize(StackPlanner.Plan(StackSettingsReader.Read(fromPulumi), Season.Spargel)));
+    }
+
+    [Fact]
+    public void UserErrorsBecomeMessagesWithoutAStack()
+    {
+        var file = StackFileLoader.Load(Repository.Root, "de-prod");
+        var values = new Dictionary<string, ConfigNode>(file.Values) { ["freshfoodz:season"] = new ConfigScalar("summer", null) };
+        var e = Assert.Throws<ResourceException>(() => StackBuilder.PlanFor(file with { Values = values }, new DateOnly(2026, 11, 22)));
+        Assert.Contains("freshfoodz:season: unknown season 'summer'", e.Message, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<object?> Flatten(IEnumerable<object?> values) =>
+        values.SelectMany(v => v is System.Collections.IDictionary d ? Flatten(d.Values.Cast<object?>()) : [v]);
+
+    private static string PlanCommandText(PlanValue value) => value switch
+    {
+        PlanString s => s.Value,
+        PlanInt i => i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        PlanBool b => b.Value ? "True" : "False",
+        _ => throw new ArgumentOutOfRangeException(nameof(value)),
+    };
+
+    /// <summary>How the Pulumi CLI hands a value to the program: scalars as text, structure as JSON.</summary>
+    private static string AsPulumiText(ConfigNode node) => node switch
+    {
+        ConfigScalar s => s.Value,
+        _ => System.Text.Json.JsonSerializer.Serialize(Plain(node)),
+    };
+
+    private static object? Plain(ConfigNode node) => node switch
+    {
+        ConfigScalar s => s.Value,
+        ConfigMap m => m.Entries.ToDictionary(e => e.Key, e => Plain(e.Value)),
+        ConfigList l => l.Items.Select(Plain).ToList(),
+        _ => null,
+    };
+
+    private sealed class FakeSecretConfig : ISecretConfig
+    {
+        public Output<string> Require(string key) => Output.CreateSecret($"secret-for-{key}");
+    }
+}
+
+internal static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FreshFoodz.Infra.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("repository root not found");
+    }
+}
