@@ -1,5 +1,7 @@
 // Compile-only stand-in: signatures from pulumi/pulumi-dotnet v3.112.1 (commit 5e61d9ad), PublicAPI.Shipped.txt and
 // source file sdk/Pulumi/Config.cs. Every body throws.
+// Left out: the *Object overloads taking JsonSerializerOptions, and the typed secret and Require variants
+// (GetSecretInt32, RequireBoolean, RequireSecretObject, ...); the project uses the ones below.
 using System.Diagnostics.CodeAnalysis;
 
 namespace Pulumi;

@@ -1,5 +1,7 @@
 // Compile-only stand-in: signatures from pulumi/pulumi-dotnet v3.112.1 (commit 5e61d9ad), PublicAPI.Shipped.txt and
 // source files sdk/Pulumi/Core/Output.cs and sdk/Pulumi/Core/Output_Tuple.cs. Every body throws.
+// Left out: Output.JsonDeserialize, the Tuple overloads of four to eight items, Output<T>.Create, UntypedApply and the
+// ToString override. All five Apply overloads are here, as they decide which one a lambda binds to.
 using System.Collections.Immutable;
 using System.Text.Json;
 

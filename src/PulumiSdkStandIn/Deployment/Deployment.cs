@@ -1,5 +1,7 @@
 // Compile-only stand-in: signatures from pulumi/pulumi-dotnet v3.112.1 (commit 5e61d9ad), PublicAPI.Shipped.txt and
 // source files sdk/Pulumi/Deployment/Deployment.cs and sdk/Pulumi/Deployment/Deployment_Run.cs. Every body throws.
+// Left out: the other RunAsync overloads (Action, Func<IDictionary>, Func<Task>, <TStack>), the TestAsync overloads
+// taking other callbacks or a Stack type, and the instance members; the project calls none of them.
 using System.Collections.Immutable;
 using Pulumi.Testing;
 

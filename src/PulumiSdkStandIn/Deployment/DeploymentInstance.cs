@@ -1,5 +1,7 @@
 // Compile-only stand-in: signatures from pulumi/pulumi-dotnet v3.112.1 (commit 5e61d9ad), PublicAPI.Shipped.txt and
 // source file sdk/Pulumi/Deployment/DeploymentInstance.cs. Every body throws.
+// Left out: RootDirectory, OrganizationName, InvokeSingle*, Call*, RegisterInvokeTransform and the Invoke overloads
+// taking InvokeOutputOptions or a RegisterPackageRequest (none has defaults that would make a call here ambiguous).
 namespace Pulumi;
 
 public sealed class DeploymentInstance

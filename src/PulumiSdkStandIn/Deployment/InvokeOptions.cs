@@ -1,5 +1,6 @@
 // Compile-only stand-in: signatures from pulumi/pulumi-dotnet v3.112.1 (commit 5e61d9ad), PublicAPI.Shipped.txt and
 // source file sdk/Pulumi/Deployment/InvokeOptions.cs. Every body throws.
+// Left out: InvokeOutputOptions, declared beside it in that file.
 namespace Pulumi;
 
 public class InvokeOptions
