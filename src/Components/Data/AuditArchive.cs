@@ -39,7 +39,7 @@ public static class AuditArchive
     {
         var c = args.Context;
         var scope = plan.Component(Type, name);
-        var stateful = new ResourceOptions { Protect = true, RetainOnDelete = true };
+        var stateful = new PlanOptions { Protect = true, RetainOnDelete = true };
         var accounts = new List<PlannedResource>();
         foreach (var retention in Classes)
         {

@@ -48,7 +48,7 @@ public static class TieredDatabase
         var ha = args.Tier == DrTier.Critical;
         var replicated = args.Tier != DrTier.Standard && args.CrossRegionReplica;
         var zoneRedundant = ha && c.Primary.ZoneRedundantPostgresHa;
-        var stateful = new ResourceOptions { Protect = true, RetainOnDelete = true };
+        var stateful = new PlanOptions { Protect = true, RetainOnDelete = true };
 
         var password = scope.Resource("random:index/randomPassword:RandomPassword", "admin-password", new Props
         {
@@ -62,7 +62,7 @@ public static class TieredDatabase
             ["minSpecial"] = 2,
         },
         // The typed SDK marks these outputs secret; a dictionary registration must ask for it (provider facts).
-        new ResourceOptions { AdditionalSecretOutputs = ["result", "bcryptHash"] });
+        new PlanOptions { AdditionalSecretOutputs = ["result", "bcryptHash"] });
 
         var server = scope.Resource("azure-native:dbforpostgresql:Server", "server", new Props
         {

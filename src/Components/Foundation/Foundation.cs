@@ -36,7 +36,7 @@ public static class Foundation
                 ["tags"] = c.Tags.For(DataClassification.Internal),
             },
             // Deleting a group deletes everything in it.
-            new ResourceOptions { Protect = true });
+            new PlanOptions { Protect = true });
 
         var primary = Group("primary", c.Primary);
         var dr = Group("dr", c.DisasterRecovery);

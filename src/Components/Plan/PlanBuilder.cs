@@ -83,10 +83,10 @@ public sealed class ComponentScope
     public string Name { get; }
 
     /// <summary>Adds a resource named <c>{component}-{role}</c>, parented here, on the stack's provider for its package.</summary>
-    public PlannedResource Resource(string type, string role, Props inputs, ResourceOptions? options = null)
+    public PlannedResource Resource(string type, string role, Props inputs, PlanOptions? options = null)
     {
         var package = type[..type.IndexOf(':')];
-        var resolved = (options ?? new ResourceOptions()) with { Parent = Name, Provider = _builder.ProviderFor(package) };
+        var resolved = (options ?? new PlanOptions()) with { Parent = Name, Provider = _builder.ProviderFor(package) };
         return _builder.Add(new PlannedResource(type, $"{Name}-{role}", inputs.Build(), resolved));
     }
 

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace FreshFoodz.Components.Plan;
 
 /// <summary>Pulumi resource options the plan carries for a resource.</summary>
-public sealed record ResourceOptions
+public sealed record PlanOptions
 {
     /// <summary>The parent component's name.</summary>
     public string? Parent { get; init; }
@@ -23,7 +23,7 @@ public sealed record ResourceOptions
 
     public ImmutableArray<string> AdditionalSecretOutputs { get; init; } = [];
 
-    public bool Equals(ResourceOptions? other) =>
+    public bool Equals(PlanOptions? other) =>
         other is not null && Parent == other.Parent && Provider == other.Provider && Protect == other.Protect
         && RetainOnDelete == other.RetainOnDelete && DependsOn.SequenceEqual(other.DependsOn)
         && IgnoreChanges.SequenceEqual(other.IgnoreChanges) && AdditionalSecretOutputs.SequenceEqual(other.AdditionalSecretOutputs);
@@ -32,7 +32,7 @@ public sealed record ResourceOptions
 }
 
 /// <summary>A resource the Pulumi program registers: type token, logical name, inputs as the schema names them.</summary>
-public sealed record PlannedResource(string Type, string Name, PlanMap Inputs, ResourceOptions Options)
+public sealed record PlannedResource(string Type, string Name, PlanMap Inputs, PlanOptions Options)
 {
     /// <summary>The provider package the token belongs to: <c>azure-native</c>, <c>kubernetes</c>, <c>random</c>.</summary>
     public string Package => Type[..Type.IndexOf(':')];

@@ -117,7 +117,7 @@ public static class PlanJson
         }
     }
 
-    private static JsonObject Options(ResourceOptions o)
+    private static JsonObject Options(PlanOptions o)
     {
         var json = new JsonObject { ["parent"] = o.Parent, ["provider"] = o.Provider };
         if (o.Protect)
@@ -142,7 +142,7 @@ public static class PlanJson
         }
     }
 
-    private static ResourceOptions ReadOptions(JsonObject o) => new()
+    private static PlanOptions ReadOptions(JsonObject o) => new()
     {
         Parent = (string?)o["parent"],
         Provider = (string?)o["provider"],

@@ -76,7 +76,7 @@ public static class KubernetesPlatform
         },
         // Pools added through agentPoolProfiles after creation fail (pulumi-azure-native #579, #2719): the system
         // pool stays as created, the app pool is its own resource.
-        new ResourceOptions { IgnoreChanges = ["agentPoolProfiles"] });
+        new PlanOptions { IgnoreChanges = ["agentPoolProfiles"] });
 
         var appPool = scope.Resource("azure-native:containerservice:AgentPool", "app-pool", new Props
         {
@@ -99,7 +99,7 @@ public static class KubernetesPlatform
             ["tags"] = c.Tags.For(DataClassification.Internal),
         },
         // The autoscaler owns the live node count; Pulumi sets only its bounds.
-        new ResourceOptions { IgnoreChanges = ["count"] });
+        new PlanOptions { IgnoreChanges = ["count"] });
         return new KubernetesPlatformResources(cluster, appPool);
     }
 }

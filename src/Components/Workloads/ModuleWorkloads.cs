@@ -73,7 +73,7 @@ public static class ModuleWorkloads
             ["kind"] = "Namespace",
             ["metadata"] = new Props { ["name"] = module.Name, ["labels"] = labels },
         });
-        var inNamespace = new ResourceOptions { DependsOn = [ns.Name] };
+        var inNamespace = new PlanOptions { DependsOn = [ns.Name] };
 
         var sized = module.Deployments.Select(d => (Deployment: d, Sizing: capacity.Deployments.Single(s => s.Name == d.Name))).ToList();
         PodResources Requests(WorkloadRole role) => role == WorkloadRole.Api ? args.Workload.Api.Resources : args.Workload.Workers.Resources;

@@ -1,0 +1,11 @@
+// Compile-only stand-in: signatures from pulumi/pulumi-dotnet v3.112.1 (commit 5e61d9ad), PublicAPI.Shipped.txt and
+// source file sdk/Pulumi/Resources/DictionaryInvokeArgs.cs. Every body throws.
+using System.Collections.Immutable;
+
+namespace Pulumi;
+
+public sealed class DictionaryInvokeArgs : InvokeArgs
+{
+    public DictionaryInvokeArgs(ImmutableDictionary<string, object?> dictionary)
+        => throw new NotSupportedException(StandIn.Message);
+}
