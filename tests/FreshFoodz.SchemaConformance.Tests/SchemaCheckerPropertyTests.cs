@@ -1,5 +1,5 @@
-using FreshFoodz.Components.Plan;
 using System.Text.Json.Nodes;
+using FreshFoodz.Components.Plan;
 using FsCheck;
 using FsCheck.Fluent;
 
