@@ -80,7 +80,7 @@ public readonly record struct MgnModel
         // adaptive rule sees the peak.
         var width = Math.Min(1.0, 20.0 / Math.Max(rate * t * sigma, 1e-9));
         var split = Math.Max(Bottom, top - width);
-        return Integration.AdaptiveSimpson(F, Bottom, split, 1e-13) + Integration.AdaptiveSimpson(F, split, top, 1e-13);
+        return Integration.AdaptiveSimpson(F, Bottom, split, 1e-11) + Integration.AdaptiveSimpson(F, split, top, 1e-11);
     }
 }
 
