@@ -50,13 +50,20 @@ if (options.Out is { } path)
     File.WriteAllText(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
     AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(path)}[/] (timings are left out, so the file is reproducible)");
 }
+if (options.Markdown is { } md)
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(md))!);
+    File.WriteAllText(md, Report.MarkdownDocument(results, costs, options.Requests));
+    AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(md)}[/]");
+}
 return 0; // the summary lists any case outside the target; the bench measures, it does not gate
 
-internal sealed record Options(string? Out, int Requests, int TimingRuns)
+internal sealed record Options(string? Out, string? Markdown, int Requests, int TimingRuns)
 {
     public static Options Parse(string[] args)
     {
         string? output = null;
+        string? markdown = null;
         var requests = 1_000_000;
         var timingRuns = 31;
         for (var i = 0; i < args.Length; i++)
@@ -65,12 +72,13 @@ internal sealed record Options(string? Out, int Requests, int TimingRuns)
             switch (args[i])
             {
                 case "--out": output = Next(); break;
+                case "--markdown": markdown = Next(); break;
                 case "--requests": requests = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--timing-runs": timingRuns = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                default: throw new ArgumentException($"unknown option {args[i]}; use --out FILE, --requests N, --timing-runs N");
+                default: throw new ArgumentException($"unknown option {args[i]}; use --out FILE, --markdown FILE, --requests N, --timing-runs N");
             }
         }
-        return new Options(output, requests, timingRuns);
+        return new Options(output, markdown, requests, timingRuns);
     }
 
     public static string FindProjectDir()

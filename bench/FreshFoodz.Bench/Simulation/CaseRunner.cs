@@ -63,9 +63,9 @@ public sealed record CaseResult(
 
     /// <summary>True if the SLO lies inside the CI of the p95 at the minimum or at one server fewer: the
     /// simulation cannot then tell those two counts apart at 95 % confidence.</summary>
-    public bool Ambiguous =>
+    public bool Ambiguous => SimulatedServers is not null && (
         SimulatedP95 is { } at && at.High >= Case.Demand.SloP95Seconds
-        || SimulatedP95OneFewer is { } below && below.Low <= Case.Demand.SloP95Seconds;
+        || SimulatedP95OneFewer is { } below && below.Low <= Case.Demand.SloP95Seconds);
 
     /// <summary>Pods as deployed: max(HA minimum, ⌈N / c⌉).</summary>
     public int Pods(int servers) => Math.Max(Case.Demand.MinimumPods, (servers + Case.Demand.ConcurrencyPerPod - 1) / Case.Demand.ConcurrencyPerPod);
