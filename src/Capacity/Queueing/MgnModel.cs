@@ -6,7 +6,7 @@ namespace FreshFoodz.Capacity.Queueing;
 /// <item>P(wait) = Erlang C of the M/M/N queue with the same mean (the probability that all servers are busy
 /// depends little on the service distribution; exact for N = 1, where it is ρ).</item>
 /// <item>Mean wait by Allen–Cunneen: Wq ≈ Wq(M/M/N)·(c_a² + c_s²)/2 with c_a² = 1 for Poisson arrivals
-/// (Allen, "Probability, Statistics and Queueing Theory", 2nd ed., §6.4; exact for M/G/1 by Pollaczek–Khinchine).</item>
+/// (A. O. Allen, "Probability, Statistics, and Queueing Theory", 2nd ed., 1990; exact for M/G/1 by Pollaczek–Khinchine).</item>
 /// <item>A waiting request's wait is exponential with that conditional mean, so with
 /// r = (N/S − λ)·2/(1 + c_s²): P(T &gt; t) = P(S &gt; t) + C·∫₀ᵗ f_S(s)·e^(−r(t−s)) ds (T = W + S, W and S
 /// independent), integrated numerically (adaptive Simpson in z = (ln s − μ)/σ).</item>
