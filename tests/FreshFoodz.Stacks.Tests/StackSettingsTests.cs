@@ -1,5 +1,7 @@
 using System.Text.Json;
+using FreshFoodz.Capacity.Queueing;
 using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Components.Residency;
 using FreshFoodz.Stacks.Settings;
 
@@ -47,6 +49,21 @@ public class StackSettingsTests
         Assert.Equal(1.5, s.Capacity.BurstHeadroom);
         Assert.True(s.Season.IsAuto);
         Assert.Equal(SeasonCatalog.BaselineTargets, s.Capacity.Seasons[Season.Baseline].Targets);
+        Assert.Equal(ServiceTimeDistribution.Exponential, s.Capacity.Workload.Api.ServiceTimeDistribution);
+    }
+
+    [Fact]
+    public void LognormalServiceTimeIsReadAndSizedFromTheDeclaredTail()
+    {
+        var yaml = File.ReadAllText(Path.Combine(ProjectFiles.Root, "Pulumi.de-prod.yaml"))
+            .Replace("      p95ServiceTimeSeconds: 0.6\n", "      p95ServiceTimeSeconds: 0.6\n      serviceTimeDistribution: lognormal\n", StringComparison.Ordinal);
+        var s = StackSettingsReader.Read(StackFileLoader.Parse("de-prod", "test.yaml", yaml));
+        Assert.Equal(ServiceTimeDistribution.Lognormal, s.Capacity.Workload.Api.ServiceTimeDistribution);
+        var app = CapacityEngine.Size(s.Capacity, Season.Weihnachten).App;
+        Assert.Equal(ServiceTimeDistribution.Lognormal, app.Demand.Distribution);
+        // 250/s × 0.2 s at ρ ≤ 0.5: utilization still decides (13 pods); the p95 is the lognormal one.
+        Assert.Equal(13, app.Pods);
+        Assert.Equal(AppTierSizer.P95(app.Demand, 13), app.PredictedP95Seconds);
     }
 
     [Fact]

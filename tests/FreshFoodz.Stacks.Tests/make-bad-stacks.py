@@ -11,7 +11,7 @@ KNOWN = ("freshfoodz:territory, freshfoodz:season, freshfoodz:leadTimeDays, fres
          "freshfoodz:nodePools, freshfoodz:vmSizes, freshfoodz:postgresSkus, freshfoodz:prices, freshfoodz:utilization, "
          "freshfoodz:environment, freshfoodz:subscriptionId, freshfoodz:shortName, freshfoodz:costCentre, "
          "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget")
-API_ALLOWED = "baselineRequestsPerSecond, meanServiceTimeSeconds, p95ServiceTimeSeconds, concurrencyPerPod, sloP95Seconds, cpuRequestMillicores, memoryRequestMiB, dbQueriesPerRequest, dbPoolSizePerPod"
+API_ALLOWED = "baselineRequestsPerSecond, meanServiceTimeSeconds, p95ServiceTimeSeconds, serviceTimeDistribution, concurrencyPerPod, sloP95Seconds, cpuRequestMillicores, memoryRequestMiB, dbQueriesPerRequest, dbPoolSizePerPod"
 def sub(old, new, text=None, count=1):
     t = base if text is None else text
     assert old in t, old
@@ -114,6 +114,17 @@ cases = [
   [("freshfoodz:territory:", "freshfoodz:territory", "unknown territory 'fr'; allowed: de|ch"),
    ("baselineJobsPerSecond:", "freshfoodz:workload.workers.baselineJobsPerSecond", "must be a number > 0 (jobs per second), got -1"),
    ("      app:", "freshfoodz:utilization.weihnachten.app", "must be a number in (0, 1), exclusive, got 1.5")]),
+ ("service-time-distribution-misspelt", "a service time distribution the engine does not model",
+  sub("      p95ServiceTimeSeconds: 0.6\n", "      p95ServiceTimeSeconds: 0.6\n      serviceTimeDistribution: log-normal\n"),
+  [("serviceTimeDistribution:", "freshfoodz:workload.api.serviceTimeDistribution", "unknown service time distribution 'log-normal' (did you mean 'lognormal'?); allowed: exponential|lognormal")]),
+ # Lognormal: the floor is the declared p95 (0.7 s), not mean × ln 20 (0.599 s), so 0.65 s passes the exponential rule but not this one.
+ ("lognormal-slo-below-p95", "a lognormal service time's own p95 above an SLO",
+  sub("eventCatering: 1.5", "eventCatering: 0.65", sub("      p95ServiceTimeSeconds: 0.6\n", "      p95ServiceTimeSeconds: 0.7\n      serviceTimeDistribution: lognormal\n")),
+  [("eventCatering:", "freshfoodz:workload.api.sloP95Seconds.eventCatering", "0.65 s cannot be met: it must exceed the p95 of the service time alone, p95ServiceTimeSeconds = 0.7 s (lognormal)")]),
+ # p95 / mean = 4 is above the largest a lognormal reaches, e^(1.6449²/2) = 3.868 (at σ = 1.6449).
+ ("lognormal-no-fit", "a p95 no lognormal with that mean has",
+  sub("      p95ServiceTimeSeconds: 0.6\n", "      p95ServiceTimeSeconds: 0.8\n      serviceTimeDistribution: lognormal\n"),
+  [("serviceTimeDistribution:", "freshfoodz:workload.api.serviceTimeDistribution", "no lognormal has mean 0.2 s and p95 0.8 s: p95 / mean must be below e^(1.645²/2) = 3.868, got 4")]),
 ]
 for f in os.listdir(out):
     if f.endswith('.yaml'):

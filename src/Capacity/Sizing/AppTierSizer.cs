@@ -17,7 +17,12 @@ public sealed record AppTierDemand(
     int ConcurrencyPerPod,
     double TargetUtilization,
     double SloP95Seconds,
-    int MinimumPods);
+    int MinimumPods)
+{
+    /// <summary>Exponential (M/M/N, exact; the p95 service time is not used) or lognormal fitted to the mean
+    /// and p95 service time (M/G/N by Allen–Cunneen, <see cref="MgnModel"/>).</summary>
+    public ServiceTimeDistribution Distribution { get; init; } = ServiceTimeDistribution.Exponential;
+}
 
 public sealed record AppTierSizing(
     AppTierDemand Demand,
@@ -31,7 +36,9 @@ public sealed record AppTierSizing(
 /// <summary>
 /// Sizes the app tier. With arrival rate λ, mean service time S and c concurrent requests per pod,
 /// Little's Law gives the mean number in service L = λ·S. Pods = the smallest p ≥ the HA minimum with
-/// (a) utilization λ·S / (p·c) ≤ the target and (b) the p95 response time of M/M/N, N = p·c, ≤ the SLO.
+/// (a) utilization λ·S / (p·c) ≤ the target and (b) the p95 response time with N = p·c servers ≤ the SLO:
+/// M/M/N for exponential service times, the Allen–Cunneen M/G/N approximation for lognormal ones.
+/// Both rules are monotone in N, so pods = max(HA minimum, ⌈<see cref="MinimumServers"/> / c⌉).
 /// </summary>
 public static class AppTierSizer
 {
@@ -40,6 +47,13 @@ public static class AppTierSizer
 
     public static AppTierSizing Size(AppTierDemand d)
     {
+        if (d.Distribution == ServiceTimeDistribution.Lognormal && d.SloP95Seconds <= d.P95ServiceTimeSeconds)
+        {
+            // T = W + S ≥ S, so no server count brings the p95 below the service time's own p95.
+            throw new CapacityException(
+                $"the p95 SLO of {d.SloP95Seconds} s cannot be met: the lognormal service time's own p95 is " +
+                $"{d.P95ServiceTimeSeconds} s; raise the SLO or lower the service time");
+        }
         var busy = d.ArrivalRatePerSecond * d.MeanServiceTimeSeconds; // L = λ·S
         var byUtilization = Rounding.CeilingCount(busy / (d.ConcurrencyPerPod * d.TargetUtilization));
         var littles = Math.Max(d.MinimumPods, byUtilization);
@@ -96,9 +110,23 @@ public static class AppTierSizer
         return high;
     }
 
-    /// <summary>The p95 response time that <paramref name="pods"/> pods give (M/M/N, N = pods·c).</summary>
-    public static double P95(AppTierDemand d, int pods) =>
-        new MmnModel(d.ArrivalRatePerSecond, d.MeanServiceTimeSeconds, pods * d.ConcurrencyPerPod).ResponseTimeQuantile(0.95);
+    /// <summary>The p95 response time that <paramref name="pods"/> pods give (N = pods·c servers).</summary>
+    public static double P95(AppTierDemand d, int pods) => ServerP95(d, pods * d.ConcurrencyPerPod);
+
+    /// <summary>The p95 response time with <paramref name="servers"/> servers: M/M/N (exponential) or M/G/N.</summary>
+    public static double ServerP95(AppTierDemand d, int servers) => d.Distribution switch
+    {
+        ServiceTimeDistribution.Lognormal => new MgnModel(
+            d.ArrivalRatePerSecond, LognormalFit.FromMeanAndP95(d.MeanServiceTimeSeconds, d.P95ServiceTimeSeconds), servers)
+            .ResponseTimeQuantile(0.95),
+        _ => new MmnModel(d.ArrivalRatePerSecond, d.MeanServiceTimeSeconds, servers).ResponseTimeQuantile(0.95),
+    };
+
+    /// <summary>
+    /// The smallest server count N (not rounded to pods, no HA minimum) with utilization ≤ the target and
+    /// p95 ≤ the SLO: the rule at server granularity, which the bench compares with simulation.
+    /// </summary>
+    public static int MinimumServers(AppTierDemand d) => Size(d with { ConcurrencyPerPod = 1, MinimumPods = 1 }).Pods;
 
     /// <summary>
     /// The seasonal plan's own formula, reported for comparison only: concurrency = λ × p95 latency

@@ -44,13 +44,23 @@ public sealed record CostProjection(string Currency, int Year, IReadOnlyList<Mon
     public decimal Saving => YearlyStaticPeak - Yearly;
 }
 
+/// <summary>Which rule sets the api pods: the engine's, or the seasonal plan's formula (to price the comparison).</summary>
+public enum AppTierRule
+{
+    /// <summary>Utilization target and p95 SLO (<see cref="AppTierSizer"/>).</summary>
+    Engine,
+
+    /// <summary>max(HA minimum, ⌈λ × p95 service time / target / c⌉), everything else sized as usual.</summary>
+    SeasonalPlanFormula,
+}
+
 /// <summary>
 /// The capacity engine: sizes app pods, HPA, workers, database and nodes for a season, and prices them.
 /// Sizing rules and their formulas are documented on each sizer.
 /// </summary>
 public static class CapacityEngine
 {
-    public static CapacityPlan Size(CapacityInputs inputs, Season season)
+    public static CapacityPlan Size(CapacityInputs inputs, Season season, AppTierRule rule = AppTierRule.Engine)
     {
         var definition = inputs.Seasons[season];
         var targets = definition.Targets;
@@ -65,7 +75,20 @@ public static class CapacityEngine
             w.Api.ConcurrencyPerPod,
             targets.App,
             w.Api.Slo.Strictest,
-            minimum));
+            minimum)
+        {
+            Distribution = w.Api.ServiceTimeDistribution,
+        });
+        if (rule == AppTierRule.SeasonalPlanFormula)
+        {
+            var pods = Math.Max(minimum, app.SeedFormulaPods);
+            app = app with
+            {
+                Pods = pods,
+                Utilization = requests * w.Api.MeanServiceTimeSeconds / (pods * w.Api.ConcurrencyPerPod),
+                PredictedP95Seconds = AppTierSizer.P95(app.Demand, pods),
+            };
+        }
 
         var jobs = w.Workers.BaselineJobsPerSecond * definition.LoadMultiplier;
         var workers = WorkerSizer.Size(jobs, w.Workers, targets.Workers, minimum);
@@ -110,9 +133,9 @@ public static class CapacityEngine
     /// The year under <c>auto</c>: each day costs 24 h × the hourly cost of the season in effect that day;
     /// the static peak costs 24 h × Weihnachten's hourly cost on every day.
     /// </summary>
-    public static CostProjection ProjectYear(CapacityInputs inputs, int year)
+    public static CostProjection ProjectYear(CapacityInputs inputs, int year, AppTierRule rule = AppTierRule.Engine)
     {
-        var hourly = SeasonNames.All.ToDictionary(s => s, s => Size(inputs, s).HourlyCost);
+        var hourly = SeasonNames.All.ToDictionary(s => s, s => Size(inputs, s, rule).HourlyCost);
         var peak = hourly[Season.Weihnachten];
         var months = Enumerable.Range(1, 12).Select(month =>
         {

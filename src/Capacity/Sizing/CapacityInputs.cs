@@ -1,3 +1,4 @@
+using FreshFoodz.Capacity.Queueing;
 using FreshFoodz.Capacity.Seasons;
 
 namespace FreshFoodz.Capacity.Sizing;
@@ -21,7 +22,11 @@ public sealed record ApiWorkload(
     RouteSlos Slo,
     PodResources Resources,
     double DbQueriesPerRequest,
-    int DbPoolPerPod);
+    int DbPoolPerPod)
+{
+    /// <summary>How service times are distributed; exponential (M/M/N) unless the stack declares lognormal.</summary>
+    public ServiceTimeDistribution ServiceTimeDistribution { get; init; } = ServiceTimeDistribution.Exponential;
+}
 
 /// <summary>The background worker workload at baseline.</summary>
 public sealed record WorkerWorkload(

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using FreshFoodz.Capacity.Queueing;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Stacks.Reports;
@@ -57,7 +58,7 @@ internal static class CapacityCommand
         var table = new Table().Border(TableBorder.Rounded).AddColumn("tier").AddColumn("sizing").AddColumn("why");
         table.AddRow("api", $"{p.App.Pods} pods",
             $"λ = {F(d.ArrivalRatePerSecond)}/s, S = {F(d.MeanServiceTimeSeconds)} s, c = {d.ConcurrencyPerPod}: L = λ·S = {F(d.ArrivalRatePerSecond * d.MeanServiceTimeSeconds)} in service; " +
-            $"Little's Law at ρ ≤ {F(d.TargetUtilization)} gives {p.App.LittlesLawPods} pods; M/M/N p95 {F(p.App.PredictedP95Seconds)} s ≤ SLO {F(d.SloP95Seconds)} s; " +
+            $"Little's Law at ρ ≤ {F(d.TargetUtilization)} gives {p.App.LittlesLawPods} pods; {(d.Distribution == ServiceTimeDistribution.Lognormal ? "M/G/N (lognormal, Allen–Cunneen)" : "M/M/N")} p95 {F(p.App.PredictedP95Seconds)} s ≤ SLO {F(d.SloP95Seconds)} s; " +
             $"decided by {p.App.DecidedBy}; seasonal-plan formula would give {p.App.SeedFormulaPods}");
         table.AddRow("hpa", $"{p.Hpa.MinReplicas}–{p.Hpa.MaxReplicas} replicas",
             $"{p.Deployments.Count(x => x.Role == WorkloadRole.Api)} api deployments, each ⌈{p.App.Pods} × share⌉ ≥ zones (pre-provisioned), max ⌈min × {F(p.Hpa.BurstHeadroom)}⌉; serves {F(p.ServableRequestsPerSecond)} req/s at target");

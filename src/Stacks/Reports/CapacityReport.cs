@@ -35,6 +35,7 @@ public sealed record CapacityReport(StackSettings Settings, DateOnly Date, Capac
             {
                 ["arrivalRatePerSecond"] = R(d.ArrivalRatePerSecond),
                 ["meanServiceTimeSeconds"] = R(d.MeanServiceTimeSeconds),
+                ["serviceTimeDistribution"] = d.Distribution.ToString().ToLowerInvariant(),
                 ["concurrencyPerPod"] = d.ConcurrencyPerPod,
                 ["targetUtilization"] = R(d.TargetUtilization),
                 ["sloP95Seconds"] = R(d.SloP95Seconds),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FreshFoodz.Capacity.Queueing;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Components.Residency;
@@ -137,7 +138,7 @@ public static class StackSettingsReader
 
     private static readonly string[] ApiKeys =
     [
-        "baselineRequestsPerSecond", "meanServiceTimeSeconds", "p95ServiceTimeSeconds", "concurrencyPerPod", "sloP95Seconds",
+        "baselineRequestsPerSecond", "meanServiceTimeSeconds", "p95ServiceTimeSeconds", "serviceTimeDistribution", "concurrencyPerPod", "sloP95Seconds",
         "cpuRequestMillicores", "memoryRequestMiB", "dbQueriesPerRequest", "dbPoolSizePerPod",
     ];
 
@@ -152,8 +153,9 @@ public static class StackSettingsReader
         var rate = c.Number(m, path, "baselineRequestsPerSecond", NumberRule.Positive("requests per second"));
         var mean = c.Number(m, path, "meanServiceTimeSeconds", NumberRule.Positive("seconds"));
         var p95 = c.Number(m, path, "p95ServiceTimeSeconds", NumberRule.Positive("seconds"));
+        var distribution = ReadDistribution(c, m, path, mean, p95);
         var concurrency = c.Integer(m, path, "concurrencyPerPod", 1, 1000);
-        var slo = ReadSlos(c, m, path, mean);
+        var slo = ReadSlos(c, m, path, mean, distribution == ServiceTimeDistribution.Lognormal && p95 > mean ? p95 : null);
         var resources = ReadResources(c, m, path);
         var queries = c.Number(m, path, "dbQueriesPerRequest", NumberRule.NonNegative("queries"));
         var pool = c.Integer(m, path, "dbPoolSizePerPod", 1, 1000);
@@ -163,18 +165,67 @@ public static class StackSettingsReader
                 $"must be greater than meanServiceTimeSeconds ({Format(s)}), got {Format(q)}");
             p95 = null;
         }
-        return rate is null || mean is null || p95 is null || concurrency is null || slo is null || resources is null || queries is null || pool is null
+        return rate is null || mean is null || p95 is null || distribution is null || concurrency is null || slo is null || resources is null || queries is null || pool is null
             ? null
-            : new ApiWorkload(rate.Value, mean.Value, p95.Value, concurrency.Value, slo, resources, queries.Value, pool.Value);
+            : new ApiWorkload(rate.Value, mean.Value, p95.Value, concurrency.Value, slo, resources, queries.Value, pool.Value)
+            {
+                ServiceTimeDistribution = distribution.Value,
+            };
     }
 
-    private static RouteSlos? ReadSlos(ConfigCursor c, ConfigMap? api, string apiPath, double? meanServiceTime)
+    private static readonly string[] Distributions = [.. Enum.GetNames<ServiceTimeDistribution>().Select(n => n.ToLowerInvariant())];
+
+    /// <summary>
+    /// Optional; exponential (M/M/N, today's numbers) unless the stack says lognormal, which needs a lognormal with
+    /// the declared mean and p95: p95 / mean below e^(z²/2) ≈ 3.87 (<see cref="LognormalFit"/>).
+    /// </summary>
+    private static ServiceTimeDistribution? ReadDistribution(ConfigCursor c, ConfigMap? m, string path, double? mean, double? p95)
+    {
+        if (m?["serviceTimeDistribution"] is not { } node)
+        {
+            return ServiceTimeDistribution.Exponential;
+        }
+        var key = $"{path}.serviceTimeDistribution";
+        var text = c.Text(node, key);
+        if (text is null)
+        {
+            return null;
+        }
+        var index = Array.IndexOf(Distributions, text);
+        if (index < 0)
+        {
+            c.Error(node, key, $"unknown service time distribution '{text}'{Suggestions.DidYouMean(text, Distributions)}; allowed: {string.Join("|", Distributions)}");
+            return null;
+        }
+        var distribution = Enum.GetValues<ServiceTimeDistribution>()[index];
+        if (distribution == ServiceTimeDistribution.Lognormal && mean is { } s && p95 is { } q && q > s && !LognormalFit.Exists(s, q))
+        {
+            c.Error(node, key,
+                $"no lognormal has mean {Format(s)} s and p95 {Format(q)} s: p95 / mean must be below e^(1.645²/2) = {Format(LognormalFit.MaxP95OverMean)}, got {Format(q / s)}");
+            return null;
+        }
+        return distribution;
+    }
+
+    // lognormalP95: the declared p95 service time if the service time is lognormal, else null.
+    private static RouteSlos? ReadSlos(ConfigCursor c, ConfigMap? api, string apiPath, double? meanServiceTime, double? lognormalP95)
     {
         var path = $"{apiPath}.sloP95Seconds";
         var m = c.Map(c.Child(api, apiPath, "sloP95Seconds", "a mapping of sample, eventCatering, order"), path, ["sample", "eventCatering", "order"]);
         double? Slo(string route)
         {
             var value = c.Number(m, path, route, NumberRule.Positive("seconds"));
+            // T = W + S ≥ S: a lognormal service time's own p95 is the floor.
+            if (value is { } l && lognormalP95 is { } floor)
+            {
+                if (l <= floor)
+                {
+                    c.Error(m?[route], $"{path}.{route}",
+                        $"{Format(l)} s cannot be met: it must exceed the p95 of the service time alone, p95ServiceTimeSeconds = {Format(floor)} s (lognormal)");
+                    return null;
+                }
+                return value;
+            }
             // No pod count beats the service time itself: M/M/N's p95 falls towards the service p95 (mean × ln 20).
             if (value is { } v && meanServiceTime is { } s && v <= s * ExponentialP95Factor)
             {
