@@ -14,25 +14,14 @@ internal static class CapacityCommand
 {
     public static Command Create(CliContext context)
     {
-        var stack = CommonOptions.Stack();
-        var season = CommonOptions.Season();
-        var date = CommonOptions.Date();
-        var dir = CommonOptions.ProjectDir();
-        var format = new Option<string>("--format")
-        {
-            Description = "table (readable) or json (stable, for scripts).",
-            DefaultValueFactory = _ => "table",
-        }.AcceptOnlyFromAmong("table", "json");
-
-        var command = new Command("capacity", "Size a stack for its season: pods, HPA, workers, database, nodes and cost.")
-        {
-            stack, season, date, format, dir,
-        };
+        var selection = new StackSelection();
+        var format = StackSelection.Format("table", "table (readable) or json (stable, for scripts).");
+        var command = new Command("capacity", "Size a stack for its season: pods, HPA, workers, database, nodes and cost.") { format };
+        selection.AddTo(command);
         command.SetAction(parse =>
         {
-            var settings = CommonOptions.LoadSettings(
-                CommonOptions.FindProjectDir(parse.GetValue(dir)), parse.GetValue(stack)!, parse.GetValue(season));
-            var report = CapacityReport.Create(settings, CommonOptions.ParseDate(parse.GetValue(date), context));
+            var (settings, date) = selection.Read(parse, context);
+            var report = CapacityReport.Create(settings, date);
             if (parse.GetValue(format) == "json")
             {
                 context.Out.WriteLine(report.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));

@@ -69,3 +69,32 @@ internal static class CommonOptions
         return StackSettingsReader.Read(config);
     }
 }
+
+/// <summary>The options that pick a stack, its season and date, shared by the commands that size or plan one.</summary>
+internal sealed class StackSelection
+{
+    private readonly Option<string> _stack = CommonOptions.Stack();
+    private readonly Option<string?> _season = CommonOptions.Season();
+    private readonly Option<string?> _date = CommonOptions.Date();
+    private readonly Option<DirectoryInfo?> _dir = CommonOptions.ProjectDir();
+
+    public void AddTo(Command command)
+    {
+        command.Add(_stack);
+        command.Add(_season);
+        command.Add(_date);
+        command.Add(_dir);
+    }
+
+    /// <summary>The validated settings (with --season applied) and the date that resolves auto.</summary>
+    public (StackSettings Settings, DateOnly Date) Read(ParseResult parse, CliContext context) => (
+        CommonOptions.LoadSettings(CommonOptions.FindProjectDir(parse.GetValue(_dir)), parse.GetValue(_stack)!, parse.GetValue(_season)),
+        CommonOptions.ParseDate(parse.GetValue(_date), context));
+
+    /// <summary>A --format option: a readable default and json.</summary>
+    public static Option<string> Format(string readable, string description) => new Option<string>("--format")
+    {
+        Description = description,
+        DefaultValueFactory = _ => readable,
+    }.AcceptOnlyFromAmong(readable, "json");
+}

@@ -20,23 +20,14 @@ internal static class PlanCommand
 
     public static Command Create(CliContext context)
     {
-        var stack = CommonOptions.Stack();
-        var season = CommonOptions.Season();
-        var date = CommonOptions.Date();
-        var dir = CommonOptions.ProjectDir();
-        var format = new Option<string>("--format")
-        {
-            Description = "tree (readable) or json (stable, sorted; what golden files hold).",
-            DefaultValueFactory = _ => "tree",
-        }.AcceptOnlyFromAmong("tree", "json");
-        var command = new Command("plan", "Plan a stack offline: components, resources, DR matrix and residency verdict.")
-        {
-            stack, season, date, format, dir,
-        };
+        var selection = new StackSelection();
+        var format = StackSelection.Format("tree", "tree (readable) or json (stable, sorted; what golden files hold).");
+        var command = new Command("plan", "Plan a stack offline: components, resources, DR matrix and residency verdict.") { format };
+        selection.AddTo(command);
         command.SetAction(parse =>
         {
-            var settings = CommonOptions.LoadSettings(CommonOptions.FindProjectDir(parse.GetValue(dir)), parse.GetValue(stack)!, parse.GetValue(season));
-            var plan = StackPlanner.Plan(settings, CommonOptions.ParseDate(parse.GetValue(date), context));
+            var (settings, date) = selection.Read(parse, context);
+            var plan = StackPlanner.Plan(settings, date);
             if (parse.GetValue(format) == "json")
             {
                 context.Out.Write(PlanJson.Serialize(plan));
