@@ -1,0 +1,37 @@
+using System.Globalization;
+using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Capacity.Sizing;
+using FreshFoodz.Stacks.Settings;
+
+namespace FreshFoodz.Calibration;
+
+/// <summary>Measured against configured values, the capacity each gives per season, and the stack-file edits.</summary>
+public sealed record CalibrationReport(StackSettings Settings, Measurement Measured)
+{
+    private const string Workload = "freshfoodz:workload";
+
+    public ApiWorkload Configured => Settings.Capacity.Workload.Api;
+
+    /// <summary>The configured API profile with the measured values (rounded as they will be written).</summary>
+    public ApiWorkload Calibrated => Configured with
+    {
+        BaselineRequestsPerSecond = Round(Measured.BaselineRequestsPerSecond, 1),
+        MeanServiceTimeSeconds = Round(Measured.MeanServiceTimeSeconds, 3),
+        P95ServiceTimeSeconds = Round(Measured.P95ServiceTimeSeconds, 3),
+    };
+
+    public IReadOnlyList<ScalarEdit> Edits =>
+    [
+        new(Workload, ["api", "baselineRequestsPerSecond"], Text(Calibrated.BaselineRequestsPerSecond)),
+        new(Workload, ["api", "meanServiceTimeSeconds"], Text(Calibrated.MeanServiceTimeSeconds)),
+        new(Workload, ["api", "p95ServiceTimeSeconds"], Text(Calibrated.P95ServiceTimeSeconds)),
+    ];
+
+    /// <summary>A season's sizing with the measured profile.</summary>
+    public CapacityPlan CalibratedCapacity(Season season) =>
+        CapacityEngine.Size(Settings.Capacity with { Workload = Settings.Capacity.Workload with { Api = Calibrated } }, season);
+
+    private static double Round(double value, int digits) => Math.Round(value, digits, MidpointRounding.AwayFromZero);
+
+    private static string Text(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}

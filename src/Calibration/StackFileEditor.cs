@@ -1,0 +1,73 @@
+using FreshFoodz.Stacks.Settings;
+using YamlDotNet.RepresentationModel;
+
+namespace FreshFoodz.Calibration;
+
+/// <summary>A new value for a scalar at a key path: <c>("freshfoodz:workload", ["api", "baselineRequestsPerSecond"])</c>.</summary>
+public sealed record ScalarEdit(string Key, IReadOnlyList<string> Path, string Value)
+{
+    public string KeyPath => string.Join(".", new[] { Key }.Concat(Path));
+}
+
+/// <summary>
+/// Changes scalar values in a stack file and nothing else: every other byte — comments, key order, quoting, blank
+/// lines — stays as it was, because only the characters of the edited scalars are replaced (their positions come
+/// from the YAML parser). The result is validated as stack settings before it is written, and written atomically
+/// (a temporary file in the same folder, then a rename), so a crash never leaves a half-written stack file.
+/// </summary>
+public static class StackFileEditor
+{
+    public static string Apply(string yaml, IEnumerable<ScalarEdit> edits)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        var config = (YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("config")];
+        var spans = new List<(int Start, int End, string Value)>();
+        foreach (var edit in edits)
+        {
+            YamlNode node = config.Children.TryGetValue(new YamlScalarNode(edit.Key), out var top)
+                ? top
+                : throw new CalibrationException($"the stack file has no {edit.Key}; add it before calibrating");
+            foreach (var key in edit.Path)
+            {
+                node = node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var child)
+                    ? child
+                    : throw new CalibrationException($"the stack file has no {edit.KeyPath}; add it before calibrating");
+            }
+            if (node is not YamlScalarNode scalar)
+            {
+                throw new CalibrationException($"{edit.KeyPath} in the stack file is not a single value");
+            }
+            spans.Add(((int)scalar.Start.Index, (int)scalar.End.Index, edit.Value));
+        }
+        var text = yaml;
+        foreach (var (start, end, value) in spans.OrderByDescending(s => s.Start))
+        {
+            text = string.Concat(text.AsSpan(0, start), value, text.AsSpan(end));
+        }
+        return text;
+    }
+
+    /// <summary>Applies the edits to the file, checks the result is valid stack settings, and replaces it atomically.</summary>
+    public static void Write(string path, string stackName, IEnumerable<ScalarEdit> edits)
+    {
+        var updated = Apply(File.ReadAllText(path), edits);
+        StackSettingsReader.Read(StackFileLoader.Parse(stackName, Path.GetFileName(path), updated));
+        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            using (var writer = new StreamWriter(file, new System.Text.UTF8Encoding(false)))
+            {
+                writer.Write(updated);
+                writer.Flush();
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}
