@@ -10,7 +10,8 @@ out = 'tests/FreshFoodz.Stacks.Tests/BadStacks'
 KNOWN = ("freshfoodz:territory, freshfoodz:season, freshfoodz:leadTimeDays, freshfoodz:burstHeadroom, freshfoodz:workload, "
          "freshfoodz:nodePools, freshfoodz:vmSizes, freshfoodz:postgresSkus, freshfoodz:prices, freshfoodz:utilization, "
          "freshfoodz:environment, freshfoodz:subscriptionId, freshfoodz:shortName, freshfoodz:costCentre, "
-         "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget")
+         "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget, "
+         "freshfoodz:alerting")
 API_ALLOWED = "baselineRequestsPerSecond, meanServiceTimeSeconds, p95ServiceTimeSeconds, concurrencyPerPod, sloP95Seconds, cpuRequestMillicores, memoryRequestMiB, dbQueriesPerRequest, dbPoolSizePerPod"
 def sub(old, new, text=None, count=1):
     t = base if text is None else text
@@ -114,6 +115,15 @@ cases = [
   [("freshfoodz:territory:", "freshfoodz:territory", "unknown territory 'fr'; allowed: de|ch"),
    ("baselineJobsPerSecond:", "freshfoodz:workload.workers.baselineJobsPerSecond", "must be a number > 0 (jobs per second), got -1"),
    ("      app:", "freshfoodz:utilization.weihnachten.app", "must be a number in (0, 1), exclusive, got 1.5")]),
+ ("alerting-key-in-plain-text", "a paging key in plain text, which would be committed", sub("pageRoutingKey: {secure: v1:placeholder}", "pageRoutingKey: not-a-secret"),
+  [("pageRoutingKey:", "freshfoodz:alerting.pageRoutingKey", "must be a secret, not plain text: pulumi config set --secret --path 'freshfoodz:alerting.pageRoutingKey' <value>")]),
+ ("alerting-team-missing", "no receiver for the security team",
+  sub("      security:\n        url: https://security.freshfoodz.example/api/alerts/de\n        token: {secure: v1:placeholder}\n", ""),
+  [("    teams:", "freshfoodz:alerting.teams.security", "missing; expected a mapping of url, token")]),
+ ("alerting-url-not-https", "a ticket webhook over plain HTTP", sub("url: https://tickets.freshfoodz.example", "url: http://tickets.freshfoodz.example"),
+  [("url: http://tickets", "freshfoodz:alerting.tickets.url", "must be an https URL without credentials, got 'http://tickets.freshfoodz.example/api/alerts/de-prod'")]),
+ ("alerting-channel-invalid", "an on-call channel without its '#'", sub('channel: "#de-oncall"', "channel: de-oncall"),
+  [("channel:", "freshfoodz:alerting.onCall.channel", "must be a Slack channel like #de-oncall ('#' and up to 80 lowercase letters, digits, '-', '_' or '.'), got 'de-oncall'")]),
 ]
 for f in os.listdir(out):
     if f.endswith('.yaml'):

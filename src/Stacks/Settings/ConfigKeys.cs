@@ -95,11 +95,16 @@ public static class ConfigKeys
     public static readonly ConfigKeySpec AiBudget = new(
         "freshfoodz:aiBudget", "Monthly budget for the AI help features: monthlyAmount (territory currency), contactEmails.", null);
 
+    public static readonly ConfigKeySpec Alerting = new(
+        "freshfoodz:alerting",
+        "Alert receivers of the territory: pageRoutingKey (PagerDuty), onCall {channel, webhookUrl} (Slack), tickets and teams.legal|compliance|security {url, token}; keys, tokens and webhook URLs are secrets.",
+        null);
+
     public static IReadOnlyList<ConfigKeySpec> All { get; } =
     [
         Location, Territory, Season, LeadTimeDays, BurstHeadroom, Workload, NodePools, VmSizes, PostgresSkus, Prices,
         Utilization, Environment, SubscriptionId, ShortName, CostCentre, KubernetesVersion, Databases,
-        CrossRegionReplicas, Modules, AiBudget,
+        CrossRegionReplicas, Modules, AiBudget, Alerting,
     ];
 
     /// <summary>Keys of the project's own namespace (the Pulumi program reads these through Config("freshfoodz")).</summary>

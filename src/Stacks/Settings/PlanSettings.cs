@@ -52,4 +52,7 @@ public sealed record PlanSettings(
     AiBudgetSettings AiBudget)
 {
     public bool SyntheticDataOnly => Environment == StackEnvironment.Rehearsal;
+
+    /// <summary>Alert receivers (<c>freshfoodz:alerting</c>).</summary>
+    public required AlertingSettings Alerting { get; init; }
 }
