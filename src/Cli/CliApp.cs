@@ -22,6 +22,7 @@ public static class CliApp
         var root = new RootCommand("FreshFoodz.Infra offline tool: capacity and plans of the territory stacks, without Pulumi.")
         {
             CapacityCommand.Create(context),
+            RenderCommand.Create(context),
         };
         var parsed = root.Parse(args);
         try

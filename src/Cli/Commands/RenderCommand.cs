@@ -1,0 +1,44 @@
+using System.CommandLine;
+using FreshFoodz.Monitoring;
+
+namespace FreshFoodz.Cli.Commands;
+
+/// <summary><c>render monitoring --stack S [--season X] [--date D] --out DIR</c>: writes generated files to review and test.</summary>
+internal static class RenderCommand
+{
+    public static Command Create(CliContext context) =>
+        new("render", "Write generated configuration to files.") { Monitoring(context) };
+
+    private static Command Monitoring(CliContext context)
+    {
+        var stack = CommonOptions.Stack();
+        var season = CommonOptions.Season();
+        var date = CommonOptions.Date();
+        var dir = CommonOptions.ProjectDir();
+        var output = new Option<DirectoryInfo>("--out", "-o")
+        {
+            Description = "Folder to write into (created if missing): rules/, tests/, alertmanager/, dashboards/.",
+            Required = true,
+        };
+        var command = new Command("monitoring",
+            "Prometheus rules, their promtool unit tests, the Alertmanager configuration and the war-room dashboard of a stack's season.")
+        {
+            stack, season, date, output, dir,
+        };
+        command.SetAction(parse =>
+        {
+            var settings = CommonOptions.LoadSettings(
+                CommonOptions.FindProjectDir(parse.GetValue(dir)), parse.GetValue(stack)!, parse.GetValue(season));
+            var effective = settings.EffectiveSeason(CommonOptions.ParseDate(parse.GetValue(date), context));
+            var target = parse.GetValue(output)!.FullName;
+            var written = MonitoringRender.WriteTo(target, MonitoringRender.Render(MonitoringInputs.For(settings, effective)));
+            context.Out.WriteLine($"{settings.StackName} ({settings.Territory.Code}), season {effective.ToString().ToLowerInvariant()}: {written.Count} files in {target}");
+            foreach (var path in written)
+            {
+                context.Out.WriteLine($"  {Path.GetRelativePath(target, path)}");
+            }
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}
