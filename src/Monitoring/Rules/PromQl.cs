@@ -34,15 +34,16 @@ public static class PromQl
     /// <summary>A value rounded to 3 decimals, for thresholds computed by the capacity engine.</summary>
     public static string Rounded(double value) => Math.Round(value, 3, MidpointRounding.AwayFromZero).ToString("0.###", CultureInfo.InvariantCulture);
 
-    /// <summary>A Prometheus duration: the largest whole unit (<c>3d</c>, <c>6h</c>, <c>30m</c>, <c>90s</c>).</summary>
+    /// <summary>A Prometheus duration: the largest whole unit (<c>3d</c>, <c>6h</c>, <c>30m</c>, <c>90s</c>, <c>0s</c>).</summary>
     public static string Duration(TimeSpan span)
     {
         var seconds = (long)span.TotalSeconds;
-        if (seconds <= 0 || span.Ticks % TimeSpan.TicksPerSecond != 0)
+        if (seconds < 0 || span.Ticks % TimeSpan.TicksPerSecond != 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(span), span, "a whole, positive number of seconds");
+            throw new ArgumentOutOfRangeException(nameof(span), span, "a whole, non-negative number of seconds");
         }
-        return seconds % 86_400 == 0 ? $"{seconds / 86_400}d"
+        return seconds == 0 ? "0s"
+            : seconds % 86_400 == 0 ? $"{seconds / 86_400}d"
             : seconds % 3_600 == 0 ? $"{seconds / 3_600}h"
             : seconds % 60 == 0 ? $"{seconds / 60}m"
             : $"{seconds}s";
