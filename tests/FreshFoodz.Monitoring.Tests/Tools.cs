@@ -57,3 +57,13 @@ internal static class Tools
         return output;
     }
 }
+
+public class ToolsTests
+{
+    [Fact]
+    public void AMissingToolFailsWithTheDebianPackageToInstall()
+    {
+        var e = Assert.ThrowsAny<Exception>(() => Tools.Require("freshfoodz-no-such-tool", "some-package"));
+        Assert.Equal("freshfoodz-no-such-tool not found: install the Debian package some-package", e.Message);
+    }
+}
