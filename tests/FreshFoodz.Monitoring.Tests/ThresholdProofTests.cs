@@ -97,7 +97,7 @@ public class ThresholdProofTests
     [Fact]
     public void TheLoadThresholdIsTheEnginesServableRateOfTheEffectiveSeason()
     {
-        // de-prod on 2026-11-22 is in Weihnachten: 16 api pods × 8 × 0.5 / 0.2 s = 320 requests/s (docs/capacity-model.md).
+        // de-prod on 2026-11-22 is in Weihnachten; the rule records that plan's servable rate, rounded to 3 decimals.
         var inputs = Repo.Inputs("de-prod");
         Assert.Equal(Capacity.Seasons.Season.Weihnachten, inputs.Capacity.Season);
         var rule = TerritoryRules.Business(inputs).Groups.SelectMany(g => g.Rules).OfType<RecordingRule>()

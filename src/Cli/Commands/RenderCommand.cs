@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Monitoring;
 
 namespace FreshFoodz.Cli.Commands;
@@ -32,7 +33,7 @@ internal static class RenderCommand
             var effective = settings.EffectiveSeason(CommonOptions.ParseDate(parse.GetValue(date), context));
             var target = parse.GetValue(output)!.FullName;
             var written = MonitoringRender.WriteTo(target, MonitoringRender.Render(MonitoringInputs.For(settings, effective)));
-            context.Out.WriteLine($"{settings.StackName} ({settings.Territory.Code}), season {effective.ToString().ToLowerInvariant()}: {written.Count} files in {target}");
+            context.Out.WriteLine($"{settings.StackName} ({settings.Territory.Code}), season {effective.ConfigName()}: {written.Count} files in {target}");
             foreach (var path in written)
             {
                 context.Out.WriteLine($"  {Path.GetRelativePath(target, path)}");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Monitoring.Rules;
 using static FreshFoodz.Monitoring.MetricsContract;
 
@@ -25,7 +26,7 @@ public static class RenderedTests
     private static PromtoolTestFile Plan(MonitoringInputs inputs, RuleFile plan)
     {
         var t = inputs.TerritoryCode;
-        var season = inputs.Capacity.Season.ToString().ToLowerInvariant();
+        var season = inputs.Capacity.Season.ConfigName();
         (string, double) Sample(string record, double value) => ($"{record}{{{Labels.Season}=\"{season}\",{Labels.Territory}=\"{t}\"}}", value);
         var checks = new[]
         {
@@ -137,7 +138,7 @@ public static class RenderedTests
     }
 
     /// <summary>Days from 1970-01-01 to the day in 1970 (not a leap year).</summary>
-    public static int DayIndex(Capacity.Seasons.MonthDay day) => new DateOnly(1970, day.Month, day.Day).DayNumber - new DateOnly(1970, 1, 1).DayNumber;
+    public static int DayIndex(MonthDay day) => new DateOnly(1970, day.Month, day.Day).DayNumber - new DateOnly(1970, 1, 1).DayNumber;
 
     private static PromtoolTestFile Slo(MonitoringInputs inputs, RuleFile slo)
     {
