@@ -80,7 +80,7 @@ public sealed class PrometheusClient(PrometheusConnection connection, HttpMessag
         return Parse(promql, status, body);
     }
 
-    private static IReadOnlyList<Series> Parse(string promql, HttpStatusCode status, string body)
+    private static List<Series> Parse(string promql, HttpStatusCode status, string body)
     {
         JsonElement root;
         try

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FreshFoodz.Calibration;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Cli.Commands;
 using FreshFoodz.Stacks.Policies;
@@ -8,7 +9,8 @@ namespace FreshFoodz.Cli;
 
 /// <summary>
 /// The offline tool. Exit codes: 0 success, 1 bad command line, 2 invalid stack settings, 3 a sizing or plan
-/// that cannot be met. User errors print one line each, never a stack trace.
+/// that cannot be met, 4 a measurement that could not be made (calibrate). User errors print one line each, never
+/// a stack trace.
 /// </summary>
 public static class CliApp
 {
@@ -16,8 +18,17 @@ public static class CliApp
     public const int UsageError = 1;
     public const int SettingsError = 2;
     public const int PlanningError = 3;
+    public const int MeasurementError = 4;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock) =>
+        Run(args, stdout, stderr, clock, Environment.GetEnvironmentVariable);
+
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where errors go.</param>
+    /// <param name="clock">Today, for auto seasons and calibration windows.</param>
+    /// <param name="environment">Where credentials are read from (never the command line).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock, Func<string, string?> environment)
     {
         var context = new CliContext(stdout, stderr, clock);
         var root = new RootCommand("FreshFoodz.Infra offline tool: capacity and plans of the territory stacks, without Pulumi.")
@@ -25,11 +36,14 @@ public static class CliApp
             CapacityCommand.Create(context),
             PlanCommand.Create(context),
             DiffCommand.Create(context),
+            RenderCommand.Create(context),
+            CalibrateCommand.Create(context, environment),
         };
         var parsed = root.Parse(args);
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+            return parsed.InvokeAsync(configuration).GetAwaiter().GetResult();
         }
         catch (StackSettingsException e)
         {
@@ -49,6 +63,11 @@ public static class CliApp
         {
             stderr.WriteLine($"error: {e.Message}");
             return PlanningError;
+        }
+        catch (CalibrationException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return MeasurementError;
         }
         catch (UsageException e)
         {

@@ -19,7 +19,8 @@ internal static class PulumiConfigSource
         {
             if (get(key) is { } value)
             {
-                values[key.Key] = ConfigNode.FromPulumiConfigValue(value);
+                // Secret leaves arrive decrypted; mark them secret again so they never reach the plan as text.
+                values[key.Key] = ConfigNode.FromPulumiConfigValue(value).WithSecretLeaves(key.SecretLeaves);
             }
         }
         return new StackConfig(stackName, $"Pulumi.{stackName}.yaml (pulumi config)", values);

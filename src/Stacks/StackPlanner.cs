@@ -10,6 +10,7 @@ using FreshFoodz.Components.Platform;
 using FreshFoodz.Components.Resilience;
 using FreshFoodz.Components.Tagging;
 using FreshFoodz.Components.Workloads;
+using FreshFoodz.Monitoring.Plan;
 using FreshFoodz.Stacks.Policies;
 using FreshFoodz.Stacks.Settings;
 
@@ -114,6 +115,8 @@ public static class StackPlanner
             Capacity = capacity,
             Workload = settings.Capacity.Workload,
         });
+        // Business-KPI monitoring on the territory's cluster: thresholds follow this season's capacity.
+        MonitoringComponent.Add(builder, settings.Monitored(), capacity, p.Alerting);
         AiBudget.Add(builder, "cost-guard", new AiBudgetArgs
         {
             Context = context,

@@ -61,7 +61,7 @@ internal static class KnownSeries
     }
 
     /// <summary>A counter growing at rate × the day's factor per second, one sample per scrape.</summary>
-    private static void Counter(StringBuilder text, string series, IReadOnlyList<DateTimeOffset> times, double rate)
+    private static void Counter(StringBuilder text, string series, List<DateTimeOffset> times, double rate)
     {
         var value = 0.0;
         for (var i = 0; i < times.Count; i++)

@@ -132,6 +132,8 @@ public class StackSettingsTests
         ConfigScalar s => double.TryParse(s.Value, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : s.Value,
         ConfigMap m => m.Entries.ToDictionary(e => e.Key, e => ToPlain(e.Value)),
         ConfigList l => l.Items.Select(ToPlain).ToList(),
+        // Secure leaves keep their shape; the value stays opaque as in the stack file.
+        ConfigSecret => new Dictionary<string, object?> { ["secure"] = "v1:placeholder" },
         _ => null,
     };
 

@@ -10,7 +10,8 @@ out = 'tests/FreshFoodz.Stacks.Tests/BadStacks'
 KNOWN = ("freshfoodz:territory, freshfoodz:season, freshfoodz:leadTimeDays, freshfoodz:burstHeadroom, freshfoodz:workload, "
          "freshfoodz:nodePools, freshfoodz:vmSizes, freshfoodz:postgresSkus, freshfoodz:prices, freshfoodz:utilization, "
          "freshfoodz:environment, freshfoodz:subscriptionId, freshfoodz:shortName, freshfoodz:costCentre, "
-         "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget")
+         "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget, "
+         "freshfoodz:alerting")
 API_ALLOWED = "baselineRequestsPerSecond, meanServiceTimeSeconds, p95ServiceTimeSeconds, serviceTimeDistribution, concurrencyPerPod, sloP95Seconds, cpuRequestMillicores, memoryRequestMiB, dbQueriesPerRequest, dbPoolSizePerPod"
 def sub(old, new, text=None, count=1):
     t = base if text is None else text
@@ -125,6 +126,15 @@ cases = [
  ("lognormal-no-fit", "a p95 no lognormal with that mean has",
   sub("      p95ServiceTimeSeconds: 0.6\n", "      p95ServiceTimeSeconds: 0.8\n      serviceTimeDistribution: lognormal\n"),
   [("serviceTimeDistribution:", "freshfoodz:workload.api.serviceTimeDistribution", "no lognormal has mean 0.2 s and p95 0.8 s: p95 / mean must be below e^(1.645²/2) = 3.868, got 4")]),
+ ("alerting-key-in-plain-text", "a paging key in plain text, which would be committed", sub("pageRoutingKey: {secure: v1:placeholder}", "pageRoutingKey: not-a-secret"),
+  [("pageRoutingKey:", "freshfoodz:alerting.pageRoutingKey", "must be a secret, not plain text: pulumi config set --secret --path 'freshfoodz:alerting.pageRoutingKey' <value>")]),
+ ("alerting-team-missing", "no receiver for the security team",
+  sub("      security:\n        url: https://security.freshfoodz.example/api/alerts/de\n        token: {secure: v1:placeholder}\n", ""),
+  [("    teams:", "freshfoodz:alerting.teams.security", "missing; expected a mapping of url, token")]),
+ ("alerting-url-not-https", "a ticket webhook over plain HTTP", sub("url: https://tickets.freshfoodz.example", "url: http://tickets.freshfoodz.example"),
+  [("url: http://tickets", "freshfoodz:alerting.tickets.url", "must be an https URL without credentials, got 'http://tickets.freshfoodz.example/api/alerts/de-prod'")]),
+ ("alerting-channel-invalid", "an on-call channel without its '#'", sub('channel: "#de-oncall"', "channel: de-oncall"),
+  [("channel:", "freshfoodz:alerting.onCall.channel", "must be a Slack channel like #de-oncall ('#' and up to 80 lowercase letters, digits, '-', '_' or '.'), got 'de-oncall'")]),
 ]
 for f in os.listdir(out):
     if f.endswith('.yaml'):

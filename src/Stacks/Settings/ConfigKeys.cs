@@ -5,6 +5,12 @@ public sealed record ConfigKeySpec(string Key, string Description, string? Defau
 {
     public bool Required => Default is null;
 
+    /// <summary>
+    /// Names of the leaves under this key that are secrets. Pulumi hands a program structured config decrypted,
+    /// so the program marks these leaves secret again before validation (the offline loader sees <c>secure:</c>).
+    /// </summary>
+    public IReadOnlySet<string> SecretLeaves { get; init; } = new HashSet<string>();
+
     /// <summary>The key without its namespace, as <c>new Config("freshfoodz").Get(…)</c> takes it.</summary>
     public string Name => Key[(Key.IndexOf(':') + 1)..];
 
@@ -95,11 +101,19 @@ public static class ConfigKeys
     public static readonly ConfigKeySpec AiBudget = new(
         "freshfoodz:aiBudget", "Monthly budget for the AI help features: monthlyAmount (territory currency), contactEmails.", null);
 
+    public static readonly ConfigKeySpec Alerting = new(
+        "freshfoodz:alerting",
+        "Alert receivers of the territory: pageRoutingKey (PagerDuty), onCall {channel, webhookUrl} (Slack), tickets and teams.legal|compliance|security {url, token}; keys, tokens and webhook URLs are secrets.",
+        null)
+    {
+        SecretLeaves = new HashSet<string>(StringComparer.Ordinal) { "pageRoutingKey", "webhookUrl", "token" },
+    };
+
     public static IReadOnlyList<ConfigKeySpec> All { get; } =
     [
         Location, Territory, Season, LeadTimeDays, BurstHeadroom, Workload, NodePools, VmSizes, PostgresSkus, Prices,
         Utilization, Environment, SubscriptionId, ShortName, CostCentre, KubernetesVersion, Databases,
-        CrossRegionReplicas, Modules, AiBudget,
+        CrossRegionReplicas, Modules, AiBudget, Alerting,
     ];
 
     /// <summary>Keys of the project's own namespace (the Pulumi program reads these through Config("freshfoodz")).</summary>

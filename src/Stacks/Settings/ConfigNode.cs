@@ -28,6 +28,18 @@ public abstract record ConfigNode(int? Line)
         return new ConfigScalar(value, null);
     }
 
+    /// <summary>This value with every scalar under a key in <paramref name="names"/> turned into a secret.</summary>
+    public ConfigNode WithSecretLeaves(IReadOnlySet<string> names) => this switch
+    {
+        ConfigMap m => m with
+        {
+            Entries = [.. m.Entries.Select(e => KeyValuePair.Create(e.Key,
+                names.Contains(e.Key) && e.Value is ConfigScalar ? new ConfigSecret(e.Value.Line) : e.Value.WithSecretLeaves(names)))],
+        },
+        ConfigList l => l with { Items = [.. l.Items.Select(i => i.WithSecretLeaves(names))] },
+        _ => this,
+    };
+
     private static ConfigNode FromJson(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.Object when e.TryGetProperty("secure", out _) && e.EnumerateObject().Count() == 1 => new ConfigSecret(null),

@@ -1,6 +1,8 @@
 using FreshFoodz.Components.Resilience;
 using FreshFoodz.Components.Workloads;
 
+using FreshFoodz.Monitoring;
+
 namespace FreshFoodz.Stacks.Settings;
 
 public enum StackEnvironment
@@ -39,4 +41,7 @@ public sealed record PlanSettings(
     AiBudgetSettings AiBudget)
 {
     public bool SyntheticDataOnly => Environment == StackEnvironment.Rehearsal;
+
+    /// <summary>Alert receivers (<c>freshfoodz:alerting</c>).</summary>
+    public required AlertingSettings Alerting { get; init; }
 }

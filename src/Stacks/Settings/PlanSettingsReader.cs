@@ -29,10 +29,11 @@ internal static partial class PlanSettingsReader
         var replicas = ReadBoolean(c, ConfigKeys.CrossRegionReplicas);
         var modules = ReadModules(c);
         var budget = ReadAiBudget(c);
+        var alerting = AlertingSettingsReader.Read(c);
         return environment is null || subscription is null || shortName is null || costCentre is null || kubernetes is null
-            || databases is null || replicas is null || modules is null || budget is null
+            || databases is null || replicas is null || modules is null || budget is null || alerting is null
             ? null
-            : new PlanSettings(environment.Value, subscription, shortName, costCentre, kubernetes, databases, replicas.Value, modules, budget);
+            : new PlanSettings(environment.Value, subscription, shortName, costCentre, kubernetes, databases, replicas.Value, modules, budget) { Alerting = alerting };
     }
 
     private static StackEnvironment? ReadEnvironment(ConfigCursor c)

@@ -1,6 +1,7 @@
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Components.Residency;
+using FreshFoodz.Monitoring;
 
 namespace FreshFoodz.Stacks.Settings;
 
@@ -15,4 +16,7 @@ public sealed record StackSettings(
 {
     /// <summary>The season in effect on <paramref name="date"/> (pinned, or resolved by the auto rule).</summary>
     public Season EffectiveSeason(DateOnly date) => Season.Resolve(date, Capacity.Seasons, Capacity.LeadTimeDays);
+
+    /// <summary>What monitoring is generated from.</summary>
+    public MonitoringTarget Monitored() => new(StackName, Territory, Season, Capacity, Plan.AiBudget.MonthlyAmount, Plan.Alerting);
 }
