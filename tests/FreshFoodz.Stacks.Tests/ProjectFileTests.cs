@@ -76,3 +76,14 @@ public class ProjectFileTests
         Assert.All(Config().Children.Keys, k => Assert.Contains(k.ToString(), known));
     }
 }
+
+/// <summary>docs/configuration.md describes every key the stacks read.</summary>
+public class ConfigurationDocTests
+{
+    [Fact]
+    public void EveryKeyIsDocumented()
+    {
+        var doc = File.ReadAllText(Path.Combine(ProjectFiles.Root, "docs", "configuration.md"));
+        Assert.All(ConfigKeys.All, k => Assert.Contains($"`{k.Key}`", doc, StringComparison.Ordinal));
+    }
+}
