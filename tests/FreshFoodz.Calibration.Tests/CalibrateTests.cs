@@ -8,7 +8,7 @@ namespace FreshFoodz.Calibration.Tests;
 /// <summary>calibrate against the real Prometheus serving series with known answers (<see cref="KnownSeries"/>).</summary>
 public class CalibrateTests(PrometheusServer prometheus) : IClassFixture<PrometheusServer>
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = FreshFoodz.Testing.RepositoryRoot.Path;
 
     private static StackSettings Settings(string stack) => StackSettingsReader.Read(StackFileLoader.Load(Root, stack));
 
@@ -171,15 +171,4 @@ public class CalibrateTests(PrometheusServer prometheus) : IClassFixture<Prometh
         return dir;
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FreshFoodz.Infra.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("repository root not found");
-    }
 }

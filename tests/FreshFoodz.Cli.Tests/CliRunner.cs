@@ -3,7 +3,7 @@ namespace FreshFoodz.Cli.Tests;
 /// <summary>Runs the CLI in-process with captured output and a pinned clock.</summary>
 internal static class CliRunner
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = FreshFoodz.Testing.RepositoryRoot.Path;
 
     public static (int Exit, string Out, string Err) Run(params string[] args)
     {
@@ -22,17 +22,6 @@ internal static class CliRunner
         return dir;
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FreshFoodz.Infra.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("repository root not found");
-    }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

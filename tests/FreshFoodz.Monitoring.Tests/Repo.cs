@@ -6,7 +6,7 @@ namespace FreshFoodz.Monitoring.Tests;
 /// <summary>The repository's stacks, and temp folders with rendered output.</summary>
 internal static class Repo
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = FreshFoodz.Testing.RepositoryRoot.Path;
 
     /// <summary>The date the CLI tests pin: auto stacks are in Weihnachten then (capacity from Oct 18).</summary>
     public static readonly DateOnly Today = new(2026, 11, 22);
@@ -39,15 +39,4 @@ internal static class Repo
 
     public static Season Parse(string season) => SeasonNames.All.Single(s => s.ConfigName() == season);
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FreshFoodz.Infra.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
-    }
 }

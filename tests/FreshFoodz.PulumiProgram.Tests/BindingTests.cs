@@ -155,17 +155,6 @@ public class BindingTests
 
 internal static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = FreshFoodz.Testing.RepositoryRoot.Path;
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FreshFoodz.Infra.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("repository root not found");
-    }
 }

@@ -106,19 +106,8 @@ internal static class Repository
 {
     public static readonly string[] Stacks = ["de-prod", "ch-prod", "peak-weihnachten"];
 
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = FreshFoodz.Testing.RepositoryRoot.Path;
 
     public static StackSettings Settings(string stack) => StackSettingsReader.Read(StackFileLoader.Load(Root, stack));
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FreshFoodz.Infra.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("repository root not found");
-    }
 }

@@ -27,7 +27,7 @@ public sealed class StandInDependsOnNothingTests
     [Fact]
     public void StandInProjectReferencesNoPackageOrProject()
     {
-        var project = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "PulumiSdkStandIn", "PulumiSdkStandIn.csproj"));
+        var project = XDocument.Load(Path.Combine(FreshFoodz.Testing.RepositoryRoot.Path, "src", "PulumiSdkStandIn", "PulumiSdkStandIn.csproj"));
         var references = project.Descendants()
             .Where(e => e.Name.LocalName is "PackageReference" or "ProjectReference" or "Reference" or "FrameworkReference")
             .Select(e => $"{e.Name.LocalName} {e.Attribute("Include")?.Value}")
@@ -44,16 +44,4 @@ public sealed class StandInDependsOnNothingTests
         Assert.Equal("Pulumi", StandInAssembly.Assembly.GetName().Name);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "FreshFoodz.Infra.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No FreshFoodz.Infra.sln above {AppContext.BaseDirectory}.");
-    }
 }
