@@ -10,7 +10,8 @@ out = 'tests/FreshFoodz.Stacks.Tests/BadStacks'
 KNOWN = ("freshfoodz:territory, freshfoodz:season, freshfoodz:leadTimeDays, freshfoodz:burstHeadroom, freshfoodz:workload, "
          "freshfoodz:nodePools, freshfoodz:vmSizes, freshfoodz:postgresSkus, freshfoodz:prices, freshfoodz:utilization, "
          "freshfoodz:environment, freshfoodz:subscriptionId, freshfoodz:shortName, freshfoodz:costCentre, "
-         "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget")
+         "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget, "
+         "freshfoodz:chaosExperiments")
 API_ALLOWED = "baselineRequestsPerSecond, meanServiceTimeSeconds, p95ServiceTimeSeconds, serviceTimeDistribution, concurrencyPerPod, sloP95Seconds, cpuRequestMillicores, memoryRequestMiB, dbQueriesPerRequest, dbPoolSizePerPod"
 def sub(old, new, text=None, count=1):
     t = base if text is None else text
@@ -125,6 +126,11 @@ cases = [
  ("lognormal-no-fit", "a p95 no lognormal with that mean has",
   sub("      p95ServiceTimeSeconds: 0.6\n", "      p95ServiceTimeSeconds: 0.8\n      serviceTimeDistribution: lognormal\n"),
   [("serviceTimeDistribution:", "freshfoodz:workload.api.serviceTimeDistribution", "no lognormal has mean 0.2 s and p95 0.8 s: p95 / mean must be below e^(1.645²/2) = 3.868, got 4")]),
+ # Chaos experiments kill pods and cut links: a production stack may not plan them.
+ ("chaos-on-production", "chaos experiments enabled on a production stack", add("  freshfoodz:chaosExperiments: true"),
+  [("freshfoodz:chaosExperiments:", "freshfoodz:chaosExperiments", "chaos experiments run only on a rehearsal stack (freshfoodz:environment: rehearsal, synthetic data only); this stack is production")]),
+ ("chaos-not-a-boolean", "a word where true or false belongs", add("  freshfoodz:chaosExperiments: yes-please"),
+  [("freshfoodz:chaosExperiments:", "freshfoodz:chaosExperiments", "must be true or false, got 'yes-please'")]),
 ]
 for f in os.listdir(out):
     if f.endswith('.yaml'):

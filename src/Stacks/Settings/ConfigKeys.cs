@@ -95,11 +95,15 @@ public static class ConfigKeys
     public static readonly ConfigKeySpec AiBudget = new(
         "freshfoodz:aiBudget", "Monthly budget for the AI help features: monthlyAmount (territory currency), contactEmails.", null);
 
+    public static readonly ConfigKeySpec ChaosExperiments = new(
+        "freshfoodz:chaosExperiments",
+        "Plan the Chaos Mesh experiments (API pod kill, database delay, node CPU stress, territory isolation); rehearsal stacks only.", "false");
+
     public static IReadOnlyList<ConfigKeySpec> All { get; } =
     [
         Location, Territory, Season, LeadTimeDays, BurstHeadroom, Workload, NodePools, VmSizes, PostgresSkus, Prices,
         Utilization, Environment, SubscriptionId, ShortName, CostCentre, KubernetesVersion, Databases,
-        CrossRegionReplicas, Modules, AiBudget,
+        CrossRegionReplicas, Modules, AiBudget, ChaosExperiments,
     ];
 
     /// <summary>Keys of the project's own namespace (the Pulumi program reads these through Config("freshfoodz")).</summary>

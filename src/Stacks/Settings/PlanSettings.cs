@@ -39,4 +39,7 @@ public sealed record PlanSettings(
     AiBudgetSettings AiBudget)
 {
     public bool SyntheticDataOnly => Environment == StackEnvironment.Rehearsal;
+
+    /// <summary>Whether the plan holds the Chaos Mesh experiments; validation allows it on a rehearsal stack only.</summary>
+    public bool ChaosExperiments { get; init; }
 }
