@@ -40,7 +40,8 @@ public static class YearViewHtml
     {
         var b = new StringBuilder();
         var year = v.Year.ToString(CultureInfo.InvariantCulture);
-        b.Append("<!-- ").Append(Generated.Notice($"report --stack {v.Stack} --year {year}")).Append(" -->\n");
+        // An XML comment may not hold "--", so the options are named in words (the page parses as XML).
+        b.Append("<!-- ").Append(Generated.Notice($"report (stack {v.Stack}, year {year})")).Append(" -->\n");
         b.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n");
         b.Append("<title>").Append(E($"FreshFoodz {v.Stack}: year view {year}")).Append("</title>\n");
         b.Append("<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
