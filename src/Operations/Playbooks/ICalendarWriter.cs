@@ -68,11 +68,10 @@ public static class ICalendarWriter
     public static void Fold(string line, StringBuilder output)
     {
         var octets = 0;
-        var limit = MaxLineOctets;
         foreach (var rune in line.EnumerateRunes())
         {
             var size = rune.Utf8SequenceLength;
-            if (octets + size > limit)
+            if (octets + size > MaxLineOctets)
             {
                 output.Append("\r\n ");
                 octets = 1;
