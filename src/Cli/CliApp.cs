@@ -31,13 +31,14 @@ public static class CliApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock, Func<string, string?> environment)
     {
         var context = new CliContext(stdout, stderr, clock);
-        var root = new RootCommand("FreshFoodz.Infra offline tool: capacity and plans of the territory stacks, without Pulumi.")
+        var root = new RootCommand("FreshFoodz.Infra offline tool: capacity, plans and seasonal operations files of the territory stacks, without Pulumi.")
         {
             CapacityCommand.Create(context),
             PlanCommand.Create(context),
             DiffCommand.Create(context),
             RenderCommand.Create(context),
             CalibrateCommand.Create(context, environment),
+            ReportCommand.Create(context),
         };
         var parsed = root.Parse(args);
         try

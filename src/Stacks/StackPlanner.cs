@@ -1,6 +1,7 @@
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Components;
+using FreshFoodz.Components.Chaos;
 using FreshFoodz.Components.Cost;
 using FreshFoodz.Components.Data;
 using FreshFoodz.Components.Foundation;
@@ -83,6 +84,7 @@ public static class StackPlanner
 
         var endpoints = new Props();
         var drMatrix = new List<DrMatrixRow>();
+        var databases = new Dictionary<DrTier, TieredDatabaseResources>();
         foreach (var tier in Enum.GetValues<DrTier>())
         {
             var configured = p.Databases.For(tier);
@@ -100,6 +102,7 @@ public static class StackPlanner
                 PostgresVersion = p.Databases.PostgresVersion,
                 CrossRegionReplica = p.CrossRegionReplicas,
             });
+            databases[tier] = database;
             drMatrix.AddRange(tier.Functions().Select(f =>
                 new DrMatrixRow(f, tier, database.Recovery, DrMatrixRow.Judge(tier, database.Recovery, p.SyntheticDataOnly))));
             endpoints[tier.Code()] = database.Server.Ref("fullyQualifiedDomainName");
@@ -124,6 +127,18 @@ public static class StackPlanner
             MonthlyAmount = p.AiBudget.MonthlyAmount,
             ContactEmails = p.AiBudget.ContactEmails,
         });
+
+        if (p.ChaosExperiments)
+        {
+            ChaosExperiments.Add(builder, "chaos", new ChaosExperimentsArgs
+            {
+                Context = context,
+                Modules = p.Modules,
+                DatabaseHost = databases[DrTier.Critical].Server.Ref("fullyQualifiedDomainName"),
+                DisasterRecoveryHosts = [.. Enum.GetValues<DrTier>().Select(t => databases[t].Replica).OfType<PlannedResource>().Select(r => (PlanValue)r.Ref("fullyQualifiedDomainName"))],
+                AppNode = settings.Capacity.VmSizes[settings.Capacity.NodePools.AppVmSize],
+            });
+        }
 
         builder.Output("territory", settings.Territory.Code);
         builder.Output("effectiveSeason", season.ConfigName());

@@ -30,7 +30,7 @@ public partial class NamespaceHygieneTests
     [Fact]
     public void TheCoreHasNoPulumiReference()
     {
-        foreach (var dir in new[] { "src/Capacity", "src/Components", "src/Stacks" })
+        foreach (var dir in new[] { "src/Capacity", "src/Components", "src/Stacks", "src/Operations" })
         {
             foreach (var file in Directory.EnumerateFiles(Path.Combine(ProjectFiles.Root, dir), "*.*", SearchOption.AllDirectories)
                 .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal))

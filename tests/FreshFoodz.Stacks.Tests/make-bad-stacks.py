@@ -11,7 +11,7 @@ KNOWN = ("freshfoodz:territory, freshfoodz:season, freshfoodz:leadTimeDays, fres
          "freshfoodz:nodePools, freshfoodz:vmSizes, freshfoodz:postgresSkus, freshfoodz:prices, freshfoodz:utilization, "
          "freshfoodz:environment, freshfoodz:subscriptionId, freshfoodz:shortName, freshfoodz:costCentre, "
          "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget, "
-         "freshfoodz:alerting")
+         "freshfoodz:alerting, freshfoodz:chaosExperiments")
 API_ALLOWED = "baselineRequestsPerSecond, meanServiceTimeSeconds, p95ServiceTimeSeconds, serviceTimeDistribution, concurrencyPerPod, sloP95Seconds, cpuRequestMillicores, memoryRequestMiB, dbQueriesPerRequest, dbPoolSizePerPod"
 def sub(old, new, text=None, count=1):
     t = base if text is None else text
@@ -135,6 +135,11 @@ cases = [
   [("url: http://tickets", "freshfoodz:alerting.tickets.url", "must be an https URL without credentials, got 'http://tickets.freshfoodz.example/api/alerts/de-prod'")]),
  ("alerting-channel-invalid", "an on-call channel without its '#'", sub('channel: "#de-oncall"', "channel: de-oncall"),
   [("channel:", "freshfoodz:alerting.onCall.channel", "must be a Slack channel like #de-oncall ('#' and up to 80 lowercase letters, digits, '-', '_' or '.'), got 'de-oncall'")]),
+ # Chaos experiments kill pods and cut links: a production stack may not plan them.
+ ("chaos-on-production", "chaos experiments enabled on a production stack", add("  freshfoodz:chaosExperiments: true"),
+  [("freshfoodz:chaosExperiments:", "freshfoodz:chaosExperiments", "chaos experiments run only on a rehearsal stack (freshfoodz:environment: rehearsal, synthetic data only); this stack is production")]),
+ ("chaos-not-a-boolean", "a word where true or false belongs", add("  freshfoodz:chaosExperiments: yes-please"),
+  [("freshfoodz:chaosExperiments:", "freshfoodz:chaosExperiments", "must be true or false, got 'yes-please'")]),
 ]
 for f in os.listdir(out):
     if f.endswith('.yaml'):

@@ -133,14 +133,18 @@ public static class CapacityEngine
     /// The year under <c>auto</c>: each day costs 24 h × the hourly cost of the season in effect that day;
     /// the static peak costs 24 h × Weihnachten's hourly cost on every day.
     /// </summary>
-    public static CostProjection ProjectYear(CapacityInputs inputs, int year, AppTierRule rule = AppTierRule.Engine)
+    public static CostProjection ProjectYear(CapacityInputs inputs, int year, AppTierRule rule = AppTierRule.Engine) =>
+        ProjectYear(inputs, year, date => inputs.Seasons.Resolve(date, inputs.LeadTimeDays), rule);
+
+    /// <summary>The year with each day's season given by <paramref name="seasonOn"/> (a pinned stack's season).</summary>
+    public static CostProjection ProjectYear(CapacityInputs inputs, int year, Func<DateOnly, Season> seasonOn, AppTierRule rule = AppTierRule.Engine)
     {
         var hourly = SeasonNames.All.ToDictionary(s => s, s => Size(inputs, s, rule).HourlyCost);
         var peak = hourly[Season.Weihnachten];
         var months = Enumerable.Range(1, 12).Select(month =>
         {
             var days = Enumerable.Range(1, DateTime.DaysInMonth(year, month))
-                .Select(day => inputs.Seasons.Resolve(new DateOnly(year, month, day), inputs.LeadTimeDays))
+                .Select(day => seasonOn(new DateOnly(year, month, day)))
                 .ToList();
             var bySeason = days.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
             return new MonthCost(

@@ -1,16 +1,86 @@
 using System.CommandLine;
+using System.Globalization;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Monitoring;
+using FreshFoodz.Operations.LoadTests;
+using FreshFoodz.Operations.Playbooks;
 
 namespace FreshFoodz.Cli.Commands;
 
-/// <summary><c>render monitoring --stack S [--season X] [--date D] --out DIR</c>: writes generated files to review and test.</summary>
+/// <summary>
+/// <c>render monitoring --stack S [--season X] [--date D] --out DIR</c> (rules, promtool tests, Alertmanager, dashboards),
+/// <c>render playbooks --stack S --year Y --out DIR</c> (Markdown and iCalendar) and <c>render k6 --stack S --out DIR</c>
+/// (one peak test per season): generated files from the season catalog and the stack settings.
+/// </summary>
 internal static class RenderCommand
 {
     public static Command Create(CliContext context) =>
-        new("render", "Write generated configuration to files.") { Monitoring(context) };
+        new("render", "Generate files from the season catalog and the stack settings.")
+        {
+            MonitoringCommand(context),
+            Playbooks(context),
+            K6(context),
+        };
 
-    private static Command Monitoring(CliContext context)
+    private static Command Playbooks(CliContext context)
+    {
+        var stack = CommonOptions.Stack();
+        var year = OperationsOptions.Year();
+        var output = OperationsOptions.OutDir();
+        var now = new Option<string?>("--now")
+        {
+            Description = "DTSTAMP of the calendar's events (yyyy-MM-ddTHH:mm:ssZ); default: January 1 of --year, 00:00 UTC, so a render is reproducible.",
+        };
+        var dir = CommonOptions.ProjectDir();
+        var command = new Command("playbooks", "Season playbooks of a year: T-30, T-14, T-7, T-0 and review, as Markdown and as an iCalendar file.")
+        {
+            stack, year, output, now, dir,
+        };
+        command.SetAction(parse =>
+        {
+            var projectDir = CommonOptions.FindProjectDir(parse.GetValue(dir));
+            var settings = CommonOptions.LoadSettings(projectDir, parse.GetValue(stack)!, null);
+            var y = OperationsOptions.YearOrThisYear(parse.GetValue(year), context);
+            var stamp = ParseStamp(parse.GetValue(now), y);
+            var calendar = PlaybookPlanner.Create(settings, y, OperationsOptions.Rehearsal(projectDir, settings));
+            var folder = Directory.CreateDirectory(parse.GetValue(output)!.FullName).FullName;
+            OperationsOptions.Write(context, Path.Combine(folder, PlaybookMarkdown.FileName(settings.StackName, y)), PlaybookMarkdown.Render(calendar));
+            OperationsOptions.Write(context, Path.Combine(folder, ICalendarWriter.FileName(settings.StackName, y)), ICalendarWriter.Render(calendar, stamp));
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command K6(CliContext context)
+    {
+        var stack = CommonOptions.Stack();
+        var output = OperationsOptions.OutDir();
+        var dir = CommonOptions.ProjectDir();
+        var command = new Command("k6", "k6 peak-test scripts, one per season: baseline to baseline × multiplier, hold, ramp down, SLO thresholds.")
+        {
+            stack, output, dir,
+        };
+        command.SetAction(parse =>
+        {
+            var settings = CommonOptions.LoadSettings(CommonOptions.FindProjectDir(parse.GetValue(dir)), parse.GetValue(stack)!, null);
+            var folder = Directory.CreateDirectory(parse.GetValue(output)!.FullName).FullName;
+            foreach (var (file, script) in K6Script.RenderAll(settings))
+            {
+                OperationsOptions.Write(context, Path.Combine(folder, file), script);
+            }
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static DateTimeOffset ParseStamp(string? text, int year) =>
+        text is null
+            ? new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero)
+            : DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp)
+                ? stamp.ToUniversalTime()
+                : throw new UsageException($"--now: expected yyyy-MM-ddTHH:mm:ssZ, got '{text}'");
+
+    private static Command MonitoringCommand(CliContext context)
     {
         var selection = new StackSelection();
         var output = new Option<DirectoryInfo>("--out", "-o")

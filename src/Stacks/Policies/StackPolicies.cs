@@ -37,7 +37,18 @@ public static partial class StackPolicies
             .Concat(DisasterRecovery(plan))
             .Concat(Protection(plan))
             .Concat(Tagging(plan))
-            .Concat(Secrets(plan));
+            .Concat(Secrets(plan))
+            .Concat(ChaosOnlyOnRehearsal(plan, settings.Plan.Environment));
+
+    /// <summary>
+    /// Chaos experiments kill pods and cut links on purpose: no production plan holds one, whatever planned it.
+    /// (Validation already refuses freshfoodz:chaosExperiments on a production stack; this guards the plan itself.)
+    /// </summary>
+    public static IEnumerable<PolicyViolation> ChaosOnlyOnRehearsal(StackPlan plan, StackEnvironment environment) =>
+        environment == StackEnvironment.Rehearsal
+            ? []
+            : plan.Resources.Where(r => r.Type.StartsWith("kubernetes:chaos-mesh.org/", StringComparison.Ordinal))
+                .Select(r => new PolicyViolation(r.Name, "ChaosOnlyOnRehearsal", $"{r.Type} runs only on a rehearsal stack (synthetic data only)"));
 
     /// <summary>
     /// Every location is one of the territory's regions, DR copies sit in its DR region, every reference points

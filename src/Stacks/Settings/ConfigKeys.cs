@@ -109,11 +109,15 @@ public static class ConfigKeys
         SecretLeaves = new HashSet<string>(StringComparer.Ordinal) { "pageRoutingKey", "webhookUrl", "token" },
     };
 
+    public static readonly ConfigKeySpec ChaosExperiments = new(
+        "freshfoodz:chaosExperiments",
+        "Plan the Chaos Mesh experiments (API pod kill, database delay, node CPU stress, territory isolation); rehearsal stacks only.", "false");
+
     public static IReadOnlyList<ConfigKeySpec> All { get; } =
     [
         Location, Territory, Season, LeadTimeDays, BurstHeadroom, Workload, NodePools, VmSizes, PostgresSkus, Prices,
         Utilization, Environment, SubscriptionId, ShortName, CostCentre, KubernetesVersion, Databases,
-        CrossRegionReplicas, Modules, AiBudget, Alerting,
+        CrossRegionReplicas, Modules, AiBudget, Alerting, ChaosExperiments,
     ];
 
     /// <summary>Keys of the project's own namespace (the Pulumi program reads these through Config("freshfoodz")).</summary>

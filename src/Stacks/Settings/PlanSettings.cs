@@ -44,4 +44,7 @@ public sealed record PlanSettings(
 
     /// <summary>Alert receivers (<c>freshfoodz:alerting</c>).</summary>
     public required AlertingSettings Alerting { get; init; }
+
+    /// <summary>Whether the plan holds the Chaos Mesh experiments; validation allows it on a rehearsal stack only.</summary>
+    public bool ChaosExperiments { get; init; }
 }

@@ -30,10 +30,29 @@ internal static partial class PlanSettingsReader
         var modules = ReadModules(c);
         var budget = ReadAiBudget(c);
         var alerting = AlertingSettingsReader.Read(c);
+        var chaos = ReadChaosExperiments(c, environment);
         return environment is null || subscription is null || shortName is null || costCentre is null || kubernetes is null
-            || databases is null || replicas is null || modules is null || budget is null || alerting is null
+            || databases is null || replicas is null || modules is null || budget is null || alerting is null || chaos is null
             ? null
-            : new PlanSettings(environment.Value, subscription, shortName, costCentre, kubernetes, databases, replicas.Value, modules, budget) { Alerting = alerting };
+            : new PlanSettings(environment.Value, subscription, shortName, costCentre, kubernetes, databases, replicas.Value, modules, budget)
+            {
+                Alerting = alerting,
+                ChaosExperiments = chaos.Value,
+            };
+    }
+
+    /// <summary>Chaos experiments kill pods and cut links on purpose: only a stack holding synthetic data may plan them.</summary>
+    private static bool? ReadChaosExperiments(ConfigCursor c, StackEnvironment? environment)
+    {
+        var key = ConfigKeys.ChaosExperiments;
+        var enabled = ReadBoolean(c, key);
+        if (enabled == true && environment == StackEnvironment.Production)
+        {
+            c.Error(c.Key(key), key.Key,
+                "chaos experiments run only on a rehearsal stack (freshfoodz:environment: rehearsal, synthetic data only); this stack is production");
+            return null;
+        }
+        return enabled;
     }
 
     private static StackEnvironment? ReadEnvironment(ConfigCursor c)

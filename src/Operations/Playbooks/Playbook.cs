@@ -1,0 +1,232 @@
+using System.Globalization;
+using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Capacity.Sizing;
+using FreshFoodz.Components.Chaos;
+using FreshFoodz.Components.Workloads;
+using FreshFoodz.Operations.LoadTests;
+using FreshFoodz.Stacks.Settings;
+
+namespace FreshFoodz.Operations.Playbooks;
+
+/// <summary>The milestones of a season's playbook, in date order.</summary>
+public enum MilestoneKind
+{
+    /// <summary>T-30: capacity plan, load test on the rehearsal stack, team briefing.</summary>
+    CapacityPlan,
+
+    /// <summary>T-lead time (T-14 by default): the day <c>auto</c> applies the season.</summary>
+    SeasonSwitch,
+
+    /// <summary>T-7: final load test with business KPIs, team on standby, customer communication.</summary>
+    FinalLoadTest,
+
+    /// <summary>T-0 to the last day: war room active, daily reviews.</summary>
+    WarRoom,
+
+    /// <summary>After the season: what happened against what was planned.</summary>
+    Review,
+}
+
+/// <summary>One thing to do, and the command, dashboard or channel that does it (<see cref="IsCommand"/>: a shell command).</summary>
+public sealed record PlaybookAction(string What, string Run, bool IsCommand = true);
+
+/// <summary>A playbook milestone: all-day, from <see cref="Start"/> to <see cref="End"/> inclusive.</summary>
+public sealed record Milestone(
+    string Stack, Season Season, int Year, MilestoneKind Kind, string Label, DateOnly Start, DateOnly End, string Title,
+    IReadOnlyList<PlaybookAction> Actions)
+{
+    /// <summary>Stable across renders and lead-time changes: stack, season, year and the milestone's kind.</summary>
+    public string Uid => $"{Stack}.{Season.ConfigName()}.{Year.ToString(CultureInfo.InvariantCulture)}.{KindCode}@freshfoodz-infra";
+
+    public string KindCode => Kind switch
+    {
+        MilestoneKind.CapacityPlan => "capacity-plan",
+        MilestoneKind.SeasonSwitch => "season-switch",
+        MilestoneKind.FinalLoadTest => "final-load-test",
+        MilestoneKind.WarRoom => "war-room",
+        _ => "review",
+    };
+}
+
+/// <summary>One peak season's playbook in one year.</summary>
+public sealed record SeasonPlaybook(Season Season, int Year, SeasonWindow Window, double LoadMultiplier, IReadOnlyList<Milestone> Milestones);
+
+/// <summary>The playbooks of every peak whose first day falls in <see cref="Year"/>.</summary>
+public sealed record PlaybookCalendar(string Stack, int Year, IReadOnlyList<SeasonPlaybook> Seasons)
+{
+    public IReadOnlyList<Milestone> Milestones =>
+        [.. Seasons.SelectMany(s => s.Milestones).OrderBy(m => m.Start).ThenBy(m => m.Season).ThenBy(m => m.Kind)];
+}
+
+/// <summary>Where the load tests run: the project's rehearsal stack (null if it has none) and whether it plans chaos.</summary>
+public sealed record PlaybookOptions(string? RehearsalStack, bool RehearsalRunsChaos);
+
+/// <summary>
+/// Builds the playbooks from the season catalog and the stack's settings, so a change of a season's dates, multiplier
+/// or the stack's lead time moves every milestone. T-x counts days before the season's first day.
+/// </summary>
+public static class PlaybookPlanner
+{
+    /// <summary>The seasonal operations plan's milestones: T-30 and T-7 (T-14 is the stack's lead time).</summary>
+    public const int CapacityPlanDaysBefore = 30;
+    public const int FinalLoadTestDaysBefore = 7;
+
+    /// <summary>Our choice: a week after the last day, when a week of post-season data is in.</summary>
+    public const int ReviewDaysAfter = 7;
+
+    public static PlaybookCalendar Create(StackSettings settings, int year, PlaybookOptions options)
+    {
+        var catalog = settings.Capacity.Seasons;
+        var lead = settings.Capacity.LeadTimeDays;
+        var seasons = catalog.WindowsAround(year, lead)
+            .Where(w => w.FirstDay.Year == year)
+            .Select(w => ForSeason(settings, w, catalog[w.Season].LoadMultiplier, options))
+            .ToList();
+        return new PlaybookCalendar(settings.StackName, year, seasons);
+    }
+
+    private static SeasonPlaybook ForSeason(StackSettings settings, SeasonWindow window, double multiplier, PlaybookOptions options)
+    {
+        var s = settings.StackName;
+        var season = window.Season;
+        var x = season.ConfigName();
+        var year = window.FirstDay.Year;
+        var lead = settings.Capacity.LeadTimeDays;
+        var capacity = CapacityEngine.Size(settings.Capacity, season);
+        var test = PeakTestProfile.For(settings, season);
+        var r = options.RehearsalStack;
+        var name = Display(season);
+        var times = $"×{F(multiplier)}";
+        var k6 = $"k6 run -e BASE_URL=<api URL of {r ?? "the rehearsal stack"}> -e TOKEN=<load-test token> k6/{K6Script.FileName(s, season)}";
+        var flags = SeasonPolicy.DegradationFlags(season).Where(f => f.Value).Select(f => f.Key).ToList();
+        var firstModule = settings.Plan.Modules.Count > 0 ? settings.Plan.Modules[0].Name : "default"; // every module namespace has the ConfigMap
+        Milestone M(MilestoneKind kind, int daysBefore, string title, IReadOnlyList<PlaybookAction> actions, DateOnly? start = null, DateOnly? end = null)
+        {
+            var from = start ?? window.FirstDay.AddDays(-daysBefore);
+            var label = kind == MilestoneKind.Review ? "Review" : $"T-{daysBefore.ToString(CultureInfo.InvariantCulture)}";
+            return new Milestone(s, season, year, kind, label, from, end ?? from, $"{label} {name} {year}: {title}", actions);
+        }
+
+        var rehearsal = r is null
+            ? new PlaybookAction($"Load test at {times} ({Rate(test.StartRate)} → {Rate(test.PeakRate)} requests/s): the project has no rehearsal stack, so add one (freshfoodz:environment: rehearsal) first", k6)
+            : new PlaybookAction($"Load test at {times} on the rehearsal stack {r} ({Rate(test.StartRate)} → {Rate(test.PeakRate)} requests/s, hold {PeakTestProfile.HoldMinutes} min)",
+                $"pulumi config set freshfoodz:season {x} -s {r} && pulumi up --stack {r}; then {k6}");
+        var t30 = new List<PlaybookAction>
+        {
+            new($"Capacity plan for {name} ({times}): {capacity.Hpa.MinReplicas} api pods, {capacity.Nodes.Count} app nodes, database {capacity.Database.Sku.Name}, {capacity.Currency} {capacity.MonthlyCost.ToString("#,0", CultureInfo.InvariantCulture)}/month",
+                $"freshfoodz capacity --stack {s} --season {x}"),
+            new("What the season switch changes (in place only, nothing replaced)", $"freshfoodz diff --stack {s} --from baseline --to {x}"),
+            rehearsal,
+        };
+        // The chaos experiments belong to the peak hold at the catalog's highest multiplier (5x: Weihnachten).
+        if (r is not null && options.RehearsalRunsChaos && multiplier >= settings.Capacity.Seasons.Peaks.Max(p => p.LoadMultiplier))
+        {
+            foreach (var e in ChaosExperiments.Experiments)
+            {
+                t30.Add(new($"During the {times} hold, one at a time: {e.Checks} ({e.Kind} {e.Name})",
+                    $"kubectl -n {ChaosExperiments.Namespace} annotate {e.Kind.ToLowerInvariant()} {e.Name} {ChaosExperiments.PauseAnnotation}-"));
+            }
+            t30.Add(new("After the hold: the experiments paused again, as planned", $"pulumi up --refresh --stack {r}"));
+        }
+        t30.Add(new($"Team briefing: {name} {window.FirstDay:yyyy-MM-dd} – {window.LastDay:yyyy-MM-dd}, capacity, this playbook",
+            $"freshfoodz report --stack {s} --year {year} --out report.html"));
+
+        var switchActions = new List<PlaybookAction>
+        {
+            settings.Season.IsAuto
+                ? new($"Season switch applied: auto gives {name} capacity from today; the daily seasons workflow (.github/workflows/seasons.yml) applies it",
+                    $"pulumi stack output effectiveSeason --stack {s}  # prints {x}")
+                : new($"Season switch: {s} is pinned to {settings.Season}, so switch it by hand",
+                    $"pulumi config set freshfoodz:season {x} -s {s} && pulumi up --stack {s}"),
+            new($"HPAs pre-provisioned: {capacity.Hpa.MinReplicas}–{capacity.Hpa.MaxReplicas} api replicas in total", "kubectl get hpa -A"),
+            new($"Season ConfigMap: season={x}{(flags.Count > 0 ? ", " + string.Join(", ", flags.Select(f => $"degradation.{f}=true")) : "")}{(SeasonPolicy.SampleSlaHours(season) is { } h ? $", sampleSlaHours={h}" : "")}",
+                $"kubectl -n {firstModule} get configmap freshfoodz-season -o jsonpath='{{.data}}'"),
+            new($"Seasonal alert thresholds active for {name}", "kubectl get prometheusrules -A"),
+            new("War-room escalation tested: a test alert pages the war room",
+                $"amtool alert add alertname=FreshFoodzWarRoomDrill severity=critical stack={s} season={x} --alertmanager.url=$ALERTMANAGER_URL"),
+        };
+        if (flags.Contains("eventCateringPriority"))
+        {
+            var catering = settings.Plan.Modules.SelectMany(m => m.Deployments.Where(d => d.Priority == WorkloadPriority.EventCatering).Select(d => (m.Name, d.Name))).ToList();
+            foreach (var (module, deployment) in catering)
+            {
+                switchActions.Add(new($"Event-catering priority: {deployment} runs as {ModuleWorkloads.PriorityClassName(WorkloadPriority.EventCatering)} and preempts standard and batch pods",
+                    $"kubectl -n {module} get hpa {deployment}; kubectl get priorityclass {ModuleWorkloads.PriorityClassName(WorkloadPriority.EventCatering)}"));
+            }
+        }
+        if (SeasonPolicy.SampleSlaHours(season) is { } sla)
+        {
+            switchActions.Add(new($"{sla}-hour sample SLA in force: sample requests are processed within {sla} hours",
+                $"kubectl -n {firstModule} get configmap freshfoodz-season -o jsonpath='{{.data.sampleSlaHours}}'  # prints {sla}"));
+        }
+        if (flags.Contains("maximumCapacityMode"))
+        {
+            switchActions.Add(new("Maximum-capacity mode on: report exports deferred, batch backfills paused",
+                $"kubectl -n {firstModule} get configmap freshfoodz-season -o jsonpath='{{.data.degradation\\.maximumCapacityMode}}'  # prints true"));
+        }
+
+        var t7 = new List<PlaybookAction>
+        {
+            new($"Final load test at {times} with the business KPIs: sample success > {Pct(PeakTestProfile.SampleSuccessRate)} %, sample p95 < {F(test.Slo.Sample)} s, event catering p95 < {F(test.Slo.EventCatering)} s, failed requests < {Pct(PeakTestProfile.FailedRequestRate)} %",
+                r is null ? k6 : $"{k6}  # on {r}"),
+            new($"Team on standby for {window.FirstDay:yyyy-MM-dd} – {window.LastDay:yyyy-MM-dd}: on-call rota confirmed",
+                $"freshfoodz render playbooks --stack {s} --year {year} --out playbooks  # the team calendar's war-room event"),
+            new(CustomerNotice(season, flags), "CRM customer newsletter to the territory's customers", IsCommand: false),
+        };
+
+        var warRoom = new List<PlaybookAction>
+        {
+            new($"War room active every day until {window.LastDay:yyyy-MM-dd}", "daily review at 09:00 in the war-room channel", IsCommand: false),
+            new("Daily review: load against provisioned capacity, SLOs, incidents", $"freshfoodz capacity --stack {s} --date $(date -u +%F); kubectl get hpa -A"),
+            new("Year view: where the season stands on the calendar and its cost", $"freshfoodz report --stack {s} --year {year} --out report.html"),
+        };
+
+        var after = window.LastDay.AddDays(1);
+        var review = new List<PlaybookAction>
+        {
+            new($"Season review: forecast {times} against the load measured, incidents, cost",
+                $"freshfoodz report --stack {s} --year {year} --out report.html"),
+            new($"Capacity back to {Display(settings.EffectiveSeason(after))} since {after:yyyy-MM-dd}",
+                $"pulumi stack output effectiveSeason --stack {s}"),
+            new("If the multiplier or the dates were off: change the season catalog, then regenerate the playbooks and load tests",
+                $"src/Capacity/Seasons/SeasonCatalog.cs; freshfoodz render playbooks --stack {s} --year {year + 1} --out playbooks; freshfoodz render k6 --stack {s} --out k6"),
+        };
+
+        var milestones = new List<Milestone>
+        {
+            M(MilestoneKind.CapacityPlan, CapacityPlanDaysBefore, "capacity plan, rehearsal load test, team briefing", t30),
+            M(MilestoneKind.SeasonSwitch, lead, "season switch applied, seasonal alerts active, war-room escalation tested", switchActions),
+            M(MilestoneKind.FinalLoadTest, FinalLoadTestDaysBefore, "final load test with business KPIs, standby, customer communication", t7),
+            M(MilestoneKind.WarRoom, 0, "war room active, daily reviews", warRoom, window.FirstDay, window.LastDay),
+            M(MilestoneKind.Review, 0, "after the season, forecast against actual", review, window.LastDay.AddDays(ReviewDaysAfter)),
+        };
+        return new SeasonPlaybook(season, year, window, multiplier,
+            [.. milestones.OrderBy(m => m.Start).ThenBy(m => m.Kind)]);
+    }
+
+    private static string CustomerNotice(Season season, IReadOnlyList<string> flags)
+    {
+        var parts = new List<string> { $"Customer communication: {Display(season)} notice with the season's dates and order deadlines" };
+        if (flags.Contains("eventCateringPriority"))
+        {
+            parts.Add("event catering orders have priority");
+        }
+        if (SeasonPolicy.SampleSlaHours(season) is { } h)
+        {
+            parts.Add($"sample requests are processed within {h} hours");
+        }
+        if (flags.Contains("maximumCapacityMode"))
+        {
+            parts.Add("report exports run after the season");
+        }
+        return string.Join("; ", parts);
+    }
+
+    public static string Display(Season season) => season.ToString();
+
+    private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Rate(int v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static string Pct(double fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Operations.Playbooks;
+using FreshFoodz.Stacks.Settings;
+
+namespace FreshFoodz.Operations.Tests;
+
+/// <summary>The repository's stack files, and variations of them, for the generator tests.</summary>
+internal static class TestStacks
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>Where the committed stacks run their load tests (Pulumi.peak-weihnachten.yaml plans chaos).</summary>
+    public static PlaybookOptions Rehearsal { get; } = new("peak-weihnachten", RehearsalRunsChaos: true);
+
+    public static StackSettings Settings(string stack) => StackSettingsReader.Read(StackFileLoader.Load(Root, stack));
+
+    /// <summary>A committed stack file with some text replaced (one change per test).</summary>
+    public static StackSettings SettingsWith(string stack, params (string From, string To)[] edits)
+    {
+        var yaml = File.ReadAllText(Path.Combine(Root, $"Pulumi.{stack}.yaml"));
+        foreach (var (from, to) in edits)
+        {
+            Assert.Contains(from, yaml, StringComparison.Ordinal);
+            yaml = yaml.Replace(from, to, StringComparison.Ordinal);
+        }
+        return StackSettingsReader.Read(StackFileLoader.Parse(stack, "test.yaml", yaml));
+    }
+
+    /// <summary>The stack with one season of the catalog changed: what a change of dates or multiplier does.</summary>
+    public static StackSettings WithSeason(StackSettings settings, Season season, Func<SeasonDefinition, SeasonDefinition> change)
+    {
+        var catalog = settings.Capacity.Seasons;
+        var changed = new SeasonCatalog(SeasonNames.All.Select(s => s == season ? change(catalog[s]) : catalog[s]));
+        return settings with { Capacity = settings.Capacity with { Seasons = changed } };
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FreshFoodz.Infra.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>The real tools some tests drive (node, chromium). A missing tool fails the test, naming its package.</summary>
+internal static class Tools
+{
+    public static string Find(string executable, string debianPackage)
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var path = Path.Combine(dir, executable);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+        Assert.Fail($"{executable} is not on PATH: install the Debian package {debianPackage} (apt-get install -y {debianPackage}; .ci/run does this)");
+        return "";
+    }
+
+    public static (int Exit, string Out, string Err) Run(string executable, IEnumerable<string> args, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{executable} did not finish within {timeout.TotalSeconds} s");
+        }
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
