@@ -58,7 +58,7 @@ internal static class CapacityCommand
         table.AddRow("nodes", $"{p.Nodes.Count} × {p.Nodes.VmSize}",
             $"{p.Nodes.PackedNodes} packed + 1 surge, ≥ zones; autoscaler {p.Nodes.AutoscalerMin}–{p.Nodes.AutoscalerMax}");
         table.AddRow("cost", $"{p.Currency} {M(p.MonthlyCost)}/month",
-            $"{report.Year.Year} under auto: {p.Currency} {M(report.Year.Yearly)} vs {M(report.Year.YearlyStaticPeak)} for the Weihnachten peak all year (saves {M(report.Year.Saving)})");
+            $"{report.Year.Year} {(s.Season.IsAuto ? "under auto" : $"pinned to {s.Season}")}: {p.Currency} {M(report.Year.Yearly)} vs {M(report.Year.YearlyStaticPeak)} for the Weihnachten peak all year (saves {M(report.Year.Saving)})");
         console.Write(table);
 
         var deployments = new Table().Border(TableBorder.Rounded).AddColumn("module").AddColumn("deployment").AddColumn("role").AddColumn("HPA min–max");

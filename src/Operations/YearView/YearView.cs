@@ -40,7 +40,7 @@ public sealed record YearViewData(
                 plan.ServableRequestsPerSecond / baseline, plan.Hpa.MinReplicas, plan.Nodes.Count));
         }
         // The cost of the days as provisioned: auto, or the pinned season every day.
-        var cost = CapacityEngine.ProjectYear(inputs, year, settings.EffectiveSeason);
+        var cost = settings.ProjectYear(year);
         var months = cost.Months.Select(m =>
         {
             var inMonth = days.Where(x => x.Date.Month == m.Month).ToList();

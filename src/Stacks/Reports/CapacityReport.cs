@@ -12,7 +12,7 @@ public sealed record CapacityReport(StackSettings Settings, DateOnly Date, Capac
     {
         var season = settings.EffectiveSeason(date);
         return new CapacityReport(
-            settings, date, CapacityEngine.Size(settings.Capacity, season), CapacityEngine.ProjectYear(settings.Capacity, date.Year));
+            settings, date, CapacityEngine.Size(settings.Capacity, season), settings.ProjectYear(date.Year));
     }
 
     public string SeasonSource => Settings.Season.IsAuto ? $"auto on {Date:yyyy-MM-dd}" : "pinned";
