@@ -71,6 +71,7 @@ public static class StackPlanner
         {
             ["kubeconfig"] = new PlanSecret(new PlanInvoke(
                 "azure-native:containerservice:listManagedClusterUserCredentials",
+                builder.ProviderFor("azure-native"),
                 new Props
                 {
                     ["resourceGroupName"] = foundation.PrimaryGroup.Ref("name"),

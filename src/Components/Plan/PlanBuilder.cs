@@ -50,7 +50,7 @@ public sealed class PlanBuilder(string stack, string territory, string season)
 
     public void Output(string name, PlanValue value) => _outputs[name] = value;
 
-    public StackPlan Build() => new(
+    public StackPlan Build() => PlanIntegrity.Check(new(
         stack,
         territory,
         season,
@@ -58,7 +58,7 @@ public sealed class PlanBuilder(string stack, string territory, string season)
         [.. _components.OrderBy(c => c.Name, StringComparer.Ordinal)],
         [.. _resources.OrderBy(r => r.Name, StringComparer.Ordinal)],
         [.. _drMatrix],
-        _outputs.Build());
+        _outputs.Build()));
 
     private void Claim(string name)
     {

@@ -62,6 +62,7 @@ public static class PlanJson
             ["$invoke"] = new JsonObject
             {
                 ["token"] = i.Token,
+                ["provider"] = i.Provider,
                 ["args"] = Value(i.Args),
                 ["result"] = i.ResultPath,
                 ["base64Decode"] = i.Base64Decode,
@@ -73,7 +74,7 @@ public static class PlanJson
     public static StackPlan Deserialize(string json)
     {
         var o = JsonNode.Parse(json)!.AsObject();
-        return new StackPlan(
+        return PlanIntegrity.Check(new StackPlan(
             Text(o["stack"]),
             Text(o["territory"]),
             Text(o["season"]),
@@ -82,7 +83,7 @@ public static class PlanJson
             [.. o["resources"]!.AsArray().Select(r => new PlannedResource(
                 Text(r!["type"]), Text(r["name"]), (PlanMap)ReadValue(r["inputs"]!), ReadOptions(r["options"]!.AsObject())))],
             [.. o["drMatrix"]!.AsArray().Select(ReadRow)],
-            (PlanMap)ReadValue(o["outputs"]!));
+            (PlanMap)ReadValue(o["outputs"]!)));
     }
 
     public static PlanValue ReadValue(JsonNode node)
@@ -98,7 +99,7 @@ public static class PlanJson
                     "$ref" => new PlanRef(Text(inner!["resource"]), Text(inner["output"])),
                     "$secret" => new PlanSecret(ReadValue(inner!)),
                     "$config" => new PlanConfigSecret(Text(inner)),
-                    "$invoke" => new PlanInvoke(Text(inner!["token"]), (PlanMap)ReadValue(inner["args"]!), Text(inner["result"]), (bool)inner["base64Decode"]!),
+                    "$invoke" => new PlanInvoke(Text(inner!["token"]), Text(inner["provider"]), (PlanMap)ReadValue(inner["args"]!), Text(inner["result"]), (bool)inner["base64Decode"]!),
                     _ => throw new JsonException($"unknown plan value kind '{key}'"),
                 };
             case JsonObject o:

@@ -102,9 +102,10 @@ public sealed record PlanConfigSecret(string Key) : PlanValue;
 
 /// <summary>
 /// The result of a provider function, e.g. an AKS cluster's user kubeconfig: the value at
-/// <paramref name="ResultPath"/> (<c>kubeconfigs[0].value</c>), base64-decoded if asked.
+/// <paramref name="ResultPath"/> (<c>kubeconfigs[0].value</c>), base64-decoded if asked. It runs on the explicit
+/// <paramref name="Provider"/> the plan names (its subscription and location), never a default provider.
 /// </summary>
-public sealed record PlanInvoke(string Token, PlanMap Args, string ResultPath, bool Base64Decode) : PlanValue;
+public sealed record PlanInvoke(string Token, string Provider, PlanMap Args, string ResultPath, bool Base64Decode) : PlanValue;
 
 /// <summary>
 /// A mutable builder for input maps, so components read like the provider's own shape:

@@ -40,6 +40,15 @@ public abstract record ConfigNode(int? Line)
         _ => this,
     };
 
+    /// <summary>This value with every scalar turned into a secret: a secret config key whose secret leaves are unknown.</summary>
+    public ConfigNode WithAllLeavesSecret() => this switch
+    {
+        ConfigScalar s => new ConfigSecret(s.Line),
+        ConfigMap m => m with { Entries = [.. m.Entries.Select(e => KeyValuePair.Create(e.Key, e.Value.WithAllLeavesSecret()))] },
+        ConfigList l => l with { Items = [.. l.Items.Select(i => i.WithAllLeavesSecret())] },
+        _ => this,
+    };
+
     private static ConfigNode FromJson(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.Object when e.TryGetProperty("secure", out _) && e.EnumerateObject().Count() == 1 => new ConfigSecret(null),
@@ -56,9 +65,17 @@ public sealed record ConfigScalar(string Value, int? Line) : ConfigNode(Line);
 /// <summary>An encrypted value (<c>secure: …</c>). Offline it stays opaque; it is never printed.</summary>
 public sealed record ConfigSecret(int? Line) : ConfigNode(Line);
 
-/// <summary>A mapping, in file order.</summary>
-public sealed record ConfigMap(IReadOnlyList<KeyValuePair<string, ConfigNode>> Entries, int? Line) : ConfigNode(Line)
+/// <summary>
+/// A mapping, its keys in ordinal order whatever their order in the file: Pulumi hands object config to the program
+/// as JSON with sorted keys, so nothing planned may depend on the order a person wrote keys in.
+/// </summary>
+public sealed record ConfigMap : ConfigNode
 {
+    public ConfigMap(IReadOnlyList<KeyValuePair<string, ConfigNode>> entries, int? line)
+        : base(line) => Entries = [.. entries.OrderBy(e => e.Key, StringComparer.Ordinal)];
+
+    public IReadOnlyList<KeyValuePair<string, ConfigNode>> Entries { get; init; }
+
     public ConfigNode? this[string key] => Entries.FirstOrDefault(e => e.Key == key).Value;
 }
 
