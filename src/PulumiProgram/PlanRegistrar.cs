@@ -24,6 +24,7 @@ internal sealed class PlanRegistrar(StackPlan plan, ISecretConfig secrets)
 
     public IDictionary<string, object?> Register()
     {
+        PlanIntegrity.Check(plan);
         foreach (var component in plan.Components.OrderBy(c => Depth(c.Name)).ThenBy(c => c.Name, StringComparer.Ordinal))
         {
             var options = new ComponentResourceOptions { Parent = component.Parent is null ? null : _created[component.Parent] };
@@ -106,11 +107,11 @@ internal sealed class PlanRegistrar(StackPlan plan, ISecretConfig secrets)
         _ => throw new InvalidOperationException($"'{r.Resource}' has no output '{r.Output}'"),
     };
 
-    /// <summary>A provider function's result at the plan's path (<c>kubeconfigs[0].value</c>), base64-decoded if asked.</summary>
+    /// <summary>A provider function's result at the plan's path (<c>kubeconfigs[0].value</c>), base64-decoded if asked,
+    /// run on the provider the plan names.</summary>
     private Output<string> Invoke(PlanInvoke invoke)
     {
-        var package = invoke.Token[..invoke.Token.IndexOf(':', StringComparison.Ordinal)];
-        var provider = plan.Providers.First(p => p.Package == package);
+        var provider = plan.Providers.Single(p => p.Name == invoke.Provider);
         var args = invoke.Args.Entries.ToImmutableDictionary(e => e.Key, e => Value(e.Value));
         var result = Deployment.Instance.Invoke<ImmutableDictionary<string, object>>(
             invoke.Token,

@@ -12,9 +12,12 @@ namespace FreshFoodz.PulumiProgram;
 /// </summary>
 public static class StackBuilder
 {
-    public static Task<IDictionary<string, object?>> BuildAsync()
+    public static Task<IDictionary<string, object?>> BuildAsync() => BuildAsync(DateOnly.FromDateTime(DateTime.UtcNow));
+
+    /// <summary>The same path on a given day (UTC), which decides the season under <c>auto</c>.</summary>
+    internal static Task<IDictionary<string, object?>> BuildAsync(DateOnly today)
     {
-        var plan = PlanFor(PulumiConfigSource.Read(Deployment.Instance.StackName), DateOnly.FromDateTime(DateTime.UtcNow));
+        var plan = PlanFor(PulumiConfigSource.Read(Deployment.Instance.StackName), today);
         return Task.FromResult(new PlanRegistrar(plan, new PulumiSecretConfig()).Register());
     }
 

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using YamlDotNet.RepresentationModel;
+
+namespace FreshFoodz.PulumiProgram.Tests;
+
+/// <summary>
+/// The configuration a program gets from the Pulumi CLI, built from the committed files the way the CLI builds it:
+/// <c>PULUMI_CONFIG</c> is a JSON object of <c>namespace:key</c> to text, holding the project's defaults
+/// (<c>value</c> in Pulumi.yaml) overlaid by the stack file; scalars as their text, objects and lists as JSON text
+/// with typed leaves (YAML plain scalars become numbers and booleans) and keys sorted; secure values decrypted.
+/// <c>PULUMI_CONFIG_SECRET_KEYS</c> is a JSON array of the keys holding a secure value anywhere inside.
+/// Each secure value decrypts to <c>@config(&lt;key&gt;[.path])</c>, so its path can be read back off the wire.
+/// </summary>
+internal sealed record PulumiCliConfig(string ConfigJson, string SecretKeysJson)
+{
+    public static string SecretValue(string path) => $"@config({path})";
+
+    public static PulumiCliConfig For(string root, string stack, string? season = null)
+    {
+        var config = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var secretKeys = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (key, node) in Mapping(Load(Path.Combine(root, "Pulumi.yaml")), "config"))
+        {
+            if (node is YamlMappingNode declaration && declaration.Children.TryGetValue(new YamlScalarNode("value"), out var value))
+            {
+                config[key] = Text(value, key, secretKeys);
+            }
+        }
+        foreach (var (key, node) in Mapping(Load(Path.Combine(root, $"Pulumi.{stack}.yaml")), "config"))
+        {
+            config[key] = Text(node, key, secretKeys);
+        }
+        if (season is not null)
+        {
+            config["freshfoodz:season"] = season;
+        }
+        return new PulumiCliConfig(JsonSerializer.Serialize(config), JsonSerializer.Serialize(secretKeys));
+    }
+
+    private static YamlMappingNode Load(string file)
+    {
+        var yaml = new YamlStream();
+        using var reader = File.OpenText(file);
+        yaml.Load(reader);
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
+    }
+
+    private static IEnumerable<(string Key, YamlNode Node)> Mapping(YamlMappingNode root, string key) =>
+        root.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlMappingNode m
+            ? m.Children.Select(e => (((YamlScalarNode)e.Key).Value!, e.Value))
+            : [];
+
+    /// <summary>A config value as the CLI hands it over: a scalar's text, or structure as sorted JSON.</summary>
+    private static string Text(YamlNode node, string key, SortedSet<string> secretKeys)
+    {
+        if (node is YamlScalarNode scalar)
+        {
+            return scalar.Value ?? "";
+        }
+        if (IsSecure(node))
+        {
+            secretKeys.Add(key);
+            return SecretValue(key);
+        }
+        var json = Json(node, key, () => secretKeys.Add(key));
+        return json!.ToJsonString();
+    }
+
+    private static bool IsSecure(YamlNode node) =>
+        node is YamlMappingNode m && m.Children.Count == 1 && m.Children.Keys.Single() is YamlScalarNode { Value: "secure" };
+
+    private static JsonNode? Json(YamlNode node, string path, Action secret) => node switch
+    {
+        _ when IsSecure(node) => Secret(path, secret),
+        YamlMappingNode m => new JsonObject(m.Children
+            .Select(e => (Key: ((YamlScalarNode)e.Key).Value!, e.Value))
+            .OrderBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => KeyValuePair.Create(e.Key, Json(e.Value, $"{path}.{e.Key}", secret)))),
+        YamlSequenceNode s => new JsonArray([.. s.Children.Select((c, i) => Json(c, $"{path}[{i}]", secret))]),
+        YamlScalarNode s => Scalar(s),
+        _ => throw new ArgumentOutOfRangeException(nameof(node), node.NodeType.ToString()),
+    };
+
+    private static JsonValue Secret(string path, Action secret)
+    {
+        secret();
+        return JsonValue.Create(SecretValue(path));
+    }
+
+    /// <summary>YAML's core schema for plain scalars: booleans, integers and floats are typed; quoted text stays text.</summary>
+    private static JsonValue? Scalar(YamlScalarNode s)
+    {
+        var text = s.Value ?? "";
+        if (s.Style != YamlDotNet.Core.ScalarStyle.Plain)
+        {
+            return JsonValue.Create(text);
+        }
+        return text switch
+        {
+            "true" or "True" or "TRUE" => JsonValue.Create(true),
+            "false" or "False" or "FALSE" => JsonValue.Create(false),
+            "" or "~" or "null" or "Null" or "NULL" => null,
+            _ when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => JsonValue.Create(l),
+            _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
+            _ => JsonValue.Create(text),
+        };
+    }
+}

@@ -1,0 +1,176 @@
+using System.Text.Json.Nodes;
+using FreshFoodz.Cli;
+using FreshFoodz.Components.Plan;
+using Pulumi.Testing;
+
+namespace FreshFoodz.PulumiProgram.Tests;
+
+/// <summary>
+/// Registration equals the plan: the real entry point (<see cref="StackBuilder.BuildAsync(DateOnly)"/>, the path
+/// Program.cs takes) runs under the SDK's test deployment with config handed over as the Pulumi CLI hands it over,
+/// and what reaches the engine — every registration with its options and secrets, every invoke, the stack outputs —
+/// read back into plan form is text for text what <c>plan --format json</c> prints for the same stack, season and day.
+/// </summary>
+public class RegistrationTests
+{
+    private static readonly DateOnly PlanDay = new(2026, 12, 2);
+
+    /// <summary>A day inside each season under <c>auto</c> (Weihnachten is the day this was written).</summary>
+    private static readonly (string Season, DateOnly Day)[] AutoDays =
+    [
+        ("baseline", new(2026, 2, 10)),
+        ("spargel", new(2026, 5, 12)),
+        ("oktoberfest", new(2026, 9, 15)),
+        ("weihnachten", new(2026, 12, 2)),
+    ];
+
+    public static TheoryData<string, string, string> Cases()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var stack in new[] { "de-prod", "ch-prod", "peak-weihnachten" })
+        {
+            foreach (var season in new[] { "baseline", "spargel", "oktoberfest", "weihnachten" })
+            {
+                data.Add(stack, season, PlanDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            foreach (var (_, day) in AutoDays)
+            {
+                data.Add(stack, "auto", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task WhatTheEngineReceivesIsThePlan(string stack, string season, string day)
+    {
+        var plan = OfflinePlan(stack, season, day);
+        if (season == "auto")
+        {
+            Assert.Equal(AutoDays.Single(d => d.Day == DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)).Season, (string?)plan["season"]);
+        }
+        var wire = await Registered(stack, season, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+        var registered = WirePlan.Read(wire);
+        foreach (var notRegistered in new[] { "drMatrix", "season", "stack", "territory" })
+        {
+            plan.Remove(notRegistered);
+        }
+        var differences = PlanDifferences.Between(plan, registered);
+        Assert.True(differences.Count == 0, $"{stack} {season} {day}: {differences.Count} differences\n{string.Join("\n", differences.Take(40))}");
+        Assert.Equal(WirePlan.Canonical(plan), WirePlan.Canonical(registered));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task EveryRegistrationIsPinnedAndSetsNothingThePlanDoesNot(string stack, string season, string day)
+    {
+        var wire = await Registered(stack, season, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+        var problems = new List<string>();
+        foreach (var r in wire.Of("RegisterResourceAsync").Where(r => r["custom"]?.GetValue<bool>() == true))
+        {
+            var type = (string)r["type"]!;
+            var package = type.StartsWith("pulumi:providers:", StringComparison.Ordinal) ? type["pulumi:providers:".Length..] : type[..type.IndexOf(':', StringComparison.Ordinal)];
+            if ((string?)r["version"] != ProviderVersions.For(package))
+            {
+                problems.Add($"{r["name"]}: version {r["version"]}, pinned {ProviderVersions.For(package)}");
+            }
+            problems.AddRange(WirePlan.FieldsThePlanNeverSets.Where(f => r[f] is { } v && v.ToJsonString() is not ("{}" or "[]" or "false" or "\"\""))
+                .Select(f => $"{r["name"]}: sets {f} = {r[f]!.ToJsonString()}"));
+        }
+        foreach (var i in wire.Of("InvokeAsync"))
+        {
+            var package = ((string)i["tok"]!).Split(':')[0];
+            if ((string?)i["version"] != ProviderVersions.For(package))
+            {
+                problems.Add($"invoke {i["tok"]}: version {i["version"]}, pinned {ProviderVersions.For(package)}");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.NotEmpty(wire.Of("InvokeAsync"));
+    }
+
+    /// <summary>The engine orders and protects by the dependencies it is told of: each input's dependencies are
+    /// exactly the resources the plan references in that input.</summary>
+    [Theory]
+    [InlineData("de-prod")]
+    [InlineData("ch-prod")]
+    public async Task PropertyDependenciesAreThePlansReferences(string stack)
+    {
+        var plan = PlanJson.Deserialize(OfflinePlan(stack, "weihnachten", "2026-12-02").ToJsonString());
+        var wire = await Registered(stack, "weihnachten", PlanDay);
+        foreach (var r in wire.Of("RegisterResourceAsync").Where(r => r["custom"]?.GetValue<bool>() == true))
+        {
+            var name = (string)r["name"]!;
+            var inputs = plan.Resources.FirstOrDefault(x => x.Name == name)?.Inputs ?? plan.Providers.Single(p => p.Name == name).Inputs;
+            foreach (var (key, value) in inputs.Entries)
+            {
+                var expected = value.Descendants().OfType<PlanRef>().Select(x => x.Resource).Distinct().Order(StringComparer.Ordinal);
+                var actual = (r["propertyDependencies"]?[key]?["urns"]?.AsArray() ?? []).Select(u => WirePlan.NameOf((string)u!)).Distinct().Order(StringComparer.Ordinal);
+                Assert.True(expected.SequenceEqual(actual), $"{name}.{key}: plan references [{string.Join(", ", expected)}], engine told [{string.Join(", ", actual)}]");
+            }
+        }
+    }
+
+    /// <summary>The recorder and the reader see a difference when there is one: a registrar that drops protect, or
+    /// sends a password in the clear, is caught (the reading is not vacuous).</summary>
+    [Fact]
+    public async Task AChangedRegistrationIsFound()
+    {
+        var plan = OfflinePlan("ch-prod", "baseline", "2026-12-02");
+        var registered = WirePlan.Read(await Registered("ch-prod", "baseline", PlanDay));
+        var server = registered["resources"]!.AsArray().Single(r => (string)r!["name"]! == "data-critical-server")!;
+        server["options"]!.AsObject().Remove("protect");
+        server["inputs"]!["administratorLoginPassword"] = "plain";
+        plan.Remove("drMatrix");
+        plan.Remove("season");
+        plan.Remove("stack");
+        plan.Remove("territory");
+        var differences = PlanDifferences.Between(plan, registered);
+        Assert.Contains(differences, d => d.StartsWith("resource 'data-critical-server': options.protect: plan true, registered null", StringComparison.Ordinal));
+        Assert.Contains(differences, d => d.StartsWith("resource 'data-critical-server': administratorLoginPassword", StringComparison.Ordinal)
+            || d.StartsWith("resource 'data-critical-server': inputs.administratorLoginPassword", StringComparison.Ordinal));
+    }
+
+    /// <summary><c>plan --format json</c>, run as a user runs it.</summary>
+    private static JsonObject OfflinePlan(string stack, string season, string day)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = CliApp.Run(["plan", "--stack", stack, "--season", season, "--date", day, "--format", "json", "--project-dir", Repository.Root], stdout, stderr, TimeProvider.System);
+        Assert.True(exit == 0, stderr.ToString());
+        return JsonNode.Parse(stdout.ToString())!.AsObject();
+    }
+
+    /// <summary>Runs the program's entry point under the SDK's test deployment, recording the wire.</summary>
+    internal static async Task<WireRecorder> Registered(string stack, string season, DateOnly day)
+    {
+        var config = PulumiCliConfig.For(Repository.Root, stack, season);
+        var wire = new WireRecorder();
+        using (new PulumiEnvironment(config))
+        {
+            await ProgramRun.RunAsync(new WireMocks(), new TestOptions { StackName = stack, ProjectName = "freshfoodz-infra", IsPreview = false }, () =>
+            {
+                wire.Install();
+                return StackBuilder.BuildAsync(day);
+            });
+        }
+        return wire;
+    }
+}
+
+/// <summary>Sets PULUMI_CONFIG and PULUMI_CONFIG_SECRET_KEYS for one test deployment (tests here run one at a time).</summary>
+internal sealed class PulumiEnvironment : IDisposable
+{
+    public PulumiEnvironment(PulumiCliConfig config)
+    {
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG", config.ConfigJson);
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", config.SecretKeysJson);
+    }
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", null);
+    }
+}
