@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Pulumi;
 
 namespace FreshFoodz.PulumiProgram;
@@ -18,12 +19,26 @@ internal sealed class PlannedCustomResource(string type, string name, ResourceAr
     [Output("result")]
     public Output<string> Result { get; private set; } = null!;
 
+    [Output("principalId")]
+    public Output<string> PrincipalId { get; private set; } = null!;
+
+    [Output("clientId")]
+    public Output<string> ClientId { get; private set; } = null!;
+
+    [Output("oidcIssuerProfile")]
+    public Output<ImmutableDictionary<string, object>> OidcIssuerProfile { get; private set; } = null!;
+
     public Output<string> OutputNamed(string output) => output switch
     {
         "id" => Id,
         "name" => ResourceName,
         "fullyQualifiedDomainName" => FullyQualifiedDomainName,
         "result" => Result,
+        "principalId" => PrincipalId,
+        "clientId" => ClientId,
+        "oidcIssuerProfile.issuerURL" => OidcIssuerProfile.Apply(p => p.TryGetValue("issuerURL", out var url) && url is string text
+            ? text
+            : throw new InvalidOperationException($"{GetResourceName()} has no oidcIssuerProfile.issuerURL")),
         _ => throw new InvalidOperationException($"output '{output}' of {GetResourceName()} is not declared on PlannedCustomResource"),
     };
 }

@@ -5,10 +5,13 @@ using FreshFoodz.Components.Chaos;
 using FreshFoodz.Components.Cost;
 using FreshFoodz.Components.Data;
 using FreshFoodz.Components.Foundation;
+using FreshFoodz.Components.Logs;
+using FreshFoodz.Components.Network;
 using FreshFoodz.Components.Naming;
 using FreshFoodz.Components.Plan;
 using FreshFoodz.Components.Platform;
 using FreshFoodz.Components.Resilience;
+using FreshFoodz.Components.Secrets;
 using FreshFoodz.Components.Tagging;
 using FreshFoodz.Components.Workloads;
 using FreshFoodz.Monitoring.Plan;
@@ -57,8 +60,19 @@ public static class StackPlanner
         builder.AddProvider(new PlannedProvider("random", "random", PlanMap.Empty));
 
         var foundation = Foundation.Add(builder, "foundation", new FoundationArgs { Context = context });
+        var network = TerritoryNetwork.Add(builder, "network", new TerritoryNetworkArgs
+        {
+            Context = context,
+            PrimaryGroup = foundation.PrimaryGroup,
+            DisasterRecoveryGroup = foundation.DisasterRecoveryGroup,
+            Addresses = p.Network,
+        });
+        // The Entra tenant of the identity that deploys: the one Key Vault and workload identity trust.
+        var tenantId = new PlanInvoke("azure-native:authorization:getClientConfig", builder.ProviderFor("azure-native"), PlanMap.Empty, "tenantId", Base64Decode: false);
         var platform = KubernetesPlatform.Add(builder, "platform", new KubernetesPlatformArgs
         {
+            NodeSubnet = network.Primary.AksNodes!,
+            SubscriptionId = p.SubscriptionId,
             Context = context,
             ResourceGroup = foundation.PrimaryGroup,
             KubernetesVersion = p.KubernetesVersion,
@@ -102,6 +116,7 @@ public static class StackPlanner
                 StorageSizeGB = configured.StorageSizeGB,
                 PostgresVersion = p.Databases.PostgresVersion,
                 CrossRegionReplica = p.CrossRegionReplicas,
+                Network = new DatabaseNetwork(network.Primary.Postgres, network.DisasterRecovery.Postgres, network.PostgresZone, network.PostgresZoneLinks),
             });
             databases[tier] = database;
             drMatrix.AddRange(tier.Functions().Select(f =>
@@ -111,14 +126,52 @@ public static class StackPlanner
 
         builder.AddDrRows(drMatrix);
 
-        AuditArchive.Add(builder, "audit", new AuditArchiveArgs { Context = context, ResourceGroup = foundation.PrimaryGroup });
-        ModuleWorkloads.Add(builder, "workloads", new ModuleWorkloadsArgs
+        // Generated credentials live in the territory's Key Vault, and apps read them from there (SecretsLiveInKeyVault).
+        var vault = TerritoryVault.Add(builder, "secrets", new TerritoryVaultArgs
+        {
+            Context = context,
+            ResourceGroup = foundation.PrimaryGroup,
+            Network = network,
+            TenantId = tenantId,
+            Secrets = databases.ToDictionary(d => PasswordSecretName(d.Key), d => new PlanSecret(d.Value.Password.Ref("result"))),
+        });
+        var audit = AuditArchive.Add(builder, "audit", new AuditArchiveArgs { Context = context, ResourceGroup = foundation.PrimaryGroup, Network = network });
+        var namespaces = ModuleWorkloads.Add(builder, "workloads", new ModuleWorkloadsArgs
         {
             Context = context,
             Modules = p.Modules,
             Capacity = capacity,
             Workload = settings.Capacity.Workload,
         });
+        DatabaseAccess.Add(builder, "access", p.SubscriptionId, new DatabaseAccessArgs
+        {
+            Context = context,
+            ResourceGroup = foundation.PrimaryGroup,
+            Modules = p.Modules,
+            Namespaces = namespaces,
+            Cluster = platform.Cluster,
+            VaultName = vault.VaultName,
+            TenantId = tenantId,
+            Databases = databases.ToDictionary(d => d.Key, d => new TierDatabaseAccess(
+                // Replicated tiers: the writer endpoint, which follows a promotion; otherwise the server itself.
+                d.Value.Replica is null ? d.Value.Server.Ref("fullyQualifiedDomainName") : $"{context.Names.PostgresServer(d.Key.Code(), replica: false)}-writer.writer.postgres.database.azure.com",
+                // PgBouncer (6432) where the SKU has it; Burstable servers take connections directly.
+                d.Value.Server.Inputs.At("sku.tier") is PlanString { Value: "Burstable" } ? 5432 : 6432,
+                "freshfoodz",
+                TieredDatabase.AdministratorLogin,
+                vault.Secrets[PasswordSecretName(d.Key)],
+                PasswordSecretName(d.Key))),
+        });
+        TerritoryLogs.Add(builder, "logs", new TerritoryLogsArgs { Context = context, ResourceGroup = foundation.PrimaryGroup }, TieredDatabase.RetentionDays,
+        [
+            new("cluster", platform.Cluster, DrTier.Critical,
+                ["kube-apiserver", "kube-audit-admin", "kube-controller-manager", "kube-scheduler", "cluster-autoscaler", "guard"], [], Metrics: true),
+            new("vault", vault.Vault, DrTier.Critical, [], ["audit"], Metrics: true),
+            .. audit.BlobServices.Select(b => new DiagnosticTarget(b.Name["audit-".Length..], b, DrTier.Critical, [], ["allLogs"], Metrics: false)),
+            .. databases.SelectMany(d => new[] { (Role: "primary", Server: (PlannedResource?)d.Value.Server), (Role: "replica", Server: d.Value.Replica) }
+                .Where(x => x.Server is not null)
+                .Select(x => new DiagnosticTarget($"postgres-{d.Key.Code()}-{x.Role}", x.Server!, d.Key, [], ["allLogs"], Metrics: true))),
+        ]);
         // Business-KPI monitoring on the territory's cluster: thresholds follow this season's capacity.
         MonitoringComponent.Add(builder, settings.Monitored(), capacity, p.Alerting);
         AiBudget.Add(builder, "cost-guard", new AiBudgetArgs
@@ -158,6 +211,8 @@ public static class StackPlanner
         builder.Output("drVerdict", Verdict(drMatrix));
         return builder.Build();
     }
+
+    private static string PasswordSecretName(DrTier tier) => $"postgres-{tier.Code()}-admin-password";
 
     private static string Verdict(IReadOnlyList<DrMatrixRow> rows) =>
         rows.Any(r => r.Verdict == DrVerdict.Misses) ? "misses"

@@ -23,7 +23,8 @@ internal sealed class Mocks : IMocks
             Resources.Add(args);
         }
         var state = args.Inputs.SetItem("name", args.Name ?? "").SetItem("fullyQualifiedDomainName", $"{args.Name}.postgres.example")
-            .SetItem("result", "generated-password");
+            .SetItem("result", "generated-password").SetItem("principalId", $"{args.Name}-principal").SetItem("clientId", $"{args.Name}-client")
+            .SetItem("oidcIssuerProfile", ImmutableDictionary<string, object>.Empty.Add("issuerURL", "https://oidc.example/"));
         return Task.FromResult<(string?, object)>(($"{args.Name}_id", state));
     }
 
@@ -36,7 +37,9 @@ internal sealed class Mocks : IMocks
         object result = args.Token == "azure-native:containerservice:listManagedClusterUserCredentials"
             ? ImmutableDictionary<string, object>.Empty.Add("kubeconfigs", ImmutableArray.Create<object>(
                 ImmutableDictionary<string, object>.Empty.Add("name", "clusterUser").Add("value", Convert.ToBase64String(Encoding.UTF8.GetBytes(Kubeconfig)))))
-            : ImmutableDictionary<string, object>.Empty;
+            : args.Token == "azure-native:authorization:getClientConfig"
+                ? ImmutableDictionary<string, object>.Empty.Add("tenantId", "00000000-0000-4000-8000-000000000000")
+                : ImmutableDictionary<string, object>.Empty;
         return Task.FromResult(result);
     }
 }

@@ -8,32 +8,43 @@ namespace FreshFoodz.PulumiProgram.Tests;
 
 /// <summary>
 /// Mocks whose every output names where it came from, so a value on the wire can be read back as the plan's deferred
-/// value: a resource's outputs are <c>@ref(&lt;resource&gt;.&lt;output&gt;)</c>, its id likewise; the AKS credentials
-/// invoke returns, at <c>kubeconfigs[0].value</c> and base64-encoded as Azure does, <c>@invoke(&lt;token&gt;)</c>.
+/// value: a resource's outputs are <c>@ref(&lt;resource&gt;.&lt;output&gt;)</c> (a dotted output inside its object), its
+/// id likewise; an invoke's result holds <c>@invoke(&lt;token&gt;#&lt;path&gt;)</c> at each path the program may read:
+/// the AKS credentials at <c>kubeconfigs[0].value</c>, base64-encoded as Azure does, getClientConfig's fields as text.
 /// </summary>
 internal sealed class WireMocks : IMocks
 {
     public const string CredentialsToken = "azure-native:containerservice:listManagedClusterUserCredentials";
-    public const string CredentialsPath = "kubeconfigs[0].value";
+    public const string ClientConfigToken = "azure-native:authorization:getClientConfig";
 
     public static string Ref(string resource, string output) => $"@ref({resource}.{output})";
 
-    public static string Invoked(string token) => $"@invoke({token})";
+    public static string Invoked(string token, string path) => $"@invoke({token}#{path})";
 
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
-        var state = ReferenceOutputs.Known.Where(o => o != "id")
-            .ToImmutableDictionary(o => o, o => (object)Ref(args.Name!, o));
+        var state = ImmutableDictionary<string, object>.Empty;
+        foreach (var output in ReferenceOutputs.Known.Where(o => o != "id"))
+        {
+            var dot = output.IndexOf('.', StringComparison.Ordinal);
+            state = dot < 0
+                ? state.SetItem(output, Ref(args.Name!, output))
+                : state.SetItem(output[..dot], ImmutableDictionary<string, object>.Empty.Add(output[(dot + 1)..], Ref(args.Name!, output)));
+        }
         return Task.FromResult<(string?, object)>((Ref(args.Name!, "id"), state));
     }
 
     public Task<object> CallAsync(MockCallArgs args)
     {
-        object result = args.Token == CredentialsToken
-            ? ImmutableDictionary<string, object>.Empty.Add("kubeconfigs", ImmutableArray.Create<object>(
+        object result = args.Token switch
+        {
+            CredentialsToken => ImmutableDictionary<string, object>.Empty.Add("kubeconfigs", ImmutableArray.Create<object>(
                 ImmutableDictionary<string, object>.Empty.Add("name", "clusterUser")
-                    .Add("value", Convert.ToBase64String(Encoding.UTF8.GetBytes(Invoked(args.Token))))))
-            : throw new InvalidOperationException($"the mocks do not know the invoke {args.Token} ({JsonSerializer.Serialize(args.Args)})");
+                    .Add("value", Convert.ToBase64String(Encoding.UTF8.GetBytes(Invoked(args.Token, "kubeconfigs[0].value")))))),
+            ClientConfigToken => new[] { "clientId", "objectId", "subscriptionId", "tenantId" }
+                .ToImmutableDictionary(k => k, k => (object)Invoked(args.Token, k)),
+            _ => throw new InvalidOperationException($"the mocks do not know the invoke {args.Token} ({JsonSerializer.Serialize(args.Args)})"),
+        };
         return Task.FromResult(result);
     }
 }

@@ -171,21 +171,23 @@ internal static partial class WirePlan
         }
         if (InvokePattern().Match(text) is { Success: true } i)
         {
-            return Invoke(i.Groups[1].Value, decoded: true, invokes);
+            return Invoke(i.Groups[1].Value, i.Groups[2].Value, decoded: true, invokes);
         }
         if (Base64Text(text) is { } inner && InvokePattern().Match(inner) is { Success: true } raw)
         {
-            return Invoke(raw.Groups[1].Value, decoded: false, invokes);
+            return Invoke(raw.Groups[1].Value, raw.Groups[2].Value, decoded: false, invokes);
         }
         return JsonValue.Create(text);
     }
 
-    private static JsonObject Invoke(string token, bool decoded, IReadOnlyList<JsonObject> invokes)
+    /// <summary>An invoke result, read back from the request that produced it. The same token may be invoked more than
+    /// once (one call per use); the calls must then be identical, or the wire could not tell which result is which.</summary>
+    private static JsonObject Invoke(string token, string path, bool decoded, IReadOnlyList<JsonObject> invokes)
     {
         var requests = invokes.Where(i => Text(i["tok"]) == token).ToList();
-        if (requests.Count != 1)
+        if (requests.Count == 0 || requests.Select(r => r.ToJsonString()).Distinct().Count() != 1)
         {
-            throw new InvalidOperationException($"{requests.Count} invoke requests for {token}; the wire cannot tell which result is which");
+            throw new InvalidOperationException($"{requests.Count} distinct invoke requests for {token}; the wire cannot tell which result is which");
         }
         var request = requests[0];
         return new JsonObject
@@ -195,7 +197,7 @@ internal static partial class WirePlan
                 ["args"] = Decode(request["args"] ?? new JsonObject(), invokes),
                 ["base64Decode"] = decoded,
                 ["provider"] = (string?)request["provider"] is { } p ? ProviderName(p) : null,
-                ["result"] = WireMocks.CredentialsPath,
+                ["result"] = path,
                 ["token"] = token,
             },
         };
@@ -231,12 +233,12 @@ internal static partial class WirePlan
 
     private static string Text(JsonNode? node) => (string?)node ?? throw new InvalidOperationException("missing text in a wire request");
 
-    [GeneratedRegex(@"\A@ref\(([^.()]+)\.([A-Za-z]+)\)\z")]
+    [GeneratedRegex(@"\A@ref\(([^.()]+)\.([A-Za-z.]+)\)\z")]
     private static partial Regex RefPattern();
 
     [GeneratedRegex(@"\A@config\(([^()]+)\)\z")]
     private static partial Regex ConfigPattern();
 
-    [GeneratedRegex(@"\A@invoke\(([^()]+)\)\z")]
+    [GeneratedRegex(@"\A@invoke\(([^()#]+)#([^()#]+)\)\z")]
     private static partial Regex InvokePattern();
 }

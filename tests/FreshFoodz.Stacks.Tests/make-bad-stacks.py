@@ -11,7 +11,7 @@ KNOWN = ("freshfoodz:territory, freshfoodz:season, freshfoodz:leadTimeDays, fres
          "freshfoodz:nodePools, freshfoodz:vmSizes, freshfoodz:postgresSkus, freshfoodz:prices, freshfoodz:utilization, "
          "freshfoodz:environment, freshfoodz:subscriptionId, freshfoodz:shortName, freshfoodz:costCentre, "
          "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget, "
-         "freshfoodz:alerting, freshfoodz:chaosExperiments")
+         "freshfoodz:alerting, freshfoodz:network, freshfoodz:chaosExperiments")
 API_ALLOWED = "baselineRequestsPerSecond, meanServiceTimeSeconds, p95ServiceTimeSeconds, serviceTimeDistribution, concurrencyPerPod, sloP95Seconds, cpuRequestMillicores, memoryRequestMiB, dbQueriesPerRequest, dbPoolSizePerPod"
 def sub(old, new, text=None, count=1):
     t = base if text is None else text
@@ -126,6 +126,16 @@ cases = [
  ("lognormal-no-fit", "a p95 no lognormal with that mean has",
   sub("      p95ServiceTimeSeconds: 0.6\n", "      p95ServiceTimeSeconds: 0.8\n      serviceTimeDistribution: lognormal\n"),
   [("serviceTimeDistribution:", "freshfoodz:workload.api.serviceTimeDistribution", "no lognormal has mean 0.2 s and p95 0.8 s: p95 / mean must be below e^(1.645²/2) = 3.868, got 4")]),
+ ("network-overlap", "the DR network inside the primary one", sub("drAddressSpace: 10.17.0.0/16", "drAddressSpace: 10.16.0.0/16"),
+  [("drAddressSpace:", "freshfoodz:network.drAddressSpace", "overlaps primaryAddressSpace 10.16.0.0/16; the two regions' networks are peered and must not overlap")]),
+ ("network-not-slash-16", "a /20 where the layout needs a /16", sub("primaryAddressSpace: 10.16.0.0/16", "primaryAddressSpace: 10.16.0.0/20"),
+  [("primaryAddressSpace:", "freshfoodz:network.primaryAddressSpace", "must be an IPv4 /16 like 10.16.0.0/16, got 10.16.0.0/20")]),
+ ("network-public-range", "public address space", sub("primaryAddressSpace: 10.16.0.0/16", "primaryAddressSpace: 20.16.0.0/16"),
+  [("primaryAddressSpace:", "freshfoodz:network.primaryAddressSpace", "must be private (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16), got 20.16.0.0/16")]),
+ ("network-pod-range", "the cluster's pod range as a network", sub("drAddressSpace: 10.17.0.0/16", "drAddressSpace: 10.244.0.0/16"),
+  [("drAddressSpace:", "freshfoodz:network.drAddressSpace", "overlaps the cluster's pod range 10.244.0.0/16 or service range 10.0.0.0/16, got 10.244.0.0/16")]),
+ ("network-host-bits", "an address, not a network", sub("primaryAddressSpace: 10.16.0.0/16", "primaryAddressSpace: 10.16.3.0/16"),
+  [("primaryAddressSpace:", "freshfoodz:network.primaryAddressSpace", "must be a network in CIDR form with no host bits, like 10.16.0.0/16, got '10.16.3.0/16'")]),
  ("alerting-key-in-plain-text", "a paging key in plain text, which would be committed", sub("pageRoutingKey: {secure: v1:placeholder}", "pageRoutingKey: not-a-secret"),
   [("pageRoutingKey:", "freshfoodz:alerting.pageRoutingKey", "must be a secret, not plain text: pulumi config set --secret --path 'freshfoodz:alerting.pageRoutingKey' <value>")]),
  ("alerting-team-missing", "no receiver for the security team",

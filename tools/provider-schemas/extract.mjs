@@ -352,10 +352,12 @@ function where(node) {
 // ---------- one token ----------
 
 // The args interface: the constructor's `args` parameter (resources) or the first `args` parameter of the
-// exported function whose name the invoke token ends with.
+// exported function whose name the invoke token ends with. A function that takes no args (getClientConfig) has
+// none: null, read as no inputs.
 function argsInterface(dts, entry, token) {
     const sf = sourceFile(dts);
     let typeName;
+    let argless = false;
     for (const st of sf.statements) {
         if (entry.kind !== "function" && ts.isClassDeclaration(st)) {
             const ctor = st.members.find(ts.isConstructorDeclaration);
@@ -363,9 +365,12 @@ function argsInterface(dts, entry, token) {
             if (args) typeName = args.type.typeName.text;
         }
         if (entry.kind === "function" && ts.isFunctionDeclaration(st) && st.name.text === token.split(":").pop()) {
-            typeName = st.parameters.find((p) => p.name.text === "args").type.typeName.text;
+            const args = st.parameters.find((p) => p.name.text === "args");
+            if (args) typeName = args.type.typeName.text;
+            else argless = true;
         }
     }
+    if (argless && !typeName) return null;
     if (!typeName) fail(`no args type found in ${dts} for ${token}`);
     const decl = sf.statements.find((s) => ts.isInterfaceDeclaration(s) && s.name.text === typeName);
     if (!decl) fail(`interface ${typeName} not found in ${dts}`);
@@ -375,7 +380,7 @@ function argsInterface(dts, entry, token) {
 function extractToken(extractor, pkgDir, token, entry) {
     const dts = entry.js.replace(/\.js$/, ".d.ts");
     const decl = argsInterface(dts, entry, token);
-    const { properties, required } = extractor.readInterface(decl, fileScope(dts));
+    const { properties, required } = decl === null ? { properties: {}, required: [] } : extractor.readInterface(decl, fileScope(dts));
     const js = fs.readFileSync(entry.js, "utf8");
 
     // The runtime "Missing required property" checks must agree with the declarations.
@@ -387,7 +392,7 @@ function extractToken(extractor, pkgDir, token, entry) {
     }
     const result = {
         kind: entry.kind,
-        source: `${path.relative(pkgDir, dts)}#${decl.name.text}`,
+        source: `${path.relative(pkgDir, dts)}#${decl === null ? "(no args)" : decl.name.text}`,
         properties,
         required,
     };

@@ -7,7 +7,13 @@ public sealed record AuditArchiveArgs
 {
     public required TerritoryContext Context { get; init; }
     public required PlannedResource ResourceGroup { get; init; }
+
+    /// <summary>Where the accounts' private endpoints go (no public network access).</summary>
+    public required Network.TerritoryNetworkResources Network { get; init; }
 }
+
+/// <summary>The archive's accounts and their blob services (which carry the accounts' blob logs).</summary>
+public sealed record AuditArchiveResources(IReadOnlyList<PlannedResource> Accounts, IReadOnlyList<PlannedResource> BlobServices);
 
 /// <summary>A retention class of the archive: what it holds, for how long, and why.</summary>
 public sealed record RetentionClass(string Purpose, string Container, int Days, string Reason);
@@ -35,12 +41,13 @@ public static class AuditArchive
         new("acct11y", "accounting-records", 4018, "10 years after year end: § 147 AO, § 257 HGB, OR Art. 958f"),
     ];
 
-    public static IReadOnlyList<PlannedResource> Add(PlanBuilder plan, string name, AuditArchiveArgs args)
+    public static AuditArchiveResources Add(PlanBuilder plan, string name, AuditArchiveArgs args)
     {
         var c = args.Context;
         var scope = plan.Component(Type, name);
         var stateful = new PlanOptions { Protect = true, RetainOnDelete = true };
         var accounts = new List<PlannedResource>();
+        var blobServices = new List<PlannedResource>();
         foreach (var retention in Classes)
         {
             var account = scope.Resource("azure-native:storage:StorageAccount", $"{retention.Purpose}-account", new Props
@@ -57,6 +64,9 @@ public static class AuditArchive
                 ["allowSharedKeyAccess"] = false,
                 ["defaultToOAuthAuthentication"] = true,
                 ["allowCrossTenantReplication"] = false,
+                // Private only: reached through the account's private endpoint, never from the internet.
+                ["publicNetworkAccess"] = "Disabled",
+                ["networkRuleSet"] = new Props { ["defaultAction"] = "Deny", ["bypass"] = "None" },
                 ["immutableStorageWithVersioning"] = new Props
                 {
                     ["enabled"] = true,
@@ -71,14 +81,15 @@ public static class AuditArchive
                 ["tags"] = c.Tags.For(DataClassification.Restricted),
             }, stateful);
             // Version-level immutability needs blob versioning.
-            scope.Resource("azure-native:storage:BlobServiceProperties", $"{retention.Purpose}-blob-service", new Props
+            Network.PrivateEndpoints.Add(scope, c, $"audit-{retention.Purpose}", args.ResourceGroup, args.Network.Primary.PrivateEndpoints, account, "blob", args.Network.BlobZone);
+            blobServices.Add(scope.Resource("azure-native:storage:BlobServiceProperties", $"{retention.Purpose}-blob-service", new Props
             {
                 ["resourceGroupName"] = args.ResourceGroup.Ref("name"),
                 ["accountName"] = account.Ref("name"),
                 ["blobServicesName"] = "default",
                 ["isVersioningEnabled"] = true,
                 ["containerDeleteRetentionPolicy"] = new Props { ["enabled"] = true, ["days"] = 30 },
-            });
+            }));
             scope.Resource("azure-native:storage:BlobContainer", $"{retention.Purpose}-container", new Props
             {
                 ["resourceGroupName"] = args.ResourceGroup.Ref("name"),
@@ -88,6 +99,6 @@ public static class AuditArchive
             }, stateful);
             accounts.Add(account);
         }
-        return accounts;
+        return new AuditArchiveResources(accounts, blobServices);
     }
 }

@@ -18,10 +18,30 @@ public sealed record TieredDatabaseArgs
 
     /// <summary>Whether this tier keeps an in-country read replica (a rehearsal stack may turn it off).</summary>
     public required bool CrossRegionReplica { get; init; }
+
+    /// <summary>Private access: the delegated subnets and the private DNS zone linked to both networks.</summary>
+    public required DatabaseNetwork Network { get; init; }
+}
+
+/// <summary>
+/// VNet integration for a tier's servers: the primary in the primary region's delegated subnet, the replica in the DR
+/// region's, both registered in one private zone linked to both networks, so names (and the writer endpoint) resolve
+/// the same after a promotion. VNet integration, not private endpoints: it is the mode Microsoft documents for
+/// cross-region read replicas with virtual endpoints ("Networking with private access (VNet integration)",
+/// "Read replicas: virtual endpoints"), and the network of a server cannot be changed after creation.
+/// </summary>
+public sealed record DatabaseNetwork(PlannedResource PrimarySubnet, PlannedResource ReplicaSubnet, PlannedResource Zone, IReadOnlyList<PlannedResource> ZoneLinks)
+{
+    public Props For(PlannedResource subnet) => new()
+    {
+        ["delegatedSubnetResourceId"] = subnet.Id,
+        ["privateDnsZoneArmResourceId"] = Zone.Id,
+        ["publicNetworkAccess"] = "Disabled",
+    };
 }
 
 /// <summary>What a tier's store is made of, and how it recovers from each failure scenario.</summary>
-public sealed record TieredDatabaseResources(PlannedResource Server, PlannedResource? Replica, IReadOnlyList<RecoveryPath> Recovery);
+public sealed record TieredDatabaseResources(PlannedResource Server, PlannedResource? Replica, PlannedResource Password, IReadOnlyList<RecoveryPath> Recovery);
 
 /// <summary>
 /// One PostgreSQL flexible server per DR tier, its recovery mechanisms chosen from documented Azure facts:
@@ -39,6 +59,8 @@ public sealed record TieredDatabaseResources(PlannedResource Server, PlannedReso
 public static class TieredDatabase
 {
     public const string Type = "freshfoodz:data:TieredDatabase";
+
+    public const string AdministratorLogin = "ffadmin";
 
     public static TieredDatabaseResources Add(PlanBuilder plan, string name, TieredDatabaseArgs args)
     {
@@ -83,10 +105,13 @@ public static class TieredDatabase
                 ? new Props { ["mode"] = zoneRedundant ? "ZoneRedundant" : "SameZone", ["standbyAvailabilityZone"] = zoneRedundant ? "2" : "1" }
                 : new Props { ["mode"] = "Disabled" },
             ["authConfig"] = new Props { ["activeDirectoryAuth"] = "Enabled", ["passwordAuth"] = "Enabled" },
-            ["administratorLogin"] = "ffadmin",
+            ["administratorLogin"] = AdministratorLogin,
             ["administratorLoginPassword"] = new PlanSecret(password.Ref("result")),
+            ["network"] = args.Network.For(args.Network.PrimarySubnet),
             ["tags"] = c.Tags.For(DataClassification.Confidential),
-        }, stateful);
+        },
+        // The zone must be linked to the networks before a server registers its name in it.
+        stateful with { DependsOn = [.. args.Network.ZoneLinks.Select(l => l.Name)] });
 
         Parameter(scope, server, args, "max-connections", "max_connections", args.Sku.MaxConnections.ToString(CultureInfo.InvariantCulture));
         if (args.Sku.Tier != PostgresTier.Burstable)
@@ -116,6 +141,7 @@ public static class TieredDatabase
                 // The same SKU: a promoted replica must carry the primary's load.
                 ["sku"] = new Props { ["name"] = args.Sku.Name, ["tier"] = args.Sku.Tier.ToString() },
                 ["storage"] = new Props { ["storageSizeGB"] = args.StorageSizeGB, ["autoGrow"] = "Enabled" },
+                ["network"] = args.Network.For(args.Network.ReplicaSubnet),
                 ["tags"] = c.Tags.For(DataClassification.Confidential),
             }, stateful);
             // A writer endpoint that follows promotion, so apps reconnect without a config change.
@@ -129,7 +155,7 @@ public static class TieredDatabase
             });
         }
 
-        return new TieredDatabaseResources(server, replica, Recovery(ha, zoneRedundant, replicated));
+        return new TieredDatabaseResources(server, replica, password, Recovery(ha, zoneRedundant, replicated));
     }
 
     /// <summary>Backup retention (7–35 days allowed): critical keeps the most history for point-in-time restore.</summary>

@@ -21,6 +21,9 @@ public sealed record AzureNames(string Stack, string ShortName)
     /// <summary>Storage account: 3–24 lowercase letters and digits, globally unique.</summary>
     public string StorageAccount(string purpose) => Checked($"stff{ShortName}{purpose}", 24, lettersAndDigitsOnly: true);
 
+    /// <summary>Key Vault: 3–24 letters, digits and '-', starting with a letter, globally unique.</summary>
+    public string KeyVault => Checked($"kv-ff-{ShortName}", 24);
+
     private static string Checked(string name, int max, bool lettersAndDigitsOnly = false)
     {
         if (name.Length > max || (lettersAndDigitsOnly && !name.All(char.IsAsciiLetterOrDigit)))

@@ -41,6 +41,16 @@ public sealed class PlanBuilder(string stack, string territory, string season)
 
     internal PlannedResource Add(PlannedResource resource)
     {
+        // One canonical form, as the engine sees it: dependsOn sorted, without the resources an input already
+        // references (Pulumi derives those dependencies from the inputs itself).
+        var referenced = resource.Inputs.Descendants().OfType<PlanRef>().Select(r => r.Resource).ToHashSet(StringComparer.Ordinal);
+        resource = resource with
+        {
+            Options = resource.Options with
+            {
+                DependsOn = [.. resource.Options.DependsOn.Where(d => !referenced.Contains(d)).Distinct().Order(StringComparer.Ordinal)],
+            },
+        };
         Claim(resource.Name);
         _resources.Add(resource);
         return resource;

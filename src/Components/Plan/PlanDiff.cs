@@ -72,13 +72,19 @@ public static class ReplaceTriggers
     [
         "location", "resourceGroupName", "serverName", "resourceName", "accountName", "agentPoolName", "containerName",
         "databaseName", "configurationName", "policyAssignmentName", "budgetName", "virtualEndpointName", "blobServicesName",
-        "scope", "apiVersion", "kind", "metadata.name", "metadata.namespace",
+        "scope", "apiVersion", "kind", "metadata.name", "metadata.namespace", "name", "virtualNetworkName", "subnetName",
+        "networkSecurityGroupName", "virtualNetworkPeeringName", "natGatewayName", "publicIpAddressName", "privateEndpointName",
+        "privateDnsZoneGroupName", "privateZoneName", "virtualNetworkLinkName", "vaultName", "secretName", "workspaceName",
+        "federatedIdentityCredentialResourceName", "roleAssignmentName", "resourceUri",
     ];
 
     private static readonly Dictionary<string, string[]> ByType = new(StringComparer.Ordinal)
     {
         ["azure-native:dbforpostgresql:Server"] =
-            ["version", "createMode", "sourceServerResourceId", "availabilityZone", "backup.geoRedundantBackup", "administratorLogin"],
+            ["version", "createMode", "sourceServerResourceId", "availabilityZone", "backup.geoRedundantBackup", "administratorLogin", "network"],
+        ["azure-native:network:PrivateEndpoint"] = ["subnet", "privateLinkServiceConnections"],
+        ["azure-native:privatedns:VirtualNetworkLink"] = ["virtualNetwork"],
+        ["azure-native:authorization:RoleAssignment"] = ["principalId", "roleDefinitionId"],
         ["azure-native:containerservice:AgentPool"] = ["vmSize", "availabilityZones", "osType", "osSKU", "maxPods", "mode"],
         ["azure-native:containerservice:ManagedCluster"] = ["dnsPrefix", "networkProfile"],
         ["azure-native:storage:StorageAccount"] = ["kind", "sku.name", "isHnsEnabled"],

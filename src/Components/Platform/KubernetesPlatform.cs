@@ -13,6 +13,11 @@ public sealed record KubernetesPlatformArgs
 
     /// <summary>The season's node sizing: the app pool's autoscaler runs from its minimum to its maximum.</summary>
     public required NodeSizing AppNodes { get; init; }
+
+    /// <summary>The node subnet (its NAT gateway carries the cluster's egress).</summary>
+    public required PlannedResource NodeSubnet { get; init; }
+
+    public required string SubscriptionId { get; init; }
 }
 
 public sealed record KubernetesPlatformResources(PlannedResource Cluster, PlannedResource AppPool);
@@ -26,11 +31,32 @@ public static class KubernetesPlatform
 {
     public const string Type = "freshfoodz:platform:KubernetesPlatform";
 
+    /// <summary>Built-in role "Network Contributor" (Azure built-in roles, Networking).</summary>
+    public const string NetworkContributorRole = "4d97b98b-1d4f-4787-a291-c67834d212e7";
+
     public static KubernetesPlatformResources Add(PlanBuilder plan, string name, KubernetesPlatformArgs args)
     {
         var c = args.Context;
         var scope = plan.Component(Type, name);
         var zones = PlanValue.List(c.Primary.ZoneNames.Select(z => (PlanValue)z));
+        // A cluster in our own subnet with a user-assigned NAT gateway needs an identity that can join the subnet
+        // before the cluster exists: a user-assigned one, given Network Contributor on the node subnet (AKS docs,
+        // "Use a managed identity in AKS": with bring-your-own VNet, pre-create the identity and its role assignment).
+        var identity = scope.Resource("azure-native:managedidentity:UserAssignedIdentity", "identity", new Props
+        {
+            ["resourceGroupName"] = args.ResourceGroup.Ref("name"),
+            ["resourceName"] = $"id-{c.Names.Cluster}",
+            ["location"] = c.Primary.Name,
+            ["tags"] = c.Tags.For(DataClassification.Internal),
+        });
+        var joinsSubnet = scope.Resource("azure-native:authorization:RoleAssignment", "identity-network", new Props
+        {
+            ["scope"] = args.NodeSubnet.Id,
+            ["roleAssignmentName"] = Workloads.DatabaseAccess.StableGuid($"{c.Names.Stack}/cluster/network-contributor"),
+            ["roleDefinitionId"] = $"/subscriptions/{args.SubscriptionId}/providers/Microsoft.Authorization/roleDefinitions/{NetworkContributorRole}",
+            ["principalId"] = identity.Ref("principalId"),
+            ["principalType"] = "ServicePrincipal",
+        });
         var cluster = scope.Resource("azure-native:containerservice:ManagedCluster", "cluster", new Props
         {
             ["resourceGroupName"] = args.ResourceGroup.Ref("name"),
@@ -42,12 +68,25 @@ public static class KubernetesPlatform
             // Entra ID only: no static admin credentials exist to leak.
             ["disableLocalAccounts"] = true,
             ["aadProfile"] = new Props { ["managed"] = true, ["enableAzureRBAC"] = true },
-            ["identity"] = new Props { ["type"] = "SystemAssigned" },
+            ["identity"] = new Props { ["type"] = "UserAssigned", ["userAssignedIdentities"] = PlanValue.List(identity.Id) },
             // Standard tier: the uptime SLA a production control plane needs.
             ["sku"] = new Props { ["name"] = "Base", ["tier"] = "Standard" },
+            // Workload identity: pods exchange their service account token for an Entra token (no secrets on disk).
             ["oidcIssuerProfile"] = new Props { ["enabled"] = true },
             ["securityProfile"] = new Props { ["workloadIdentity"] = new Props { ["enabled"] = true } },
-            // Typed SDKs fill these defaults in; a dictionary must set them (provider facts).
+            // Key Vault CSI driver: secrets mounted as files straight from the vault, rotated every two minutes.
+            ["addonProfiles"] = new Props
+            {
+                ["azureKeyvaultSecretsProvider"] = new Props
+                {
+                    ["enabled"] = true,
+                    ["config"] = new Props { ["enableSecretRotation"] = "true", ["rotationPollInterval"] = "2m" },
+                },
+            },
+            // Azure CNI Overlay with the Cilium dataplane: nodes take VNet addresses, pods an overlay range, so the node
+            // subnet stays small and pod count is not bound to it; Cilium enforces network policy in eBPF (AKS docs
+            // "Configure Azure CNI Powered by Cilium"). Egress through the node subnet's NAT gateway, one static IP.
+            // Typed SDKs fill the CIDR defaults in; a dictionary must set them (provider facts).
             ["networkProfile"] = new Props
             {
                 ["networkPlugin"] = "azure",
@@ -55,7 +94,7 @@ public static class KubernetesPlatform
                 ["networkPolicy"] = "cilium",
                 ["networkDataplane"] = "cilium",
                 ["loadBalancerSku"] = "standard",
-                ["outboundType"] = "loadBalancer",
+                ["outboundType"] = "userAssignedNATGateway",
                 ["podCidr"] = "10.244.0.0/16",
                 ["serviceCidr"] = "10.0.0.0/16",
                 ["dnsServiceIP"] = "10.0.0.10",
@@ -70,13 +109,14 @@ public static class KubernetesPlatform
                 ["osType"] = "Linux",
                 ["osSKU"] = "AzureLinux",
                 ["maxPods"] = args.NodePools.MaxPodsPerNode,
+                ["vnetSubnetID"] = args.NodeSubnet.Id,
                 ["nodeTaints"] = PlanValue.List("CriticalAddonsOnly=true:NoSchedule"),
             }),
             ["tags"] = c.Tags.For(DataClassification.Internal),
         },
         // Pools added through agentPoolProfiles after creation fail (pulumi-azure-native #579, #2719): the system
         // pool stays as created, the app pool is its own resource.
-        new PlanOptions { IgnoreChanges = ["agentPoolProfiles"] });
+        new PlanOptions { IgnoreChanges = ["agentPoolProfiles"], DependsOn = [joinsSubnet.Name] });
 
         var appPool = scope.Resource("azure-native:containerservice:AgentPool", "app-pool", new Props
         {
@@ -89,6 +129,7 @@ public static class KubernetesPlatform
             ["osType"] = "Linux",
             ["osSKU"] = "AzureLinux",
             ["maxPods"] = args.NodePools.MaxPodsPerNode,
+            ["vnetSubnetID"] = args.NodeSubnet.Id,
             ["enableAutoScaling"] = true,
             ["minCount"] = args.AppNodes.AutoscalerMin,
             ["maxCount"] = args.AppNodes.AutoscalerMax,

@@ -38,7 +38,8 @@ public static class ModuleWorkloads
         _ => 1_000,
     };
 
-    public static void Add(PlanBuilder plan, string name, ModuleWorkloadsArgs args)
+    /// <returns>Each module's namespace resource, by module name.</returns>
+    public static IReadOnlyDictionary<string, PlannedResource> Add(PlanBuilder plan, string name, ModuleWorkloadsArgs args)
     {
         var scope = plan.Component(Type, name);
         foreach (var priority in Enum.GetValues<WorkloadPriority>())
@@ -55,13 +56,10 @@ public static class ModuleWorkloads
                 ["description"] = $"FreshFoodz {priority} workloads",
             });
         }
-        foreach (var module in args.Modules)
-        {
-            AddModule(scope.Child(ModuleType, module.Name), module, args);
-        }
+        return args.Modules.ToDictionary(m => m.Name, m => AddModule(scope.Child(ModuleType, m.Name), m, args), StringComparer.Ordinal);
     }
 
-    private static void AddModule(ComponentScope scope, BusinessModule module, ModuleWorkloadsArgs args)
+    private static PlannedResource AddModule(ComponentScope scope, BusinessModule module, ModuleWorkloadsArgs args)
     {
         var capacity = args.Capacity;
         var labels = args.Context.Tags.Labels();
@@ -161,6 +159,7 @@ public static class ModuleWorkloads
             ["metadata"] = new Props { ["name"] = "freshfoodz-season", ["namespace"] = module.Name, ["labels"] = labels },
             ["data"] = data,
         }, inNamespace);
+        return ns;
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -17,6 +17,17 @@ public static partial class StackPolicies
         "azure-native:dbforpostgresql:Database",
         "azure-native:storage:StorageAccount",
         "azure-native:storage:BlobContainer",
+        "azure-native:keyvault:Vault",
+        "azure-native:operationalinsights:Workspace",
+        "azure-native:network:VirtualNetwork",
+        "azure-native:network:Subnet",
+    };
+
+    /// <summary>Global by nature (Azure Private DNS holds names, no data): their location is 'global'.</summary>
+    public static readonly IReadOnlySet<string> GlobalTypes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "azure-native:privatedns:PrivateZone",
+        "azure-native:privatedns:VirtualNetworkLink",
     };
 
     /// <summary>Azure types whose schema has a <c>tags</c> input (checked against the provider schema in tests).</summary>
@@ -27,6 +38,17 @@ public static partial class StackPolicies
         "azure-native:containerservice:AgentPool",
         "azure-native:dbforpostgresql:Server",
         "azure-native:storage:StorageAccount",
+        "azure-native:network:VirtualNetwork",
+        "azure-native:network:NetworkSecurityGroup",
+        "azure-native:network:NatGateway",
+        "azure-native:network:PublicIPAddress",
+        "azure-native:network:PrivateEndpoint",
+        "azure-native:privatedns:PrivateZone",
+        "azure-native:privatedns:VirtualNetworkLink",
+        "azure-native:keyvault:Vault",
+        "azure-native:keyvault:Secret",
+        "azure-native:operationalinsights:Workspace",
+        "azure-native:managedidentity:UserAssignedIdentity",
     };
 
     /// <summary>Inputs that carry credentials and must be secrets in the plan.</summary>
@@ -38,7 +60,8 @@ public static partial class StackPolicies
             .Concat(Protection(plan))
             .Concat(Tagging(plan))
             .Concat(Secrets(plan))
-            .Concat(ChaosOnlyOnRehearsal(plan, settings.Plan.Environment));
+            .Concat(ChaosOnlyOnRehearsal(plan, settings.Plan.Environment))
+            .Concat(PlatformPolicies.Check(plan, settings.Territory));
 
     /// <summary>
     /// Chaos experiments kill pods and cut links on purpose: no production plan holds one, whatever planned it.
@@ -58,11 +81,15 @@ public static partial class StackPolicies
     {
         var rule = territory == Territory.Germany ? "GermanDataMustStayInGermany" : "SwissDataMustStayInSwitzerland";
         var foreignRegions = AzureRegion.Known.Where(r => !territory.Owns(r)).Select(r => r.Name).ToList();
-        var elements = plan.Resources.Select(r => (r.Name, r.Inputs))
-            .Concat(plan.Providers.Select(p => (p.Name, p.Inputs)));
-        foreach (var (name, inputs) in elements)
+        var elements = plan.Resources.Select(r => (r.Name, r.Inputs, Global: GlobalTypes.Contains(r.Type)))
+            .Concat(plan.Providers.Select(p => (p.Name, p.Inputs, Global: false)));
+        foreach (var (name, inputs, global) in elements)
         {
-            if (inputs["location"] is PlanString { Value: var location } && !territory.Regions.Any(r => r.Name == location))
+            if (global && inputs["location"] is not PlanString { Value: "global" })
+            {
+                yield return new(name, rule, "a private DNS resource is global: its location must be 'global'");
+            }
+            else if (!global && inputs["location"] is PlanString { Value: var location } && !territory.Regions.Any(r => r.Name == location))
             {
                 yield return new(name, rule, $"location '{location}' is outside {territory.Country}; allowed: {string.Join(", ", territory.Regions)}");
             }

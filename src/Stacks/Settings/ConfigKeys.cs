@@ -109,6 +109,10 @@ public static class ConfigKeys
         SecretLeaves = new HashSet<string>(StringComparer.Ordinal) { "pageRoutingKey", "webhookUrl", "token" },
     };
 
+    public static readonly ConfigKeySpec Network = new(
+        "freshfoodz:network",
+        "Address spaces of the stack's networks: primaryAddressSpace and drAddressSpace, each a private IPv4 /16; no two stacks may overlap.", null);
+
     public static readonly ConfigKeySpec ChaosExperiments = new(
         "freshfoodz:chaosExperiments",
         "Plan the Chaos Mesh experiments (API pod kill, database delay, node CPU stress, territory isolation); rehearsal stacks only.", "false");
@@ -117,7 +121,7 @@ public static class ConfigKeys
     [
         Location, Territory, Season, LeadTimeDays, BurstHeadroom, Workload, NodePools, VmSizes, PostgresSkus, Prices,
         Utilization, Environment, SubscriptionId, ShortName, CostCentre, KubernetesVersion, Databases,
-        CrossRegionReplicas, Modules, AiBudget, Alerting, ChaosExperiments,
+        CrossRegionReplicas, Modules, AiBudget, Alerting, Network, ChaosExperiments,
     ];
 
     /// <summary>Keys of the project's own namespace (the Pulumi program reads these through Config("freshfoodz")).</summary>

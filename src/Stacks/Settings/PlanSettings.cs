@@ -45,6 +45,9 @@ public sealed record PlanSettings(
     /// <summary>Alert receivers (<c>freshfoodz:alerting</c>).</summary>
     public required AlertingSettings Alerting { get; init; }
 
+    /// <summary>The address spaces of the stack's networks (<c>freshfoodz:network</c>).</summary>
+    public required Components.Network.AddressPlan Network { get; init; }
+
     /// <summary>Whether the plan holds the Chaos Mesh experiments; validation allows it on a rehearsal stack only.</summary>
     public bool ChaosExperiments { get; init; }
 }

@@ -30,13 +30,15 @@ internal static partial class PlanSettingsReader
         var modules = ReadModules(c);
         var budget = ReadAiBudget(c);
         var alerting = AlertingSettingsReader.Read(c);
+        var network = NetworkSettingsReader.Read(c);
         var chaos = ReadChaosExperiments(c, environment);
         return environment is null || subscription is null || shortName is null || costCentre is null || kubernetes is null
-            || databases is null || replicas is null || modules is null || budget is null || alerting is null || chaos is null
+            || databases is null || replicas is null || modules is null || budget is null || alerting is null || network is null || chaos is null
             ? null
             : new PlanSettings(environment.Value, subscription, shortName, costCentre, kubernetes, databases, replicas.Value, modules, budget)
             {
                 Alerting = alerting,
+                Network = network,
                 ChaosExperiments = chaos.Value,
             };
     }

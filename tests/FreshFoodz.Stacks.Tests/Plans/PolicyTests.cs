@@ -28,8 +28,12 @@ public class PolicyTests
     {
         var settings = Plans.Settings("ch-prod");
         var plan = StackPlanner.Build(settings, Season.Baseline);
-        Assert.All(plan.Resources.Select(r => r.Inputs["location"]).OfType<PlanString>(),
+        Assert.All(plan.Resources.Where(r => !StackPolicies.GlobalTypes.Contains(r.Type)).Select(r => r.Inputs["location"]).OfType<PlanString>(),
             l => Assert.Contains(l.Value, new[] { "switzerlandnorth", "switzerlandwest" }));
+        // Private DNS is global by nature (names only); nothing else may be.
+        Assert.All(plan.Resources.Where(r => StackPolicies.GlobalTypes.Contains(r.Type)), r => Assert.Equal(new PlanString("global"), r.Inputs["location"]));
+        var zoneInGermany = plan.Mutate("network-zone-postgres", i => i.With("location", "germanywestcentral"));
+        Assert.Equal("network-zone-postgres", Assert.Single(StackPolicies.Residency(zoneInGermany, Territory.Switzerland, settings.Plan.SubscriptionId)).Resource);
         // Mutation: a Swiss database moved to Germany is caught and named.
         var moved = plan.Mutate("data-critical-server", i => i.With("location", "germanywestcentral"));
         var violation = Assert.Single(StackPolicies.Residency(moved, Territory.Switzerland, settings.Plan.SubscriptionId));

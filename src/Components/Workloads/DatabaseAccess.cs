@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using System.Text;
+using FreshFoodz.Components.Plan;
+using FreshFoodz.Components.Resilience;
+using FreshFoodz.Components.Tagging;
+
+namespace FreshFoodz.Components.Workloads;
+
+/// <summary>Where a module's tier database is and which vault secret holds its password.</summary>
+public sealed record TierDatabaseAccess(PlanValue Host, int Port, string Database, string User, PlannedResource PasswordSecret, string PasswordSecretName);
+
+public sealed record DatabaseAccessArgs
+{
+    public required TerritoryContext Context { get; init; }
+    public required PlannedResource ResourceGroup { get; init; }
+    public required IReadOnlyList<BusinessModule> Modules { get; init; }
+
+    /// <summary>The module's namespace resources by module name (the service account and files live there).</summary>
+    public required IReadOnlyDictionary<string, PlannedResource> Namespaces { get; init; }
+    public required PlannedResource Cluster { get; init; }
+    public required string VaultName { get; init; }
+    public required PlanValue TenantId { get; init; }
+    public required IReadOnlyDictionary<DrTier, TierDatabaseAccess> Databases { get; init; }
+}
+
+/// <summary>
+/// How a module's pods reach their tier's database with a password from Key Vault, and nothing else: a user-assigned
+/// managed identity per module, federated with the cluster's OIDC issuer for the module's service account (workload
+/// identity), allowed "Key Vault Secrets User" on exactly its tier's password secret; a SecretProviderClass that the
+/// Key Vault CSI driver (AKS add-on azureKeyvaultSecretsProvider) mounts as a file, never a Kubernetes Secret; and a
+/// ConfigMap with the private host, PgBouncer port and database. Azure docs: "Use Microsoft Entra Workload ID with
+/// AKS", "Use the Azure Key Vault provider for Secrets Store CSI Driver in an AKS cluster" (workload identity access).
+/// </summary>
+public static class DatabaseAccess
+{
+    public const string Type = "freshfoodz:workloads:DatabaseAccess";
+
+    /// <summary>Built-in role "Key Vault Secrets User": read secret contents (Azure built-in roles, Security).</summary>
+    public const string KeyVaultSecretsUserRole = "4633458b-17de-408a-b874-0445c86b69e6";
+
+    public const string ServiceAccount = "app";
+
+    public static void Add(PlanBuilder plan, string name, string subscriptionId, DatabaseAccessArgs args)
+    {
+        var c = args.Context;
+        var scope = plan.Component(Type, name);
+        foreach (var module in args.Modules)
+        {
+            var db = args.Databases[module.Tier];
+            var inNamespace = new PlanOptions { DependsOn = [args.Namespaces[module.Name].Name] };
+            var identity = scope.Resource("azure-native:managedidentity:UserAssignedIdentity", $"{module.Name}-identity", new Props
+            {
+                ["resourceGroupName"] = args.ResourceGroup.Ref("name"),
+                ["resourceName"] = $"id-freshfoodz-{c.Names.Stack}-{module.Name}",
+                ["location"] = c.Primary.Name,
+                ["tags"] = c.Tags.For(DataClassification.Internal),
+            });
+            scope.Resource("azure-native:managedidentity:FederatedIdentityCredential", $"{module.Name}-federation", new Props
+            {
+                ["resourceGroupName"] = args.ResourceGroup.Ref("name"),
+                ["resourceName"] = identity.Ref("name"),
+                ["federatedIdentityCredentialResourceName"] = $"aks-{module.Name}-{ServiceAccount}",
+                ["issuer"] = args.Cluster.Ref("oidcIssuerProfile.issuerURL"),
+                ["subject"] = $"system:serviceaccount:{module.Name}:{ServiceAccount}",
+                ["audiences"] = PlanValue.List("api://AzureADTokenExchange"),
+            });
+            scope.Resource("azure-native:authorization:RoleAssignment", $"{module.Name}-reads-password", new Props
+            {
+                ["scope"] = db.PasswordSecret.Id,
+                ["roleAssignmentName"] = StableGuid($"{c.Names.Stack}/{module.Name}/{db.PasswordSecretName}"),
+                ["roleDefinitionId"] = $"/subscriptions/{subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/{KeyVaultSecretsUserRole}",
+                ["principalId"] = identity.Ref("principalId"),
+                ["principalType"] = "ServicePrincipal",
+            });
+            var labels = c.Tags.Labels();
+            labels["freshfoodz.io/module"] = module.Name;
+            scope.Resource("kubernetes:core/v1:ServiceAccount", $"{module.Name}-service-account", new Props
+            {
+                ["apiVersion"] = "v1",
+                ["kind"] = "ServiceAccount",
+                ["metadata"] = new Props
+                {
+                    ["name"] = ServiceAccount,
+                    ["namespace"] = module.Name,
+                    ["labels"] = labels,
+                    ["annotations"] = new Props { ["azure.workload.identity/client-id"] = identity.Ref("clientId") },
+                },
+            }, inNamespace);
+            scope.Resource("kubernetes:secrets-store.csi.x-k8s.io/v1:SecretProviderClass", $"{module.Name}-database-password", new Props
+            {
+                ["apiVersion"] = "secrets-store.csi.x-k8s.io/v1",
+                ["kind"] = "SecretProviderClass",
+                ["metadata"] = new Props { ["name"] = "database-password", ["namespace"] = module.Name, ["labels"] = labels },
+                ["spec"] = new Props
+                {
+                    ["provider"] = "azure",
+                    ["parameters"] = new Props
+                    {
+                        ["usePodIdentity"] = "false",
+                        ["clientID"] = identity.Ref("clientId"),
+                        ["keyvaultName"] = args.VaultName,
+                        ["tenantId"] = args.TenantId,
+                        ["objects"] = $"array:\n  - |\n    objectName: {db.PasswordSecretName}\n    objectType: secret\n    objectAlias: password\n",
+                    },
+                },
+            }, inNamespace);
+            scope.Resource("kubernetes:core/v1:ConfigMap", $"{module.Name}-database", new Props
+            {
+                ["apiVersion"] = "v1",
+                ["kind"] = "ConfigMap",
+                ["metadata"] = new Props { ["name"] = "database", ["namespace"] = module.Name, ["labels"] = labels },
+                ["data"] = new Props
+                {
+                    ["host"] = db.Host,
+                    ["port"] = db.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["database"] = db.Database,
+                    ["user"] = db.User,
+                    ["sslmode"] = "require",
+                    ["passwordFile"] = "/mnt/secrets/database/password",
+                    ["secretProviderClass"] = "database-password",
+                    ["serviceAccount"] = ServiceAccount,
+                },
+            }, inNamespace);
+        }
+    }
+
+    /// <summary>A role assignment's name is a GUID; derived from what it grants so it is the same on every run.</summary>
+    public static string StableGuid(string key)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5-style marker
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 4122 variant
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
+    }
+}
