@@ -96,7 +96,7 @@ public class PlaybookTests
     public void WeihnachtenAddsMaximumCapacityModeAndSpargelNeither()
     {
         Assert.Contains(Of(De2026, Season.Weihnachten, MilestoneKind.SeasonSwitch).Actions,
-            a => a.What == "Maximum-capacity mode on: report exports deferred, batch backfills paused" && a.Run.StartsWith("kubectl -n sales get configmap freshfoodz-season", StringComparison.Ordinal));
+            a => a.What == "Maximum-capacity mode on: report exports deferred, batch backfills paused" && a.Run.StartsWith("kubectl -n crm get configmap freshfoodz-season", StringComparison.Ordinal));
         Assert.DoesNotContain(Of(De2026, Season.Weihnachten, MilestoneKind.SeasonSwitch).Actions, a => a.What.Contains("sample SLA", StringComparison.Ordinal));
         var spargel = Of(De2026, Season.Spargel, MilestoneKind.SeasonSwitch).Actions;
         Assert.DoesNotContain(spargel, a => a.What.Contains("Event-catering", StringComparison.Ordinal) || a.What.Contains("Maximum-capacity", StringComparison.Ordinal));

@@ -19,7 +19,8 @@ internal sealed class WireMocks : IMocks
 
     public static string Ref(string resource, string output) => $"@ref({resource}.{output})";
 
-    public static string Invoked(string token, string path) => $"@invoke({token}#{path})";
+    /// <summary>The sentinel an invoke result holds at a path; <c>#b64</c> marks one the mock base64-encoded.</summary>
+    public static string Invoked(string token, string path, bool base64 = false) => $"@invoke({token}#{path}{(base64 ? "#b64" : "")})";
 
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
@@ -40,7 +41,7 @@ internal sealed class WireMocks : IMocks
         {
             CredentialsToken => ImmutableDictionary<string, object>.Empty.Add("kubeconfigs", ImmutableArray.Create<object>(
                 ImmutableDictionary<string, object>.Empty.Add("name", "clusterUser")
-                    .Add("value", Convert.ToBase64String(Encoding.UTF8.GetBytes(Invoked(args.Token, "kubeconfigs[0].value")))))),
+                    .Add("value", Convert.ToBase64String(Encoding.UTF8.GetBytes(Invoked(args.Token, "kubeconfigs[0].value", base64: true)))))),
             ClientConfigToken => new[] { "clientId", "objectId", "subscriptionId", "tenantId" }
                 .ToImmutableDictionary(k => k, k => (object)Invoked(args.Token, k)),
             _ => throw new InvalidOperationException($"the mocks do not know the invoke {args.Token} ({JsonSerializer.Serialize(args.Args)})"),

@@ -169,13 +169,14 @@ internal static partial class WirePlan
         {
             return new JsonObject { ["$config"] = c.Groups[1].Value };
         }
+        // Plain on the wire: the program decoded what the mock encoded (#b64), or passed a plain result on as it was.
         if (InvokePattern().Match(text) is { Success: true } i)
         {
-            return Invoke(i.Groups[1].Value, i.Groups[2].Value, decoded: true, invokes);
+            return Invoke(i.Groups[1].Value, i.Groups[2].Value, decoded: i.Groups[3].Success, invokes);
         }
-        if (Base64Text(text) is { } inner && InvokePattern().Match(inner) is { Success: true } raw)
+        if (Base64Text(text) is { } inner && InvokePattern().Match(inner) is { Success: true, Groups: var raw } && raw[3].Success)
         {
-            return Invoke(raw.Groups[1].Value, raw.Groups[2].Value, decoded: false, invokes);
+            return Invoke(raw[1].Value, raw[2].Value, decoded: false, invokes);
         }
         return JsonValue.Create(text);
     }
@@ -239,6 +240,6 @@ internal static partial class WirePlan
     [GeneratedRegex(@"\A@config\(([^()]+)\)\z")]
     private static partial Regex ConfigPattern();
 
-    [GeneratedRegex(@"\A@invoke\(([^()#]+)#([^()#]+)\)\z")]
+    [GeneratedRegex(@"\A@invoke\(([^()#]+)#([^()#]+?)(#b64)?\)\z")]
     private static partial Regex InvokePattern();
 }

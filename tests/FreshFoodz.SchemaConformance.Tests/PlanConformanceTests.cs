@@ -22,6 +22,8 @@ public class PlanConformanceTests
         "kubernetes:chaos-mesh.org/v1alpha1:PodChaos",
         "kubernetes:chaos-mesh.org/v1alpha1:NetworkChaos",
         "kubernetes:chaos-mesh.org/v1alpha1:StressChaos",
+        // Secrets Store CSI driver (AKS add-on azureKeyvaultSecretsProvider).
+        "kubernetes:secrets-store.csi.x-k8s.io/v1:SecretProviderClass",
     };
 
     private static readonly SchemaChecker Checker = SchemaChecker.FromEmbeddedSchemas(new SchemaCheckOptions { CustomResourceAllowList = CustomResources });

@@ -76,8 +76,9 @@ internal static class PlanCommand
         }
         console.Write(dr);
 
-        var regions = plan.Resources.Select(r => r.Inputs["location"]).OfType<PlanString>().Select(s => s.Value).Distinct().Order(StringComparer.Ordinal);
-        console.WriteLine($"Residency: every located resource is in {string.Join(" or ", regions)}; every reference stays inside {plan.Stack} ({plan.Territory}).");
+        var located = plan.Resources.Where(r => !Stacks.Policies.StackPolicies.GlobalTypes.Contains(r.Type));
+        var regions = located.Select(r => r.Inputs["location"]).OfType<PlanString>().Select(s => s.Value).Distinct().Order(StringComparer.Ordinal);
+        console.WriteLine($"Residency: every located resource is in {string.Join(" or ", regions)} (private DNS zones are global: names only); every reference stays inside {plan.Stack} ({plan.Territory}).");
         console.WriteLine($"DR verdict: {Show(plan.Outputs["drVerdict"]!)}");
     }
 
