@@ -7,8 +7,9 @@ namespace FreshFoodz.Calibration;
 
 /// <summary>What calibration measured for a territory on its baseline days.</summary>
 /// <param name="Days">The baseline days measured, in date order.</param>
-/// <param name="ExcludedPeakDays">Days between the first and the last measured day inside a peak's capacity window.</param>
-/// <param name="DaysWithoutData">Baseline days between the first and the last measured day that Prometheus has no data for.</param>
+/// <param name="Through">The last complete UTC day before the measuring time (a peak day, maybe).</param>
+/// <param name="ExcludedPeakDays">Days from the first measured day through <paramref name="Through"/> inside a peak's capacity window.</param>
+/// <param name="DaysWithoutData">Baseline days from the first measured day through <paramref name="Through"/> that Prometheus has no data for.</param>
 /// <param name="BaselineRequestsPerSecond">All route classes together.</param>
 /// <param name="BaselineByRouteClass">Each route class on its own (the medians need not add up).</param>
 /// <param name="MeanServiceTimeSeconds">Mean request duration on the days.</param>
@@ -16,6 +17,7 @@ namespace FreshFoodz.Calibration;
 /// <param name="Workers">The worker jobs, or null when the territory exports no job metric.</param>
 public sealed record Measurement(
     IReadOnlyList<DateOnly> Days,
+    DateOnly Through,
     int ExcludedPeakDays,
     int DaysWithoutData,
     double BaselineRequestsPerSecond,
@@ -105,10 +107,12 @@ public static class Baseline
                 Ratio(jobSum, jobCount, q.JobDurationSum, q.JobDurationCount, settings, chosen));
         }
 
-        var span = Enumerable.Range(0, chosen[^1].DayNumber - chosen[0].DayNumber + 1).Select(chosen[0].AddDays).ToList();
+        var through = LastCompleteDay(at);
+        var span = Enumerable.Range(0, through.DayNumber - chosen[0].DayNumber + 1).Select(chosen[0].AddDays).ToList();
         var peak = span.Count(d => IsPeak(settings, d));
         return new Measurement(
             chosen,
+            through,
             peak,
             span.Count - peak - chosen.Count,
             DailyBaseline(Total(rates), days, q.RequestRate),
@@ -125,7 +129,7 @@ public static class Baseline
     private static async Task<List<DateOnly>> ChooseDaysAsync(
         PrometheusClient prometheus, StackSettings settings, DateTimeOffset at, int wanted, Queries q, CancellationToken cancellation)
     {
-        var last = DateOnly.FromDateTime(at.UtcDateTime).AddDays(-1);
+        var last = LastCompleteDay(at);
         var first = last.AddDays(-(MaxReachBackDays - 1));
         var calendar = Enumerable.Range(0, MaxReachBackDays).Select(i => last.AddDays(-i)).Where(d => !IsPeak(settings, d)).ToList();
         var withData = new List<DateOnly>();
@@ -173,6 +177,9 @@ public static class Baseline
         }, cancellation).ConfigureAwait(false);
         return Series.Join(answers.SelectMany(a => a));
     }
+
+    /// <summary>The last UTC day that ended before <paramref name="at"/>: today is not over, so its busy hours may be to come.</summary>
+    public static DateOnly LastCompleteDay(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime).AddDays(-1);
 
     /// <summary>The day a sample describes: a daily increase evaluated at midnight holds the day before.</summary>
     private static DateOnly DayOf(DateTimeOffset time, bool daily) =>
@@ -230,7 +237,7 @@ public static class Baseline
     public static double HistogramQuantile(double q, IEnumerable<(string Le, double Count)> buckets)
     {
         var sorted = buckets
-            .Select(b => (Bound: double.TryParse(b.Le, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN, b.Count))
+            .Select(b => (Bound: Bound(b.Le), b.Count))
             .Where(b => !double.IsNaN(b.Bound))
             .GroupBy(b => b.Bound)
             .Select(g => (Bound: g.Key, Count: g.Sum(b => b.Count)))
@@ -259,6 +266,12 @@ public static class Baseline
         var (upper, count) = sorted[b];
         return lower + (upper - lower) * ((rank - below) / (count - below));
     }
+
+    /// <summary>An <c>le</c> value: a number, or <c>+Inf</c> as Prometheus writes it (.NET does not parse that).</summary>
+    private static double Bound(string le) =>
+        le == "+Inf" ? double.PositiveInfinity
+        : double.TryParse(le, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
+        : double.NaN;
 
     private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 

@@ -71,7 +71,7 @@ internal static class CalibrateCommand
     {
         var console = Consoles.Plain(output);
         var m = report.Measured;
-        console.WriteLine($"{report.Settings.StackName} ({report.Settings.Territory.Code}): {m.From:yyyy-MM-dd} to {m.To:yyyy-MM-dd}, " +
+        console.WriteLine($"{report.Settings.StackName} ({report.Settings.Territory.Code}): {m.From:yyyy-MM-dd} to {m.Through:yyyy-MM-dd}, " +
             $"{m.BaselineDays} baseline days, {m.ExcludedPeakDays} peak-season days left out" +
             (m.DaysWithoutData > 0 ? $", {m.DaysWithoutData} days without data left out" : ""));
         var values = new Table().Border(TableBorder.Rounded).AddColumn("freshfoodz:workload").AddColumn("configured").AddColumn("measured");
