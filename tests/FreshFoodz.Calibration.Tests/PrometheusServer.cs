@@ -13,9 +13,9 @@ namespace FreshFoodz.Calibration.Tests;
 /// <c>--max-block-duration</c>; it writes 2-hour blocks and parses the whole input again for each one. 518 days are
 /// 6,216 blocks; measured here at 0.05–0.08 s a block even with the input cut per day, that is 5–8 minutes, and
 /// Prometheus would then open 6,216 blocks. Instead the series go in by remote write into a head whose block range
-/// (<c>--storage.tsdb.min-block-duration</c>) is longer than the data, so nothing is cut into blocks: about 25 seconds
-/// on two cores, once per run. A second server behind basic auth (Prometheus' web config) starts from a snapshot of
-/// the first (the admin API writes the head as one block).
+/// (<c>--storage.tsdb.min-block-duration</c>) is longer than the data, so nothing is cut into blocks: 25–35 seconds
+/// on two shared cores, once per run. A second server behind basic auth (Prometheus' web config) starts from a
+/// snapshot of the first (the admin API writes the head as one block).
 /// </para>
 /// </summary>
 public sealed class PrometheusServer : IAsyncLifetime
