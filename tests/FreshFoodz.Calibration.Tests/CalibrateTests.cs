@@ -92,6 +92,25 @@ public class CalibrateTests(PrometheusServer prometheus)
         Assert.Equal(ScrapedSeries.MeanJobTime, w.MeanJobTimeSeconds, 6);
     }
 
+    /// <summary>
+    /// Every 11th day of 2026 (34 dates, every weekday and season among them): the default takes 28 days before the date,
+    /// each outside the data's peak and ramp-up windows and not in the outage, skips none such between the first and the
+    /// date, and measures their median. The windows here are the test data's, written by hand (<see cref="ScrapedSeries"/>).
+    /// </summary>
+    [Fact]
+    public async Task EveryEleventhDayOf2026TheDefaultFindsTheLast28BaselineDays()
+    {
+        for (var date = new DateOnly(2026, 1, 1); date.Year == 2026; date = date.AddDays(11))
+        {
+            var m = await Measure("de-prod", new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+            bool Baseline(DateOnly d) => ScrapedSeries.SeasonFactor(d) == 1 && !ScrapedSeries.Outage.Contains(d);
+            var expected = Enumerable.Range(1, 400).Select(i => date.AddDays(-i)).Where(Baseline).Take(28).Order().ToList();
+            Assert.True(expected.SequenceEqual(m.Days), $"{date}: measured {string.Join(", ", m.Days)}");
+            Assert.True(Math.Abs(Median(expected.Select(d => ScrapedSeries.Level(d) * ScrapedSeries.Multiplier(d))) - m.BaselineRequestsPerSecond) < 1e-6,
+                $"{date}: {m.BaselineRequestsPerSecond}");
+        }
+    }
+
     [Fact]
     public async Task TheOneOffDayDoesNotMoveTheMedianMuch()
     {
