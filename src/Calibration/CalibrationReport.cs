@@ -12,6 +12,8 @@ public sealed record CalibrationReport(StackSettings Settings, Measurement Measu
 
     public ApiWorkload Configured => Settings.Capacity.Workload.Api;
 
+    public WorkerWorkload ConfiguredWorkers => Settings.Capacity.Workload.Workers;
+
     /// <summary>The configured API profile with the measured values (rounded as they will be written).</summary>
     public ApiWorkload Calibrated => Configured with
     {
@@ -20,16 +22,33 @@ public sealed record CalibrationReport(StackSettings Settings, Measurement Measu
         P95ServiceTimeSeconds = Round(Measured.P95ServiceTimeSeconds, 3),
     };
 
+    /// <summary>The configured worker profile with the measured values, or as configured when jobs were not measured.
+    /// Jobs per second keep two decimals: worker rates are small (2 jobs/s in de-prod).</summary>
+    public WorkerWorkload CalibratedWorkers => Measured.Workers is { } w
+        ? ConfiguredWorkers with
+        {
+            BaselineJobsPerSecond = Round(w.BaselineJobsPerSecond, 2),
+            MeanJobTimeSeconds = Round(w.MeanJobTimeSeconds, 3),
+        }
+        : ConfiguredWorkers;
+
     public IReadOnlyList<ScalarEdit> Edits =>
     [
         new(Workload, ["api", "baselineRequestsPerSecond"], Text(Calibrated.BaselineRequestsPerSecond)),
         new(Workload, ["api", "meanServiceTimeSeconds"], Text(Calibrated.MeanServiceTimeSeconds)),
         new(Workload, ["api", "p95ServiceTimeSeconds"], Text(Calibrated.P95ServiceTimeSeconds)),
+        .. Measured.Workers is null
+            ? Array.Empty<ScalarEdit>()
+            :
+            [
+                new(Workload, ["workers", "baselineJobsPerSecond"], Text(CalibratedWorkers.BaselineJobsPerSecond)),
+                new(Workload, ["workers", "meanJobTimeSeconds"], Text(CalibratedWorkers.MeanJobTimeSeconds)),
+            ],
     ];
 
     /// <summary>A season's sizing with the measured profile.</summary>
     public CapacityPlan CalibratedCapacity(Season season) =>
-        CapacityEngine.Size(Settings.Capacity with { Workload = Settings.Capacity.Workload with { Api = Calibrated } }, season);
+        CapacityEngine.Size(Settings.Capacity with { Workload = Settings.Capacity.Workload with { Api = Calibrated, Workers = CalibratedWorkers } }, season);
 
     private static double Round(double value, int digits) => Math.Round(value, digits, MidpointRounding.AwayFromZero);
 

@@ -28,31 +28,95 @@ public sealed record PrometheusConnection(Uri BaseUrl, TimeSpan Timeout, Authent
 }
 
 /// <summary>A time series from a query: its labels and its (time, value) samples.</summary>
-public sealed record Series(IReadOnlyDictionary<string, string> Labels, IReadOnlyList<(DateTimeOffset Time, double Value)> Samples);
+public sealed record Series(IReadOnlyDictionary<string, string> Labels, IReadOnlyList<(DateTimeOffset Time, double Value)> Samples)
+{
+    /// <summary>Parts of the same series (same labels, e.g. from pieces of a range) joined, samples in time order.</summary>
+    public static List<Series> Join(IEnumerable<Series> parts) =>
+        parts.GroupBy(s => string.Join(",", s.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")), StringComparer.Ordinal)
+            .Select(g => new Series(g.First().Labels, g.SelectMany(s => s.Samples).OrderBy(p => p.Time).ToList()))
+            .ToList();
+}
 
 /// <summary>A measurement that could not be made; the message names the query and what to do.</summary>
 public sealed class CalibrationException(string message) : Exception(message);
 
+/// <summary>Progress of a measurement: HTTP requests answered of those queued so far (more may be queued later).</summary>
+public readonly record struct QueryProgress(int Answered, int Queued);
+
 /// <summary>
 /// The few calls of Prometheus' HTTP API calibration needs (<c>/api/v1/query</c>, <c>/api/v1/query_range</c>), with
-/// every failure turned into a message naming the query: unreachable, too slow, an HTTP or PromQL error.
+/// every failure turned into a message naming the query: unreachable, too slow, an HTTP or PromQL error. A range query
+/// of any span is split into requests of at most <see cref="MaxPointsPerSeries"/> points each, at most
+/// <see cref="MaxConcurrentRequests"/> of them in flight; each request has the connection's timeout.
 /// </summary>
-public sealed class PrometheusClient(PrometheusConnection connection, HttpMessageHandler? handler = null) : IDisposable
+public sealed class PrometheusClient(PrometheusConnection connection, HttpMessageHandler? handler = null, IProgress<QueryProgress>? progress = null) : IDisposable
 {
+    /// <summary>Prometheus refuses a range query with more points per series ("exceeded maximum resolution of
+    /// 11,000 points per timeseries", web/api/v1/api.go).</summary>
+    public const int MaxPointsPerSeries = 11_000;
+
+    /// <summary>Requests in flight at once: enough to hide latency, few enough not to load a production server.</summary>
+    public const int MaxConcurrentRequests = 4;
+
     private readonly HttpClient _http = new(handler ?? new SocketsHttpHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly SemaphoreSlim _slots = new(MaxConcurrentRequests);
+    private int _queued;
+    private int _answered;
 
-    public Task<IReadOnlyList<Series>> QueryAsync(string promql, DateTimeOffset at) =>
-        GetAsync(promql, $"api/v1/query?query={Uri.EscapeDataString(promql)}&time={Unix(at)}");
+    public Task<IReadOnlyList<Series>> QueryAsync(string promql, DateTimeOffset at, CancellationToken cancellation = default) =>
+        GetAsync(promql, $"api/v1/query?query={Uri.EscapeDataString(promql)}&time={Unix(at)}", cancellation);
 
-    public Task<IReadOnlyList<Series>> QueryRangeAsync(string promql, DateTimeOffset start, DateTimeOffset end, TimeSpan step) =>
-        GetAsync(promql, $"api/v1/query_range?query={Uri.EscapeDataString(promql)}&start={Unix(start)}&end={Unix(end)}&step={(int)step.TotalSeconds}s");
+    /// <summary>Samples from <paramref name="start"/> to <paramref name="end"/> every <paramref name="step"/> (whole
+    /// seconds), in pieces of at most <see cref="MaxPointsPerSeries"/> points, joined per series.</summary>
+    public async Task<IReadOnlyList<Series>> QueryRangeAsync(string promql, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellation = default)
+    {
+        var seconds = (long)step.TotalSeconds;
+        var urls = Pieces(start, end, step)
+            .Select(p => $"api/v1/query_range?query={Uri.EscapeDataString(promql)}&start={Unix(p.Start)}&end={Unix(p.End)}&step={seconds}s");
+        var answers = await Concurrently.AllAsync(urls, (url, token) => GetAsync(promql, url, token), cancellation).ConfigureAwait(false);
+        return Series.Join(answers.SelectMany(a => a));
+    }
 
-    private async Task<IReadOnlyList<Series>> GetAsync(string promql, string relative)
+    /// <summary>Consecutive sub-ranges on the same step grid, each with at most <see cref="MaxPointsPerSeries"/> points.</summary>
+    public static IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> Pieces(DateTimeOffset start, DateTimeOffset end, TimeSpan step)
+    {
+        if (step < TimeSpan.FromSeconds(1) || step.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, "a whole number of seconds, at least 1");
+        }
+        var piece = step * (MaxPointsPerSeries - 1);
+        for (var from = start; from <= end; from += piece + step)
+        {
+            yield return (from, from + piece < end ? from + piece : end);
+        }
+    }
+
+    private async Task<IReadOnlyList<Series>> GetAsync(string promql, string relative, CancellationToken cancellation)
+    {
+        Report(Interlocked.Increment(ref _queued), _answered);
+        await _slots.WaitAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            var series = await SendAsync(promql, relative, cancellation).ConfigureAwait(false);
+            Report(_queued, Interlocked.Increment(ref _answered));
+            return series;
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private void Report(int queued, int answered) => progress?.Report(new QueryProgress(answered, queued));
+
+    private async Task<IReadOnlyList<Series>> SendAsync(string promql, string relative, CancellationToken cancellation)
     {
         var url = new Uri(connection.BaseUrl, relative);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Authorization = connection.Authorization;
-        using var timeout = new CancellationTokenSource(connection.Timeout);
+        // The timeout starts when the request is sent, not while it waits for a slot.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(connection.Timeout);
         string body;
         HttpStatusCode status;
         try
@@ -61,10 +125,10 @@ public sealed class PrometheusClient(PrometheusConnection connection, HttpMessag
             status = response.StatusCode;
             body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {
             throw new CalibrationException(
-                $"Prometheus at {connection.BaseUrl} did not answer '{promql}' within {connection.Timeout.TotalSeconds:0.#} s; raise --timeout or shorten --window");
+                $"Prometheus at {connection.BaseUrl} did not answer '{promql}' within {connection.Timeout.TotalSeconds:0.#} s; raise --timeout");
         }
         catch (HttpRequestException e)
         {
@@ -122,5 +186,9 @@ public sealed class PrometheusClient(PrometheusConnection connection, HttpMessag
 
     private static string Unix(DateTimeOffset t) => t.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _slots.Dispose();
+    }
 }

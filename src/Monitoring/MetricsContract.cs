@@ -16,7 +16,7 @@ public static class MetricsContract
         /// <summary>ISO 4217 code of <see cref="Metrics.AiCostMonthToDate"/> (EUR in de, CHF in ch).</summary>
         public const string Currency = "currency";
 
-        /// <summary>Of <see cref="Metrics.HelpRequests"/>: <see cref="Outcomes"/>.</summary>
+        /// <summary>Of <see cref="Metrics.HelpRequests"/>: <see cref="Outcomes"/>; of <see cref="Metrics.Jobs"/>: <see cref="JobOutcomes"/>.</summary>
         public const string Outcome = "outcome";
 
         /// <summary>Of the HTTP metrics: <see cref="RouteClasses"/>.</summary>
@@ -27,6 +27,9 @@ public static class MetricsContract
 
         /// <summary>A histogram bucket's upper bound.</summary>
         public const string Le = "le";
+
+        /// <summary>Of the job metrics: the worker deployment (<c>lead-protection-worker</c>, as in freshfoodz:modules).</summary>
+        public const string Deployment = "deployment";
 
         /// <summary>On every alert: <see cref="Severities"/>.</summary>
         public const string Severity = "severity";
@@ -61,16 +64,24 @@ public static class MetricsContract
         /// <summary>Histogram: series <c>_bucket</c>, <c>_sum</c>, <c>_count</c>.</summary>
         public const string HttpRequestDuration = "http_request_duration_seconds";
 
+        /// <summary>Counter of finished worker jobs, labels <see cref="Labels.Deployment"/> and <see cref="Labels.Outcome"/>.</summary>
+        public const string Jobs = "freshfoodz_jobs_total";
+
+        /// <summary>Histogram of worker job durations, label <see cref="Labels.Deployment"/>: series <c>_bucket</c>, <c>_sum</c>, <c>_count</c>.</summary>
+        public const string JobDuration = "freshfoodz_job_duration_seconds";
+
         public static IReadOnlyList<string> All { get; } =
         [
             SampleRequestProcessingDelay, LeadAssignmentLag, OrderConfirmationDelay, LeadProtectionViolations,
             GdprRequestOldestOpen, AuditTrailLastWrite, AiCostMonthToDate, HelpRequests, CarConfidenceDuration,
-            HttpRequests, HttpRequestDuration,
+            HttpRequests, HttpRequestDuration, Jobs, JobDuration,
         ];
 
         public static string Bucket(string histogram) => histogram + "_bucket";
 
         public static string Count(string histogram) => histogram + "_count";
+
+        public static string Sum(string histogram) => histogram + "_sum";
     }
 
     /// <summary>Metrics of the exporters kube-prometheus-stack runs, and of postgres_exporter.</summary>
@@ -96,10 +107,18 @@ public static class MetricsContract
         public static IReadOnlyList<string> All { get; } = [Sample, EventCatering, Order, Other];
     }
 
+    /// <summary>Of <see cref="Metrics.HelpRequests"/>.</summary>
     public static class Outcomes
     {
         public const string Resolved = "resolved";
         public const string Unresolved = "unresolved";
+    }
+
+    /// <summary>Of <see cref="Metrics.Jobs"/>.</summary>
+    public static class JobOutcomes
+    {
+        public const string Succeeded = "succeeded";
+        public const string Failed = "failed";
     }
 
     /// <summary>sev1 pages, sev2 goes to the on-call channel, sev3 and sev4 become tickets.</summary>

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using FreshFoodz.Calibration;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
@@ -10,25 +9,30 @@ using Spectre.Console;
 namespace FreshFoodz.Cli.Commands;
 
 /// <summary>
-/// <c>calibrate --stack S --prometheus URL [--window 28d] [--at T] [--timeout 10] [--basic-auth-user U] [--write]</c>:
-/// measure the baseline, compare it with the stack file and, with --write, update just those values.
+/// <c>calibrate --stack S --prometheus URL [--baseline-days 28] [--at T] [--timeout 10] [--basic-auth-user U] [--write]</c>:
+/// measure the baseline, compare it with the stack file and, with --write, update just those values. While it measures,
+/// a progress bar runs on stderr when that is a terminal (never in the output that scripts read).
 /// Credentials come from FRESHFOODZ_PROMETHEUS_PASSWORD (basic auth) or FRESHFOODZ_PROMETHEUS_TOKEN (bearer).
 /// </summary>
-internal static partial class CalibrateCommand
+internal static class CalibrateCommand
 {
     public static Command Create(CliContext context, Func<string, string?> environment)
     {
         var stack = CommonOptions.Stack();
         var dir = CommonOptions.ProjectDir();
         var prometheus = new Option<string>("--prometheus") { Description = "Base URL of the territory's Prometheus, e.g. http://127.0.0.1:9090/", Required = true };
-        var window = new Option<string>("--window") { Description = "How far back to measure (Prometheus duration: 28d, 4w, 72h).", DefaultValueFactory = _ => "28d" };
-        var at = new Option<string?>("--at") { Description = "End of the window (ISO 8601, UTC); default now." };
+        var days = new Option<int>("--baseline-days")
+        {
+            Description = $"How many baseline days to measure: the last ones before --at outside every peak's capacity window, up to {Baseline.MaxReachBackDays} days back.",
+            DefaultValueFactory = _ => Baseline.DefaultBaselineDays,
+        };
+        var at = new Option<string?>("--at") { Description = "Measure the complete UTC days before this time (ISO 8601, UTC); default now." };
         var timeout = new Option<int>("--timeout") { Description = "Seconds each query may take.", DefaultValueFactory = _ => 10 };
         var user = new Option<string?>("--basic-auth-user") { Description = "Basic-auth user; the password is read from FRESHFOODZ_PROMETHEUS_PASSWORD." };
         var write = new Option<bool>("--write") { Description = "Update the measured values in Pulumi.<stack>.yaml (atomically, nothing else changes)." };
         var command = new Command("calibrate", "Measure the baseline from live Prometheus metrics and propose the stack-file change.")
         {
-            stack, prometheus, window, at, timeout, user, write, dir,
+            stack, prometheus, days, at, timeout, user, write, dir,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -40,8 +44,12 @@ internal static partial class CalibrateCommand
                 TimeSpan.FromSeconds(parse.GetValue(timeout) is > 0 and var t ? t : throw new UsageException("--timeout: expected whole seconds > 0")),
                 PrometheusConnection.AuthorizationFrom(parse.GetValue(user), environment));
             var end = ParseTime(parse.GetValue(at), context);
-            using var client = new PrometheusClient(connection);
-            var measured = await Baseline.MeasureAsync(client, settings, end, ParseWindow(parse.GetValue(window)!)).ConfigureAwait(false);
+            var baselineDays = parse.GetValue(days) is > 0 and var n ? n : throw new UsageException("--baseline-days: expected a whole number > 0");
+            var measured = await WithProgress(context, async progress =>
+            {
+                using var client = new PrometheusClient(connection, progress: progress);
+                return await Baseline.MeasureAsync(client, settings, end, baselineDays, cancellation).ConfigureAwait(false);
+            }).ConfigureAwait(false);
             var report = new CalibrationReport(settings, measured);
             Write(report, context.Out);
             var file = Path.Combine(projectDir, StackFileLoader.FileName(stackName));
@@ -63,17 +71,30 @@ internal static partial class CalibrateCommand
     {
         var console = Consoles.Plain(output);
         var m = report.Measured;
-        console.WriteLine($"{report.Settings.StackName} ({report.Settings.Territory.Code}): {m.From:yyyy-MM-dd} to {m.To:yyyy-MM-dd}, " +
-            $"{m.BaselineDays} baseline days, {m.ExcludedPeakDays} peak-season days left out");
-        var values = new Table().Border(TableBorder.Rounded).AddColumn("freshfoodz:workload.api").AddColumn("configured").AddColumn("measured");
-        values.AddRow("baselineRequestsPerSecond", F(report.Configured.BaselineRequestsPerSecond), F(report.Calibrated.BaselineRequestsPerSecond));
-        values.AddRow("meanServiceTimeSeconds", F(report.Configured.MeanServiceTimeSeconds), F(report.Calibrated.MeanServiceTimeSeconds));
-        values.AddRow("p95ServiceTimeSeconds", F(report.Configured.P95ServiceTimeSeconds), F(report.Calibrated.P95ServiceTimeSeconds));
+        console.WriteLine($"{report.Settings.StackName} ({report.Settings.Territory.Code}): {m.From:yyyy-MM-dd} to {m.Through:yyyy-MM-dd}, " +
+            $"{m.BaselineDays} baseline days, {m.ExcludedPeakDays} peak-season days left out" +
+            (m.DaysWithoutData > 0 ? $", {m.DaysWithoutData} days without data left out" : ""));
+        var values = new Table().Border(TableBorder.Rounded).AddColumn("freshfoodz:workload").AddColumn("configured").AddColumn("measured");
+        values.AddRow("api.baselineRequestsPerSecond", F(report.Configured.BaselineRequestsPerSecond), F(report.Calibrated.BaselineRequestsPerSecond));
+        values.AddRow("api.meanServiceTimeSeconds", F(report.Configured.MeanServiceTimeSeconds), F(report.Calibrated.MeanServiceTimeSeconds));
+        values.AddRow("api.p95ServiceTimeSeconds", F(report.Configured.P95ServiceTimeSeconds), F(report.Calibrated.P95ServiceTimeSeconds));
         foreach (var (routeClass, rate) in m.BaselineByRouteClass.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             values.AddRow($"  route_class {Markup.Escape(routeClass)} (requests/s)", "", F(rate));
         }
-        values.AddRow("worker jobs", "kept", "not measured (no job metric in the contract)");
+        if (m.Workers is { } w)
+        {
+            values.AddRow("workers.baselineJobsPerSecond", F(report.ConfiguredWorkers.BaselineJobsPerSecond), F(report.CalibratedWorkers.BaselineJobsPerSecond));
+            values.AddRow("workers.meanJobTimeSeconds", F(report.ConfiguredWorkers.MeanJobTimeSeconds), F(report.CalibratedWorkers.MeanJobTimeSeconds));
+            foreach (var (deployment, rate) in w.BaselineByDeployment.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                values.AddRow($"  deployment {Markup.Escape(deployment)} (jobs/s)", "", F(rate));
+            }
+        }
+        else
+        {
+            values.AddRow("workers", "kept", $"not measured: no {FreshFoodz.Monitoring.MetricsContract.Metrics.Jobs} for territory {report.Settings.Territory.Code}");
+        }
         console.Write(values);
 
         var capacity = new Table().Border(TableBorder.Rounded).AddColumn("season").AddColumn("configured: pods / nodes / database").AddColumn("measured: pods / nodes / database");
@@ -97,6 +118,31 @@ internal static partial class CalibrateCommand
         }
     }
 
+    /// <summary>Runs the measurement with a progress bar on stderr when stderr is a terminal; otherwise silently.</summary>
+    private static async Task<T> WithProgress<T>(CliContext context, Func<IProgress<QueryProgress>?, Task<T>> measure)
+    {
+        if (!ReferenceEquals(context.Error, Console.Error) || Console.IsErrorRedirected)
+        {
+            return await measure(null).ConfigureAwait(false);
+        }
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return await console.Progress().AutoClear(true).StartAsync(async progress =>
+        {
+            var bar = progress.AddTask("Prometheus queries", maxValue: 1);
+            return await measure(new BarProgress(bar)).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Answered of queued requests; the total grows as the measurement plans its next queries.</summary>
+    private sealed class BarProgress(ProgressTask bar) : IProgress<QueryProgress>
+    {
+        public void Report(QueryProgress value)
+        {
+            bar.MaxValue = Math.Max(1, value.Queued);
+            bar.Value = value.Answered;
+        }
+    }
+
     private static Uri ParseUrl(string text) =>
         Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
             ? url
@@ -106,28 +152,6 @@ internal static partial class CalibrateCommand
         text is null ? context.Clock.GetUtcNow()
         : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t.ToUniversalTime()
         : throw new UsageException($"--at: expected an ISO 8601 time like 2026-02-02T00:00:00Z, got '{text}'");
-
-    /// <summary>A Prometheus-style duration: a whole number and one of s, m, h, d, w.</summary>
-    internal static TimeSpan ParseWindow(string text)
-    {
-        var m = DurationPattern().Match(text);
-        if (!m.Success || int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) == 0)
-        {
-            throw new UsageException($"--window: expected a duration like 28d, 4w or 72h, got '{text}'");
-        }
-        var n = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-        return m.Groups[2].Value switch
-        {
-            "s" => TimeSpan.FromSeconds(n),
-            "m" => TimeSpan.FromMinutes(n),
-            "h" => TimeSpan.FromHours(n),
-            "d" => TimeSpan.FromDays(n),
-            _ => TimeSpan.FromDays(7 * n),
-        };
-    }
-
-    [GeneratedRegex("^([0-9]{1,5})([smhdw])$")]
-    private static partial Regex DurationPattern();
 
     private static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }
