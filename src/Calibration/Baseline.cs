@@ -57,16 +57,42 @@ public static class Baseline
         var mean = Scalar(await prometheus.QueryAsync(meanQuery, at).ConfigureAwait(false), meanQuery, settings);
         var p95 = Scalar(await prometheus.QueryAsync(p95Query, at).ConfigureAwait(false), p95Query, settings);
 
+        var rate = DailyBaseline(total, peakDays, rateQuery);
+        Plausible(rateQuery, "baselineRequestsPerSecond", CalibrationReport.RateDigits, rate, settings);
+        Plausible(meanQuery, "meanServiceTimeSeconds", CalibrationReport.TimeDigits, mean, settings);
+        Plausible(p95Query, "p95ServiceTimeSeconds", CalibrationReport.TimeDigits, p95, settings);
+        if (CalibrationReport.Round(p95, CalibrationReport.TimeDigits) <= CalibrationReport.Round(mean, CalibrationReport.TimeDigits))
+        {
+            throw new CalibrationException(
+                $"'{p95Query}' gave a p95 of {F(p95)} s, not above the mean {F(mean)} s of '{meanQuery}'; check the histogram's buckets (docs/metrics-contract.md)");
+        }
+
         return new Measurement(
             DateOnly.FromDateTime(start.UtcDateTime),
             DateOnly.FromDateTime(at.UtcDateTime),
             days.Count(d => !peakDays.Contains(d)),
             days.Count(peakDays.Contains),
-            DailyBaseline(total, peakDays, rateQuery),
+            rate,
             byRouteClass,
             mean,
             p95);
     }
+
+    /// <summary>
+    /// A measured value, rounded as it will be written, must lie in its key's range (<see cref="NumericRanges"/>):
+    /// a value that rounds to zero or is absurdly large is a wrong metric or unit, never a stack-file edit.
+    /// </summary>
+    private static void Plausible(string query, string key, int digits, double value, StackSettings settings)
+    {
+        var range = NumericRanges.For($"freshfoodz:workload.api.{key}");
+        if (!double.IsFinite(value) || !range.Accepts(CalibrationReport.Round(value, digits)))
+        {
+            throw new CalibrationException(
+                $"'{query}' gave {F(value)} for territory {settings.Territory.Code}, which as {key} (rounded to {digits} decimals) is outside {range.Text}; check the metric's unit and labels (docs/metrics-contract.md)");
+        }
+    }
+
+    private static string F(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
     /// <summary>The days of the window on which <c>auto</c> would run a peak season.</summary>
     public static HashSet<DateOnly> PeakDays(StackSettings settings, DateTimeOffset start, DateTimeOffset end)
