@@ -10,7 +10,7 @@ namespace FreshFoodz.Stacks.Settings;
 internal sealed class ConfigCursor(StackConfig config)
 {
     /// <summary>Enough to fix a file in one pass; a file of thousands of bad keys gets a bounded report.</summary>
-    public const int MaxErrors = 50;
+    public const int MaxErrors = 20;
 
     private readonly List<SettingsError> _errors = [];
     private int _dropped;
@@ -47,27 +47,36 @@ internal sealed class ConfigCursor(StackConfig config)
         return null;
     }
 
-    /// <summary>Reports keys of the <c>freshfoodz</c> namespace that no setting reads.</summary>
+    /// <summary>
+    /// Reports keys of the <c>freshfoodz</c> namespace that no setting reads, keys without a namespace, and keys of
+    /// a namespace that is neither <c>freshfoodz</c> nor a provider's (a misspelt namespace would otherwise be
+    /// ignored and the default used).
+    /// </summary>
     public void RejectUnknownKeys(IEnumerable<ConfigKeySpec> known)
     {
         var names = known.Select(k => k.Key).ToList();
         foreach (var (key, node) in config.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             var colon = key.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
+            var space = colon > 0 ? key[..colon] : "";
+            if (names.Contains(key) || ConfigKeys.ProviderNamespaces.Contains(space))
+            {
+                continue;
+            }
+            if (_errors.Count >= MaxErrors)
+            {
+                Error(node, key, ""); // counted, not listed: no suggestion to compute for thousands of keys
+            }
+            else if (colon <= 0)
             {
                 Error(node, key, $"a config key needs a namespace: {ConfigKeys.Namespace}:<key>{Suggestions.DidYouMean($"{ConfigKeys.Namespace}:{key}", names)}");
-                continue;
             }
-            var space = key[..colon];
-            if (space != ConfigKeys.Namespace && !ConfigKeys.ProviderNamespaces.Contains(space))
+            else if (space != ConfigKeys.Namespace)
             {
-                // freshfood:season or FreshFoodz:season would be ignored and its default used: refuse instead.
                 Error(node, key,
                     $"unknown namespace {ValueText.Quote(space)}: this project's settings are {ConfigKeys.Namespace}:<key>{Suggestions.DidYouMean($"{ConfigKeys.Namespace}{key[colon..]}", names)}; other namespaces allowed: {string.Join(", ", ConfigKeys.ProviderNamespaces)} (provider configuration)");
-                continue;
             }
-            if (space == ConfigKeys.Namespace && !names.Contains(key))
+            else
             {
                 Error(node, key, $"unknown key{Suggestions.DidYouMean(key, names)}; known keys: {string.Join(", ", names.Where(n => n.StartsWith(ConfigKeys.Namespace, StringComparison.Ordinal)))}");
             }
