@@ -25,7 +25,7 @@ public sealed record NumericRange(string Key, double Min, double Max, string Uni
         }
         var prefix = Key[..star];
         var suffix = Key[(star + 1)..];
-        return path.Length > prefix.Length + suffix.Length && path.StartsWith(prefix, StringComparison.Ordinal) && path.EndsWith(suffix, StringComparison.Ordinal);
+        return path.Length >= prefix.Length + suffix.Length && path.StartsWith(prefix, StringComparison.Ordinal) && path.EndsWith(suffix, StringComparison.Ordinal);
     }
 
     private static string F(double value) => value.ToString("0.#####", CultureInfo.InvariantCulture);

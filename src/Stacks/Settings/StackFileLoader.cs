@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using YamlDotNet.RepresentationModel;
 
 namespace FreshFoodz.Stacks.Settings;
 
@@ -136,63 +135,65 @@ public static partial class StackFileLoader
         {
             throw Problem(source, null, "(file)", $"has {yaml.Length} characters; a stack file may have at most {MaxBytes} bytes (1 MiB)");
         }
-        CheckStructure(source, yaml);
-        var stream = new YamlStream();
-        try
+        var root = Read(source, yaml);
+        if (root is not ConfigMap map)
         {
-            stream.Load(new StringReader(yaml));
+            throw Problem(source, root?.Line ?? 1, "(file)", "a stack file must be a mapping with a 'config:' section");
         }
-        catch (YamlException e)
+        if (map["config"] is not ConfigMap config)
         {
-            throw Problem(source, (int)e.Start.Line, "(file)", $"malformed YAML: {ValueText.OneLine(FirstLine(e.Message), 200)}");
+            throw Problem(source, map.Line, "config", "missing 'config:' mapping (Pulumi stack files keep their settings under config:)");
         }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            var line = stream.Documents.Count == 0 ? 1 : (int)stream.Documents[0].RootNode.Start.Line;
-            throw Problem(source, line, "(file)", "a stack file must be a mapping with a 'config:' section");
-        }
-        var configKey = new YamlScalarNode("config");
-        if (!root.Children.TryGetValue(configKey, out var configNode) || configNode is not YamlMappingNode config)
-        {
-            throw Problem(source, (int)root.Start.Line, "config", "missing 'config:' mapping (Pulumi stack files keep their settings under config:)");
-        }
-
-        // CheckStructure refused duplicate keys (whatever their tags), so keys are unique.
-        var values = config.Children.ToDictionary(c => KeyText(c.Key), c => Convert(c.Value, (int)c.Key.Start.Line), StringComparer.Ordinal);
+        // Read refused duplicate keys (whatever their tags), so keys are unique.
+        var values = config.Entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         return new StackConfig(stackName, source, values);
     }
 
     private static StackSettingsException Problem(string source, int? line, string key, string message) =>
         new([new SettingsError(source, line, key, message)]);
 
-    /// <summary>One open mapping or sequence while walking the parser's events.</summary>
-    private sealed class Frame(bool mapping, string path)
+    /// <summary>One open mapping or sequence while walking the parser's events, and what it holds so far.</summary>
+    private sealed class Frame(bool mapping, string path, int line)
     {
         public bool Mapping { get; } = mapping;
         public string Path { get; } = path;
+
+        /// <summary>The line a reader looks for this node at: its key's line, or its own for a list item.</summary>
+        public int Line { get; } = line;
+
         public Dictionary<string, int> Keys { get; } = new(StringComparer.Ordinal);
         public bool ExpectKey { get; set; } = mapping;
         public string? Key { get; set; }
-        public int Index { get; set; }
+        public int KeyLine { get; set; }
+        private readonly List<KeyValuePair<string, ConfigNode>> _entries = [];
+        private readonly List<ConfigNode> _items = [];
 
         public string ChildPath(int depth) =>
             Mapping
                 ? depth == 1 && Key == "config" ? "" : Path.Length == 0 ? Key! : $"{Path}.{Key}"
-                : $"{Path}[{Index}]";
+                : $"{Path}[{_items.Count}]";
 
-        /// <summary>A value (scalar or collection) of this frame ended.</summary>
-        public void ValueDone()
+        /// <summary>The line a child starting at <paramref name="start"/> is reported at.</summary>
+        public int ChildLine(int start) => Mapping ? KeyLine : start;
+
+        public void Add(ConfigNode node)
         {
             if (Mapping)
             {
+                _entries.Add(KeyValuePair.Create(Key!, node));
                 ExpectKey = true;
             }
             else
             {
-                Index++;
+                _items.Add(node);
             }
         }
+
+        /// <summary>A mapping of just <c>secure:</c> is an encrypted value: opaque offline, never printed.</summary>
+        public ConfigNode Build() =>
+            Mapping
+                ? _entries is [{ Key: "secure" }] ? new ConfigSecret(Line) : new ConfigMap(_entries, Line)
+                : new ConfigList(_items, Line);
     }
 
     /// <summary>YAML 1.2 core schema tags (as YamlDotNet spells their full form); anything else is refused.</summary>
@@ -203,13 +204,15 @@ public static partial class StackFileLoader
     };
 
     /// <summary>
-    /// Walks the parser's events once, in constant stack space, before any tree is built: the tree builder recurses
-    /// per nesting level and an alias would be expanded on every use (a few KB of "billion laughs" fill memory).
+    /// Builds the document's tree from the parser's events in one pass and constant stack space, checking as it goes:
+    /// a recursive tree builder would overflow the stack on deep nesting, and an alias would be expanded on every use
+    /// (a few KB of "billion laughs" fill memory). Returns the root, or null for an empty file.
     /// </summary>
-    private static void CheckStructure(string source, string yaml)
+    private static ConfigNode? Read(string source, string yaml)
     {
         var parser = new Parser(new StringReader(yaml));
         var frames = new Stack<Frame>();
+        ConfigNode? root = null;
         var documents = 0;
         try
         {
@@ -240,17 +243,27 @@ public static partial class StackFileLoader
                         {
                             throw Problem(source, line, at, $"a key of {scalar.Value.Length} characters; keys have at most {MaxKeyLength}");
                         }
+                        top.Key = scalar.Value;
                         if (!top.Keys.TryAdd(scalar.Value, line))
                         {
-                            top.Key = scalar.Value;
                             throw Problem(source, line, Shown(top.ChildPath(frames.Count)),
                                 $"duplicate key (first at line {top.Keys[scalar.Value]}); a key may appear once in a mapping");
                         }
-                        top.Key = scalar.Value;
+                        top.KeyLine = line;
                         top.ExpectKey = false;
                         break;
-                    case Scalar:
-                        top?.ValueDone();
+                    case Scalar scalar:
+                        var value = new ConfigScalar(
+                            scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" ? "" : scalar.Value,
+                            top?.ChildLine(line) ?? line);
+                        if (top is null)
+                        {
+                            root = value;
+                        }
+                        else
+                        {
+                            top.Add(value);
+                        }
                         break;
                     case MappingStart or SequenceStart:
                         if (top is { Mapping: true, ExpectKey: true })
@@ -261,13 +274,17 @@ public static partial class StackFileLoader
                         {
                             throw Problem(source, line, at, $"nested more than {MaxDepth} levels deep; a stack file needs at most 6");
                         }
-                        frames.Push(new Frame(e is MappingStart, top?.ChildPath(frames.Count) ?? ""));
+                        frames.Push(new Frame(e is MappingStart, top?.ChildPath(frames.Count) ?? "", top?.ChildLine(line) ?? line));
                         break;
                     case MappingEnd or SequenceEnd:
-                        frames.Pop();
+                        var done = frames.Pop().Build();
                         if (frames.Count > 0)
                         {
-                            frames.Peek().ValueDone();
+                            frames.Peek().Add(done);
+                        }
+                        else
+                        {
+                            root = done;
                         }
                         break;
                     default:
@@ -285,25 +302,10 @@ public static partial class StackFileLoader
             throw Problem(source, LastReadableLine(yaml), "(file)",
                 "malformed YAML: cannot read past this line (check for an unclosed '{' or '[', a stray quote or bad indentation)");
         }
+        return root;
     }
 
     private static string Shown(string path) => path.Length == 0 ? "(file)" : ValueText.OneLine(path, 200);
-
-    /// <summary>Converts a node; <paramref name="line"/> is its key's line, where a reader looks for it.</summary>
-    private static ConfigNode Convert(YamlNode node, int line) =>
-        node switch
-        {
-            YamlMappingNode m when m.Children.Count == 1 && m.Children.Keys.Single() is YamlScalarNode { Value: "secure" } =>
-                new ConfigSecret(line),
-            YamlMappingNode m => new ConfigMap(
-                m.Children.Select(c => KeyValuePair.Create(KeyText(c.Key), Convert(c.Value, (int)c.Key.Start.Line))).ToList(), line),
-            YamlSequenceNode s => new ConfigList(s.Children.Select(item => Convert(item, (int)item.Start.Line)).ToList(), line),
-            YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" } => new ConfigScalar("", line),
-            YamlScalarNode s => new ConfigScalar(s.Value ?? "", line),
-            _ => new ConfigScalar("", line),
-        };
-
-    private static string KeyText(YamlNode key) => key is YamlScalarNode s ? s.Value ?? "" : key.ToString();
 
     /// <summary>The line of the last YAML event the parser could read before failing.</summary>
     private static int LastReadableLine(string yaml)

@@ -97,6 +97,8 @@ internal static class HostileCorpus
         yield return Text("budget-1e30", Sandbox.DeProdWith("monthlyAmount: 600", "monthlyAmount: 1e30"), "freshfoodz:aiBudget.monthlyAmount");
         yield return Text("price-decimal-max", Sandbox.DeProdWith("Standard_D8ds_v5: 0.48", "Standard_D8ds_v5: 79228162514264337593543950335"), "freshfoodz:prices.vmPerHour.Standard_D8ds_v5");
         yield return Text("concurrency-beyond-int", Sandbox.DeProdWith("concurrencyPerPod: 8", "concurrencyPerPod: 99999999999999999999"), "freshfoodz:workload.api.concurrencyPerPod");
+        // Found by LoaderProperties: a name of "" once missed its key's range (exit 70).
+        yield return Text("vm-size-empty-name", Sandbox.DeProdWith("Standard_D2ds_v5: {vCpus: 2", "\"\": {vCpus: 200, memoryGiB: 8}\n    Standard_D2ds_v5: {vCpus: 2"), "freshfoodz:vmSizes..vCpus");
         yield return Text("lead-time-negative", Sandbox.DeProd.TrimEnd() + "\n  freshfoodz:leadTimeDays: -2147483648\n", "freshfoodz:leadTimeDays");
         yield return Text("url-with-password", Sandbox.DeProdWith("url: https://tickets.freshfoodz.example", "url: https://alerts:hunter2@tickets.freshfoodz.example"), "freshfoodz:alerting.tickets.url", "'user:password@' is refused");
         yield return Text("url-with-api-key", Sandbox.DeProdWith("url: https://tickets.freshfoodz.example/api/alerts/de-prod", "url: https://tickets.freshfoodz.example/api/alerts/de-prod?api_key=hunter2"), "freshfoodz:alerting.tickets.url", "'api_key'");
