@@ -1,5 +1,5 @@
-using FreshFoodz.Stacks.Settings;
 using FreshFoodz.Monitoring.Documents;
+using FreshFoodz.Stacks.Settings;
 using YamlDotNet.RepresentationModel;
 
 namespace FreshFoodz.Calibration;
