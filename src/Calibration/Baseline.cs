@@ -107,6 +107,21 @@ public static class Baseline
                 Ratio(jobSum, jobCount, q.JobDurationSum, q.JobDurationCount, settings, chosen));
         }
 
+        var rate = DailyBaseline(Total(rates), days, q.RequestRate);
+        Plausible(q.RequestRate, "freshfoodz:workload.api.baselineRequestsPerSecond", CalibrationReport.RateDigits, rate, settings);
+        Plausible(q.DurationSum, "freshfoodz:workload.api.meanServiceTimeSeconds", CalibrationReport.TimeDigits, mean, settings);
+        Plausible(q.DurationBuckets, "freshfoodz:workload.api.p95ServiceTimeSeconds", CalibrationReport.TimeDigits, p95, settings);
+        if (CalibrationReport.Round(p95, CalibrationReport.TimeDigits) <= CalibrationReport.Round(mean, CalibrationReport.TimeDigits))
+        {
+            throw new CalibrationException(
+                $"'{q.DurationBuckets}' gave a p95 of {F(p95)} s, not above the mean {F(mean)} s of '{q.DurationSum}'; check the histogram's buckets (docs/metrics-contract.md)");
+        }
+        if (workers is not null)
+        {
+            Plausible(q.JobRate, "freshfoodz:workload.workers.baselineJobsPerSecond", 2, workers.BaselineJobsPerSecond, settings);
+            Plausible(q.JobDurationSum, "freshfoodz:workload.workers.meanJobTimeSeconds", 3, workers.MeanJobTimeSeconds, settings);
+        }
+
         var through = LastCompleteDay(at);
         var span = Enumerable.Range(0, through.DayNumber - chosen[0].DayNumber + 1).Select(chosen[0].AddDays).ToList();
         var peak = span.Count(d => IsPeak(settings, d));
@@ -115,12 +130,28 @@ public static class Baseline
             through,
             peak,
             span.Count - peak - chosen.Count,
-            DailyBaseline(Total(rates), days, q.RequestRate),
+            rate,
             byRouteClass,
             mean,
             p95,
             workers);
     }
+
+    /// <summary>
+    /// A measured value, rounded as it will be written, must lie in its key's range (<see cref="NumericRanges"/>):
+    /// a value that rounds to zero or is absurdly large is a wrong metric or unit, never a stack-file edit.
+    /// </summary>
+    private static void Plausible(string query, string key, int digits, double value, StackSettings settings)
+    {
+        var range = NumericRanges.For(key);
+        if (!double.IsFinite(value) || !range.Accepts(CalibrationReport.Round(value, digits)))
+        {
+            throw new CalibrationException(
+                $"'{query}' gave {F(value)} for territory {settings.Territory.Code}, which as {key} (rounded to {digits} decimals) is outside {range.Text}; check the metric's unit and labels (docs/metrics-contract.md)");
+        }
+    }
+
+    private static string F(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The last <paramref name="wanted"/> baseline days with data before <paramref name="at"/>: first the days that would

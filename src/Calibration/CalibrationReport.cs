@@ -10,6 +10,10 @@ public sealed record CalibrationReport(StackSettings Settings, Measurement Measu
 {
     private const string Workload = "freshfoodz:workload";
 
+    /// <summary>Decimals the stack file keeps: requests per second to 0.1, seconds to the millisecond.</summary>
+    public const int RateDigits = 1;
+    public const int TimeDigits = 3;
+
     public ApiWorkload Configured => Settings.Capacity.Workload.Api;
 
     public WorkerWorkload ConfiguredWorkers => Settings.Capacity.Workload.Workers;
@@ -17,9 +21,9 @@ public sealed record CalibrationReport(StackSettings Settings, Measurement Measu
     /// <summary>The configured API profile with the measured values (rounded as they will be written).</summary>
     public ApiWorkload Calibrated => Configured with
     {
-        BaselineRequestsPerSecond = Round(Measured.BaselineRequestsPerSecond, 1),
-        MeanServiceTimeSeconds = Round(Measured.MeanServiceTimeSeconds, 3),
-        P95ServiceTimeSeconds = Round(Measured.P95ServiceTimeSeconds, 3),
+        BaselineRequestsPerSecond = Round(Measured.BaselineRequestsPerSecond, RateDigits),
+        MeanServiceTimeSeconds = Round(Measured.MeanServiceTimeSeconds, TimeDigits),
+        P95ServiceTimeSeconds = Round(Measured.P95ServiceTimeSeconds, TimeDigits),
     };
 
     /// <summary>The configured worker profile with the measured values, or as configured when jobs were not measured.
@@ -50,7 +54,7 @@ public sealed record CalibrationReport(StackSettings Settings, Measurement Measu
     public CapacityPlan CalibratedCapacity(Season season) =>
         CapacityEngine.Size(Settings.Capacity with { Workload = Settings.Capacity.Workload with { Api = Calibrated, Workers = CalibratedWorkers } }, season);
 
-    private static double Round(double value, int digits) => Math.Round(value, digits, MidpointRounding.AwayFromZero);
+    public static double Round(double value, int digits) => Math.Round(value, digits, MidpointRounding.AwayFromZero);
 
     private static string Text(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using FreshFoodz.Stacks.Settings;
 
 namespace FreshFoodz.Calibration;
 
@@ -91,6 +92,12 @@ public sealed class PrometheusClient(PrometheusConnection connection, HttpMessag
         }
     }
 
+    /// <summary>
+    /// The most a reply may have. A piece has at most 11,000 points of about 30 bytes per series, a few series per
+    /// query: a few MB. A larger reply is no query result of ours, and is not read further.
+    /// </summary>
+    public const int MaxReplyBytes = 32 * 1024 * 1024;
+
     private async Task<IReadOnlyList<Series>> GetAsync(string promql, string relative, CancellationToken cancellation)
     {
         Report(Interlocked.Increment(ref _queued), _answered);
@@ -117,24 +124,28 @@ public sealed class PrometheusClient(PrometheusConnection connection, HttpMessag
         // The timeout starts when the request is sent, not while it waits for a slot.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         timeout.CancelAfter(connection.Timeout);
-        string body;
+        byte[] body;
         HttpStatusCode status;
         try
         {
-            using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             status = response.StatusCode;
-            body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+            body = await ReadBoundedAsync(response.Content, promql, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {
             throw new CalibrationException(
-                $"Prometheus at {connection.BaseUrl} did not answer '{promql}' within {connection.Timeout.TotalSeconds:0.#} s; raise --timeout");
+                $"Prometheus at {connection.BaseUrl} did not answer '{promql}' within {connection.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s; raise --timeout");
         }
         catch (HttpRequestException e)
         {
-            var reason = e.InnerException is SocketException s ? s.SocketErrorCode.ToString() : e.Message;
+            var reason = e.InnerException is SocketException s ? s.SocketErrorCode.ToString() : OneLine(e.Message);
             throw new CalibrationException(
                 $"cannot reach Prometheus at {connection.BaseUrl} ({reason}) for '{promql}'; check --prometheus and that the server runs");
+        }
+        catch (IOException e)
+        {
+            throw new CalibrationException($"the reply of Prometheus at {connection.BaseUrl} to '{promql}' broke off ({OneLine(e.Message)})");
         }
         if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
@@ -144,45 +155,122 @@ public sealed class PrometheusClient(PrometheusConnection connection, HttpMessag
         return Parse(promql, status, body);
     }
 
-    private static List<Series> Parse(string promql, HttpStatusCode status, string body)
+    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, string promql, CancellationToken cancellation)
     {
-        JsonElement root;
+        if (content.Headers.ContentLength is > MaxReplyBytes)
+        {
+            throw TooLarge(promql);
+        }
+        await using var stream = await content.ReadAsStreamAsync(cancellation).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        for (int n; (n = await stream.ReadAsync(chunk, cancellation).ConfigureAwait(false)) > 0;)
+        {
+            if (buffer.Length + n > MaxReplyBytes)
+            {
+                throw TooLarge(promql);
+            }
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
+    }
+
+    private static CalibrationException TooLarge(string promql) =>
+        new($"Prometheus answered '{promql}' with more than {MaxReplyBytes / (1024 * 1024)} MiB; no query result of calibrate is that large: is --prometheus a Prometheus server?");
+
+    /// <summary>Reads Prometheus' reply envelope; anything else (well-formed JSON of another shape included) names the query.</summary>
+    private static List<Series> Parse(string promql, HttpStatusCode status, byte[] body)
+    {
+        JsonDocument document;
         try
         {
-            root = JsonDocument.Parse(body).RootElement;
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException)
         {
             throw new CalibrationException($"Prometheus answered '{promql}' with HTTP {(int)status} and no JSON; is --prometheus the server's base URL?");
         }
-        if (root.GetProperty("status").GetString() != "success")
+        using (document)
         {
-            var type = root.TryGetProperty("errorType", out var t) ? t.GetString() : "error";
-            var error = root.TryGetProperty("error", out var m) ? m.GetString() : body;
-            throw new CalibrationException($"Prometheus rejected '{promql}' ({type}: {error})");
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("status", out var state) || state.ValueKind != JsonValueKind.String)
+            {
+                throw Shape(promql, status, "no \"status\" text");
+            }
+            if (state.GetString() != "success")
+            {
+                var type = root.TryGetProperty("errorType", out var t) && t.ValueKind == JsonValueKind.String ? OneLine(t.GetString()!) : "error";
+                var error = root.TryGetProperty("error", out var m) && m.ValueKind == JsonValueKind.String ? OneLine(m.GetString()!) : "no message";
+                throw new CalibrationException($"Prometheus rejected '{promql}' ({type}: {error})");
+            }
+            if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
+                || !data.TryGetProperty("result", out var result) || result.ValueKind != JsonValueKind.Array)
+            {
+                throw Shape(promql, status, "no \"data\".\"result\" list");
+            }
+            var series = new List<Series>();
+            foreach (var item in result.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    throw Shape(promql, status, "a result that is not an object");
+                }
+                var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+                if (item.TryGetProperty("metric", out var metric) && metric.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var label in metric.EnumerateObject())
+                    {
+                        labels[label.Name] = label.Value.ValueKind == JsonValueKind.String ? label.Value.GetString()! : label.Value.GetRawText();
+                    }
+                }
+                List<(DateTimeOffset, double)> samples;
+                if (item.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array)
+                {
+                    samples = [.. values.EnumerateArray().Select(v => Sample(v, promql, status))];
+                }
+                else if (item.TryGetProperty("value", out var value))
+                {
+                    samples = [Sample(value, promql, status)];
+                }
+                else
+                {
+                    throw Shape(promql, status, "a series without \"value\" or \"values\"");
+                }
+                series.Add(new Series(labels, samples));
+            }
+            return series;
         }
-        var data = root.GetProperty("data");
-        var series = new List<Series>();
-        foreach (var result in data.GetProperty("result").EnumerateArray())
-        {
-            var labels = result.GetProperty("metric").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
-            var samples = result.TryGetProperty("values", out var values)
-                ? values.EnumerateArray().Select(Sample).ToList()
-                : [Sample(result.GetProperty("value"))];
-            series.Add(new Series(labels, samples));
-        }
-        return series;
     }
 
-    /// <summary>A sample is [unix seconds, "value"]; Prometheus writes NaN and ±Inf as text.</summary>
-    private static (DateTimeOffset, double) Sample(JsonElement pair) => (
-        DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(pair[0].GetDouble() * 1000)),
-        pair[1].GetString() switch
+    /// <summary>A sample is [unix seconds, "value"]; Prometheus writes NaN and ±Inf as text (the caller leaves them out).</summary>
+    private static (DateTimeOffset, double) Sample(JsonElement pair, string promql, HttpStatusCode status)
+    {
+        if (pair.ValueKind != JsonValueKind.Array || pair.GetArrayLength() != 2
+            || pair[0].ValueKind != JsonValueKind.Number || !pair[0].TryGetDouble(out var seconds)
+            || seconds is < 0 or > MaxUnixSeconds || pair[1].ValueKind != JsonValueKind.String)
+        {
+            throw Shape(promql, status, "a sample that is not [unix time, \"value\"]");
+        }
+        var text = pair[1].GetString()!;
+        double value = text switch
         {
             "+Inf" => double.PositiveInfinity,
             "-Inf" => double.NegativeInfinity,
-            var text => double.Parse(text!, NumberStyles.Float, CultureInfo.InvariantCulture),
-        });
+            "NaN" => double.NaN,
+            _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) => v,
+            _ => throw Shape(promql, status, $"a sample value that is not a number ({OneLine(text)})"),
+        };
+        return (DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000)), value);
+    }
+
+    /// <summary>9999-12-31T23:59:59Z, the last time DateTimeOffset holds.</summary>
+    private const double MaxUnixSeconds = 253_402_300_799;
+
+    private static CalibrationException Shape(string promql, HttpStatusCode status, string what) =>
+        new($"Prometheus answered '{promql}' with HTTP {(int)status} and JSON that is not a query result ({what}); is --prometheus a Prometheus server's base URL?");
+
+    /// <summary>Text from the server in a message: one line, at most 200 characters.</summary>
+    private static string OneLine(string text) => ValueText.OneLine(text, 200);
 
     private static string Unix(DateTimeOffset t) => t.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 

@@ -1,3 +1,4 @@
+using FreshFoodz.Monitoring.Documents;
 using FreshFoodz.Stacks.Settings;
 using YamlDotNet.RepresentationModel;
 
@@ -48,26 +49,27 @@ public static class StackFileEditor
         return text;
     }
 
-    /// <summary>Applies the edits to the file, checks the result is valid stack settings, and replaces it atomically.</summary>
+    /// <summary>
+    /// Applies the edits to the file, checks the result is valid stack settings, and replaces it atomically. A
+    /// symbolic link stays a link (its target is written), and the file keeps its permissions and byte-order mark.
+    /// </summary>
     public static void Write(string path, string stackName, IEnumerable<ScalarEdit> edits)
     {
-        var updated = Apply(File.ReadAllText(path), edits);
-        StackSettingsReader.Read(StackFileLoader.Parse(stackName, Path.GetFileName(path), updated));
-        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        var target = File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
+        var bytes = File.ReadAllBytes(target);
+        var bom = bytes.AsSpan().StartsWith(Utf8Bom);
+        var updated = Apply(AtomicFile.Utf8.GetString(bom ? bytes.AsSpan(Utf8Bom.Length) : bytes), edits);
         try
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            using (var writer = new StreamWriter(file, new System.Text.UTF8Encoding(false)))
-            {
-                writer.Write(updated);
-                writer.Flush();
-                file.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, path, overwrite: true);
+            StackSettingsReader.Read(StackFileLoader.Parse(stackName, Path.GetFileName(path), updated));
         }
-        finally
+        catch (StackSettingsException e)
         {
-            File.Delete(temporary);
+            throw new CalibrationException($"the measured values would make {Path.GetFileName(path)} invalid ({e.Errors[0]}); the file is unchanged");
         }
+        var text = AtomicFile.Utf8.GetBytes(updated);
+        AtomicFile.WriteAllBytes(target, bom ? [.. Utf8Bom, .. text] : text, OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(target));
     }
+
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 }

@@ -9,8 +9,9 @@ namespace FreshFoodz.Cli;
 
 /// <summary>
 /// The offline tool. Exit codes: 0 success, 1 bad command line, 2 invalid stack settings, 3 a sizing or plan
-/// that cannot be met, 4 a measurement that could not be made (calibrate). User errors print one line each, never
-/// a stack trace.
+/// that cannot be met, 4 a measurement that could not be made (calibrate), 5 an output file that could not be
+/// written, 70 an internal error (a bug: no user input should reach it). Errors print one line each, never a
+/// stack trace.
 /// </summary>
 public static class CliApp
 {
@@ -19,6 +20,10 @@ public static class CliApp
     public const int SettingsError = 2;
     public const int PlanningError = 3;
     public const int MeasurementError = 4;
+    public const int OutputError = 5;
+
+    /// <summary>EX_SOFTWARE of BSD sysexits.h: the tool itself failed. The hostile-input corpus shows no input reaches it.</summary>
+    public const int InternalError = 70;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock) =>
         Run(args, stdout, stderr, clock, Environment.GetEnvironmentVariable);
@@ -75,6 +80,23 @@ public static class CliApp
             stderr.WriteLine($"error: {e.Message}");
             return UsageError;
         }
+        catch (OutputException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return OutputError;
+        }
+        catch (Exception e)
+        {
+            // The one place an unexpected exception ends: one line, no stack trace, a code of its own.
+            stderr.WriteLine($"error: internal error ({e.GetType().Name}: {OneLine(e.Message)}); this is a bug in freshfoodz, please report it with the command line");
+            return InternalError;
+        }
+    }
+
+    private static string OneLine(string text)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= 200 ? line : line[..200] + "…";
     }
 }
 
@@ -86,3 +108,6 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider C
 
 /// <summary>A bad option value the parser could not catch (e.g. a malformed date).</summary>
 public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>An output file that could not be written (permissions, a full disk, a folder in the way); the message names it.</summary>
+public sealed class OutputException(string message) : Exception(message);

@@ -35,7 +35,7 @@ public static class MonitoringRender
         return files;
     }
 
-    /// <summary>Writes the files under <paramref name="directory"/> (created if needed); returns their full paths.</summary>
+    /// <summary>Writes the files under <paramref name="directory"/> (created if needed), each atomically; returns their full paths.</summary>
     public static IReadOnlyList<string> WriteTo(string directory, IEnumerable<RenderedFile> files)
     {
         var written = new List<string>();
@@ -43,7 +43,7 @@ public static class MonitoringRender
         {
             var path = Path.Combine(directory, file.Path);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, file.Content);
+            AtomicFile.WriteAllText(path, file.Content);
             written.Add(path);
         }
         return written;

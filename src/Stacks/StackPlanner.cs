@@ -1,3 +1,4 @@
+using System.Globalization;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Components;
@@ -204,7 +205,7 @@ public static class StackPlanner
             ["nodes"] = capacity.Nodes.Count,
             ["nodesMax"] = capacity.Nodes.AutoscalerMax,
             ["criticalDatabaseSku"] = capacity.Database.Sku.Name,
-            ["monthlyCost"] = $"{capacity.Currency} {capacity.MonthlyCost:0.00}",
+            ["monthlyCost"] = string.Create(CultureInfo.InvariantCulture, $"{capacity.Currency} {capacity.MonthlyCost:0.00}"),
         });
         builder.Output("clusterName", platform.Cluster.Ref("name"));
         builder.Output("databaseEndpoints", endpoints);

@@ -1,7 +1,53 @@
 namespace FreshFoodz.Calibration.Tests;
 
-public class StackFileEditorTests
+public sealed class StackFileEditorTests : IDisposable
 {
+    private readonly string _dir = Directory.CreateTempSubdirectory("freshfoodz-editor-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static readonly ScalarEdit Rate = new("freshfoodz:workload", ["api", "baselineRequestsPerSecond"], "61.5");
+
+    /// <summary>calibrate --write through a symbolic link, on a file with a byte-order mark and mode 0640.</summary>
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void WriteKeepsTheLinkTheModeAndTheByteOrderMark()
+    {
+        var original = File.ReadAllText(Path.Combine(FreshFoodz.Testing.RepositoryRoot.Path, "Pulumi.de-prod.yaml"));
+        Directory.CreateDirectory(Path.Combine(_dir, "real"));
+        var target = Path.Combine(_dir, "real", "de-prod.yaml");
+        File.WriteAllBytes(target, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(original)]);
+        const UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+        File.SetUnixFileMode(target, mode);
+        var link = Path.Combine(_dir, "Pulumi.de-prod.yaml");
+        File.CreateSymbolicLink(link, Path.Combine("real", "de-prod.yaml"));
+
+        StackFileEditor.Write(link, "de-prod", [Rate]);
+
+        Assert.Equal(Path.Combine("real", "de-prod.yaml"), new FileInfo(link).LinkTarget);
+        var bytes = File.ReadAllBytes(target);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        Assert.Equal(original.Replace("baselineRequestsPerSecond: 50", "baselineRequestsPerSecond: 61.5", StringComparison.Ordinal),
+            System.Text.Encoding.UTF8.GetString(bytes[3..]));
+        Assert.Equal(mode, File.GetUnixFileMode(target));
+        Assert.Equal(["de-prod.yaml"], Directory.EnumerateFiles(Path.Combine(_dir, "real")).Select(Path.GetFileName));
+    }
+
+    /// <summary>A measured mean no SLO can meet would make the stack invalid: refused, the file byte for byte as it was.</summary>
+    [Fact]
+    public void AnEditThatWouldNotValidateLeavesTheFileAlone()
+    {
+        var path = Path.Combine(_dir, "Pulumi.de-prod.yaml");
+        File.Copy(Path.Combine(FreshFoodz.Testing.RepositoryRoot.Path, "Pulumi.de-prod.yaml"), path);
+        var before = File.ReadAllBytes(path);
+        var e = Assert.Throws<CalibrationException>(() =>
+            StackFileEditor.Write(path, "de-prod", [new ScalarEdit("freshfoodz:workload", ["api", "meanServiceTimeSeconds"], "5")]));
+        Assert.StartsWith("the measured values would make Pulumi.de-prod.yaml invalid (Pulumi.de-prod.yaml:", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; the file is unchanged", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Single(Directory.EnumerateFiles(_dir));
+    }
+
     [Fact]
     public void ReplacesOnlyTheScalarsCharacters()
     {

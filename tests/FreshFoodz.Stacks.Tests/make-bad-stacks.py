@@ -12,6 +12,7 @@ KNOWN = ("freshfoodz:territory, freshfoodz:season, freshfoodz:leadTimeDays, fres
          "freshfoodz:environment, freshfoodz:subscriptionId, freshfoodz:shortName, freshfoodz:costCentre, "
          "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget, "
          "freshfoodz:alerting, freshfoodz:network, freshfoodz:chaosExperiments")
+NAMESPACES = "azure-native, kubernetes, random, pulumi (provider configuration)"
 API_ALLOWED = "baselineRequestsPerSecond, meanServiceTimeSeconds, p95ServiceTimeSeconds, serviceTimeDistribution, concurrencyPerPod, sloP95Seconds, cpuRequestMillicores, memoryRequestMiB, dbQueriesPerRequest, dbPoolSizePerPod"
 def sub(old, new, text=None, count=1):
     t = base if text is None else text
@@ -38,11 +39,11 @@ cases = [
  ("region-without-zones", "the DR region as primary", sub("azure-native:location: germanywestcentral", "azure-native:location: germanynorth"),
   [("azure-native:location:", "azure-native:location", "germanynorth has no availability zones and is de's DR region; the primary region must be germanywestcentral")]),
  ("rate-negative", "a negative request rate", sub("baselineRequestsPerSecond: 50", "baselineRequestsPerSecond: -5"),
-  [("baselineRequestsPerSecond:", "freshfoodz:workload.api.baselineRequestsPerSecond", "must be a number > 0 (requests per second), got -5")]),
+  [("baselineRequestsPerSecond:", "freshfoodz:workload.api.baselineRequestsPerSecond", "must be a number from 0.001 to 100000 (requests per second), got -5")]),
  ("rate-not-a-number", "words where a number belongs", sub("baselineRequestsPerSecond: 50", "baselineRequestsPerSecond: fifty"),
-  [("baselineRequestsPerSecond:", "freshfoodz:workload.api.baselineRequestsPerSecond", "must be a number > 0 (requests per second), got 'fifty'")]),
+  [("baselineRequestsPerSecond:", "freshfoodz:workload.api.baselineRequestsPerSecond", "must be a number from 0.001 to 100000 (requests per second), got 'fifty'")]),
  ("service-time-zero", "a zero service time", sub("meanServiceTimeSeconds: 0.2", "meanServiceTimeSeconds: 0"),
-  [("meanServiceTimeSeconds:", "freshfoodz:workload.api.meanServiceTimeSeconds", "must be a number > 0 (seconds), got 0")]),
+  [("meanServiceTimeSeconds:", "freshfoodz:workload.api.meanServiceTimeSeconds", "must be a number from 0.0001 to 60 (seconds), got 0")]),
  ("p95-below-mean", "a p95 service time below the mean", sub("p95ServiceTimeSeconds: 0.6", "p95ServiceTimeSeconds: 0.1"),
   [("p95ServiceTimeSeconds:", "freshfoodz:workload.api.p95ServiceTimeSeconds", "must be greater than meanServiceTimeSeconds (0.2), got 0.1")]),
  ("slo-unreachable", "an SLO below the service time's own p95", sub("eventCatering: 1.5", "eventCatering: 0.5"),
@@ -53,20 +54,20 @@ cases = [
   [("    api:", "freshfoodz:workload.api.concurrencyPerPod", "missing; expected a whole number from 1 to 1000")]),
  ("nested-key-misspelt", "a misspelt nested key: unknown, and the real one missing", sub("meanServiceTimeSeconds: 0.2", "meanServiceTime: 0.2"),
   [("meanServiceTime:", "freshfoodz:workload.api.meanServiceTime", f"unknown key (did you mean 'meanServiceTimeSeconds'?); allowed: {API_ALLOWED}"),
-   ("    api:", "freshfoodz:workload.api.meanServiceTimeSeconds", "missing; expected a number > 0 (seconds)")]),
+   ("    api:", "freshfoodz:workload.api.meanServiceTimeSeconds", "missing; expected a number from 0.0001 to 60 (seconds)")]),
  ("workload-scalar", "a scalar where a mapping belongs",
   re.sub(r"  freshfoodz:workload:\n(    .*\n|      .*\n)+", "  freshfoodz:workload: heavy\n", base),
   [("freshfoodz:workload:", "freshfoodz:workload", "must be a mapping with keys api, workers, database")]),
  ("utilization-above-one", "a target utilization above 1", add("  freshfoodz:utilization:\n    weihnachten:\n      app: 1.2"),
-  [("      app:", "freshfoodz:utilization.weihnachten.app", "must be a number in (0, 1), exclusive, got 1.2")]),
+  [("      app:", "freshfoodz:utilization.weihnachten.app", "must be a number from 0.05 to 0.95 (target utilization), got 1.2")]),
  ("utilization-zero", "a target utilization of 0", add("  freshfoodz:utilization:\n    spargel:\n      database: 0"),
-  [("      database:", "freshfoodz:utilization.spargel.database", "must be a number in (0, 1), exclusive, got 0")]),
+  [("      database:", "freshfoodz:utilization.spargel.database", "must be a number from 0.05 to 0.95 (target utilization), got 0")]),
  ("utilization-unknown-season", "an override for a season that does not exist", add("  freshfoodz:utilization:\n    fasching:\n      app: 0.5"),
   [("    fasching:", "freshfoodz:utilization.fasching", "unknown key; allowed: baseline, spargel, oktoberfest, weihnachten")]),
  ("lead-time-too-long", "a lead time beyond 60 days", add("  freshfoodz:leadTimeDays: 90"),
   [("freshfoodz:leadTimeDays:", "freshfoodz:leadTimeDays", "must be a whole number from 0 to 60, got '90'")]),
  ("burst-below-one", "a burst headroom below 1", add("  freshfoodz:burstHeadroom: 0.8"),
-  [("freshfoodz:burstHeadroom:", "freshfoodz:burstHeadroom", "must be a number ≥ 1 (factor), got 0.8")]),
+  [("freshfoodz:burstHeadroom:", "freshfoodz:burstHeadroom", "must be a number from 1 to 10 (factor), got 0.8")]),
  ("unknown-top-level-key", "a misspelt top-level key", add("  freshfoodz:seasn: weihnachten"),
   [("freshfoodz:seasn:", "freshfoodz:seasn", f"unknown key (did you mean 'freshfoodz:season'?); known keys: {KNOWN}")]),
  ("currency-mismatch", "Swiss francs in the German stack", sub("currency: EUR", "currency: CHF"),
@@ -76,7 +77,7 @@ cases = [
  ("price-missing", "a SKU without a price", sub("      Standard_D16ds_v5: 1200\n", ""),
   [("    postgresPerMonth:", "freshfoodz:prices.postgresPerMonth.Standard_D16ds_v5", "missing; every entry of freshfoodz:postgresSkus needs a price per month")]),
  ("price-negative", "a negative price", sub("Standard_D8ds_v5: 0.48", "Standard_D8ds_v5: -0.48"),
-  [("Standard_D8ds_v5: -0.48", "freshfoodz:prices.vmPerHour.Standard_D8ds_v5", "must be a price ≥ 0 per hour, got '-0.48'")]),
+  [("Standard_D8ds_v5: -0.48", "freshfoodz:prices.vmPerHour.Standard_D8ds_v5", "must be a number from 0 to 1000 (price per hour), got '-0.48'")]),
  ("tier-misspelt", "a misspelt PostgreSQL tier", sub("Standard_D2ds_v5: {tier: GeneralPurpose", "Standard_D2ds_v5: {tier: GeneralPurpse"),
   [("GeneralPurpse", "freshfoodz:postgresSkus.Standard_D2ds_v5.tier", "unknown tier 'GeneralPurpse' (did you mean 'GeneralPurpose'?); allowed: Burstable|GeneralPurpose|MemoryOptimized")]),
  ("only-burstable", "no SKU that supports HA and replicas",
@@ -106,15 +107,15 @@ cases = [
  ("malformed-yaml", "malformed YAML (an unclosed flow mapping)", sub("Standard_D4ds_v5: {vCpus: 4, memoryGiB: 16}", "Standard_D4ds_v5: {vCpus: 4, memoryGiB: 16"),
   [("memoryGiB: 16", "(file)", "malformed YAML: cannot read past this line (check for an unclosed '{' or '[', a stray quote or bad indentation)")]),
  ("duplicate-key", "the same key twice (which one would Pulumi use?)", sub("  freshfoodz:season: auto\n", "  freshfoodz:season: auto\n  freshfoodz:season: weihnachten\n"),
-  [("freshfoodz:season: weihnachten", "(file)", "malformed YAML: Duplicate key freshfoodz:season")]),
+  [("freshfoodz:season: weihnachten", "freshfoodz:season", "duplicate key (first at line @line(freshfoodz:season: auto)); a key may appear once in a mapping")]),
  # YamlDotNet reports the tab against the scalar it was reading, on the line before.
  ("tab-indentation", "a tab used for indentation", sub("  freshfoodz:territory: de\n", "  freshfoodz:territory: de\n\tfreshfoodz:season: auto\n"),
   [("freshfoodz:territory: de", "(file)", "malformed YAML: While scanning a plain scalar, found a tab character that violate indentation.")]),
  ("three-problems", "every problem is reported, not just the first",
   sub("utilization", "utilization", add("  freshfoodz:utilization:\n    weihnachten:\n      app: 1.5").replace("freshfoodz:territory: de", "freshfoodz:territory: fr").replace("baselineJobsPerSecond: 2", "baselineJobsPerSecond: -1")),
   [("freshfoodz:territory:", "freshfoodz:territory", "unknown territory 'fr'; allowed: de|ch"),
-   ("baselineJobsPerSecond:", "freshfoodz:workload.workers.baselineJobsPerSecond", "must be a number > 0 (jobs per second), got -1"),
-   ("      app:", "freshfoodz:utilization.weihnachten.app", "must be a number in (0, 1), exclusive, got 1.5")]),
+   ("baselineJobsPerSecond:", "freshfoodz:workload.workers.baselineJobsPerSecond", "must be a number from 0.001 to 100000 (jobs per second), got -1"),
+   ("      app:", "freshfoodz:utilization.weihnachten.app", "must be a number from 0.05 to 0.95 (target utilization), got 1.5")]),
  ("service-time-distribution-misspelt", "a service time distribution the engine does not model",
   sub("      p95ServiceTimeSeconds: 0.6\n", "      p95ServiceTimeSeconds: 0.6\n      serviceTimeDistribution: log-normal\n"),
   [("serviceTimeDistribution:", "freshfoodz:workload.api.serviceTimeDistribution", "unknown service time distribution 'log-normal' (did you mean 'lognormal'?); allowed: exponential|lognormal")]),
@@ -150,6 +151,50 @@ cases = [
   [("freshfoodz:chaosExperiments:", "freshfoodz:chaosExperiments", "chaos experiments run only on a rehearsal stack (freshfoodz:environment: rehearsal, synthetic data only); this stack is production")]),
  ("chaos-not-a-boolean", "a word where true or false belongs", add("  freshfoodz:chaosExperiments: yes-please"),
   [("freshfoodz:chaosExperiments:", "freshfoodz:chaosExperiments", "must be true or false, got 'yes-please'")]),
+ # Hostile but honest input (issue 12): each is refused with the key named, never ignored, never a crash.
+ ("namespace-misspelt", "a misspelt namespace, which Pulumi would ignore and the default win", sub("freshfoodz:season: auto", "freshfood:season: weihnachten"),
+  [("freshfood:season:", "freshfood:season", f"unknown namespace 'freshfood': this project's settings are freshfoodz:<key> (did you mean 'freshfoodz:season'?); other namespaces allowed: {NAMESPACES}")]),
+ ("namespace-capitalised", "a namespace in the wrong case", sub("freshfoodz:season: auto", "FreshFoodz:season: weihnachten"),
+  [("FreshFoodz:season:", "FreshFoodz:season", f"unknown namespace 'FreshFoodz': this project's settings are freshfoodz:<key> (did you mean 'freshfoodz:season'?); other namespaces allowed: {NAMESPACES}")]),
+ ("namespace-project-name", "the project's name as namespace (Pulumi's default, but the program reads freshfoodz:)", sub("freshfoodz:season: auto", "freshfoodz-infra:season: weihnachten"),
+  [("freshfoodz-infra:season:", "freshfoodz-infra:season", f"unknown namespace 'freshfoodz-infra': this project's settings are freshfoodz:<key> (did you mean 'freshfoodz:season'?); other namespaces allowed: {NAMESPACES}")]),
+ ("namespace-missing", "a key without a namespace", sub("freshfoodz:season: auto", "season: weihnachten"),
+  [("  season:", "season", "a config key needs a namespace: freshfoodz:<key> (did you mean 'freshfoodz:season'?)")]),
+ ("duplicate-key-tagged", "a duplicate key hidden behind a !!str tag", sub("  freshfoodz:season: auto\n", "  freshfoodz:season: auto\n  !!str freshfoodz:season: weihnachten\n"),
+  [("!!str freshfoodz:season", "freshfoodz:season", "duplicate key (first at line @line(freshfoodz:season: auto)); a key may appear once in a mapping")]),
+ ("duplicate-key-nested-tagged", "a nested duplicate key hidden behind a !!str tag", sub("      meanServiceTimeSeconds: 0.2\n", "      meanServiceTimeSeconds: 0.2\n      !!str meanServiceTimeSeconds: 0.1\n"),
+  [("!!str meanServiceTimeSeconds", "freshfoodz:workload.api.meanServiceTimeSeconds", "duplicate key (first at line @line(meanServiceTimeSeconds: 0.2)); a key may appear once in a mapping")]),
+ ("second-document", "a second YAML document, which Pulumi would ignore", base.rstrip('\n') + "\n---\nconfig:\n  freshfoodz:season: weihnachten\n",
+  [("---", "(file)", "a stack file holds one YAML document; a second one starts here")]),
+ ("anchor-and-alias", "an anchor and alias (their expansion is exponential: billion laughs)", sub("freshfoodz:costCentre: CC-DE-4100", "freshfoodz:costCentre: &cc CC-DE-4100\n  freshfoodz:other: *cc"),
+  [("&cc", "freshfoodz:costCentre", "YAML anchors (&name) are not allowed in a stack file; write the value out")]),
+ ("tag-unknown", "an application-specific YAML tag", sub("freshfoodz:season: auto", "freshfoodz:season: !season auto"),
+  [("freshfoodz:season:", "freshfoodz:season", "the YAML tag '!season' is not allowed; a stack file holds plain text, numbers, mappings and lists")]),
+ ("nesting-too-deep", "lists nested 40 deep", add("  freshfoodz:deep: " + "[" * 40 + "]" * 40),
+  [("freshfoodz:deep:", "freshfoodz:deep" + "[0]" * 30, "nested more than 32 levels deep; a stack file needs at most 6")]),
+ ("key-not-text", "a list as a key", add("  ? [a, b]\n  : c"),
+  [("? [a, b]", "(file)", "keys must be plain text, not a mapping or list")]),
+ ("short-name-trailing-newline", "a pattern must not accept a trailing newline", sub("freshfoodz:shortName: deprod", 'freshfoodz:shortName: "deprod\\n"'),
+  [("freshfoodz:shortName:", "freshfoodz:shortName", "must be 2-10 lowercase letters or digits, got 'deprod\\n'")]),
+ ("kubernetes-version-arabic-digits", "digits other than 0-9 (\\d would accept them)", sub('freshfoodz:kubernetesVersion: "1.33"', 'freshfoodz:kubernetesVersion: "1.\u0663\u0663"'),
+  [("freshfoodz:kubernetesVersion:", "freshfoodz:kubernetesVersion", "must be a version like 1.33 or 1.33.2, got '1.\u0663\u0663'")]),
+ ("rate-huge", "a request rate that would overflow sizing", sub("baselineRequestsPerSecond: 50", "baselineRequestsPerSecond: 1e12"),
+  [("baselineRequestsPerSecond:", "freshfoodz:workload.api.baselineRequestsPerSecond", "must be a number from 0.001 to 100000 (requests per second), got 1e12")]),
+ ("utilization-tiny", "a target utilization that would size a tier 10^300 times its load", add("  freshfoodz:utilization:\n    weihnachten:\n      app: 1e-300"),
+  [("      app:", "freshfoodz:utilization.weihnachten.app", "must be a number from 0.05 to 0.95 (target utilization), got 1e-300")]),
+ ("budget-huge", "an AI budget beyond decimal arithmetic", sub("monthlyAmount: 600", "monthlyAmount: 1e30"),
+  [("monthlyAmount:", "freshfoodz:aiBudget.monthlyAmount", "must be a number from 0.01 to 1000000 (territory currency per month), got 1e30")]),
+ ("price-decimal-max", "a VM price at decimal's maximum", sub("Standard_D8ds_v5: 0.48", "Standard_D8ds_v5: 79228162514264337593543950335"),
+  [("Standard_D8ds_v5: 7922", "freshfoodz:prices.vmPerHour.Standard_D8ds_v5", "must be a number from 0 to 1000 (price per hour), got '79228162514264337593543950335'")]),
+ ("value-very-long", "a 5000-character value is repeated cut to 80 characters", sub("freshfoodz:shortName: deprod", "freshfoodz:shortName: " + "a" * 5000),
+  [("freshfoodz:shortName:", "freshfoodz:shortName", "must be 2-10 lowercase letters or digits, got '" + "a" * 80 + "… (5000 characters)'")]),
+ ("alerting-url-with-password", "a password in a receiver URL is refused and not repeated", sub("url: https://tickets.freshfoodz.example", "url: https://alerts:hunter2@tickets.freshfoodz.example"),
+  [("url: https://alerts", "freshfoodz:alerting.tickets.url", "must be an https URL without credentials: 'user:password@' is refused (the value is not repeated); put the secret in token")]),
+ ("alerting-url-with-api-key", "an API key in a receiver URL's query is refused and not repeated", sub("url: https://tickets.freshfoodz.example/api/alerts/de-prod", "url: https://tickets.freshfoodz.example/api/alerts/de-prod?api_key=hunter2"),
+  [("api_key", "freshfoodz:alerting.tickets.url", "must be an https URL without credentials: the query parameter 'api_key' looks like one (the value is not repeated); put the secret in token")]),
+ ("many-unknown-keys", "30 unknown keys: the first 20 problems and a count of the rest", add("\n".join(f"  freshfoodz:zzzzzzzzzzzz{i:02d}: 1" for i in range(30))),
+  [(f"freshfoodz:zzzzzzzzzzzz{i:02d}:", f"freshfoodz:zzzzzzzzzzzz{i:02d}", f"unknown key; known keys: {KNOWN}") for i in range(20)]
+  + [(None, "(file)", "10 more problems not listed; fix these first")]),
 ]
 for f in os.listdir(out):
     if f.endswith('.yaml'):
@@ -166,6 +211,7 @@ for i, (name, desc, text, expects) in enumerate(cases, 1):
             idx = [j for j, l in enumerate(lines) if marker in l and not l.startswith('# ')]
             assert idx, (name, marker)
             ln = str(idx[0] + 1)
+        msg = re.sub(r'@line\((.*?)\)', lambda m: str([j for j, l in enumerate(lines) if m.group(1) in l and not l.startswith('# ')][0] + 1), msg)
         rendered.append(f"# expect: {ln}: {key}: {msg}")
     k = 0
     for j, l in enumerate(lines):

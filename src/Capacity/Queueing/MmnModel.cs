@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace FreshFoodz.Capacity.Queueing;
 
 /// <summary>
@@ -92,7 +93,7 @@ public readonly record struct MmnModel
         if (!IsStable)
         {
             throw new InvalidOperationException(
-                $"M/M/{Servers} with offered load {OfferedLoad:0.###} is unstable (utilization {Utilization:0.###} ≥ 1)");
+                string.Create(CultureInfo.InvariantCulture, $"M/M/{Servers} with offered load {OfferedLoad:0.###} is unstable (utilization {Utilization:0.###} ≥ 1)"));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics;
 
 namespace FreshFoodz.Capacity.Queueing;
@@ -53,7 +54,7 @@ public readonly record struct LognormalFit
         if (!Exists(mean, p95))
         {
             throw new ArgumentOutOfRangeException(
-                nameof(p95), p95, $"a lognormal with mean {mean} needs 1 < p95 / mean < {MaxP95OverMean:0.###}");
+                nameof(p95), p95, string.Create(CultureInfo.InvariantCulture, $"a lognormal with mean {mean} needs 1 < p95 / mean < {MaxP95OverMean:0.###}"));
         }
         var sigma = Z95 - Math.Sqrt(Z95 * Z95 - 2 * Math.Log(p95 / mean));
         return new LognormalFit(Math.Log(mean) - sigma * sigma / 2, sigma);

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace FreshFoodz.Capacity.Sizing;
 
 public sealed record DatabaseSizing(
@@ -62,7 +63,7 @@ public static class DatabaseSizer
         var failed = new List<string>();
         if (maxCores < vCores)
         {
-            failed.Add($"vCores: needs {vCores:0.##}, the largest SKU has {maxCores}");
+            failed.Add(string.Create(CultureInfo.InvariantCulture, $"vCores: needs {vCores:0.##}, the largest SKU has {maxCores}"));
         }
         if (maxConnections < connections)
         {
@@ -70,7 +71,7 @@ public static class DatabaseSizer
         }
         if (failed.Count == 0)
         {
-            failed.Add($"no single SKU has both {vCores:0.##} vCores and {connections} usable connections");
+            failed.Add(string.Create(CultureInfo.InvariantCulture, $"no single SKU has both {vCores:0.##} vCores and {connections} usable connections"));
         }
         return $"{Key}: no SKU fits the {season} load ({string.Join("; ", failed)}); add a larger SKU to the table";
     }

@@ -27,7 +27,7 @@ internal static class CalibrateCommand
             DefaultValueFactory = _ => Baseline.DefaultBaselineDays,
         };
         var at = new Option<string?>("--at") { Description = "Measure the complete UTC days before this time (ISO 8601, UTC); default now." };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds each query may take.", DefaultValueFactory = _ => 10 };
+        var timeout = new Option<int>("--timeout") { Description = $"Seconds each query may take (1 to {MaxTimeoutSeconds}).", DefaultValueFactory = _ => 10 };
         var user = new Option<string?>("--basic-auth-user") { Description = "Basic-auth user; the password is read from FRESHFOODZ_PROMETHEUS_PASSWORD." };
         var write = new Option<bool>("--write") { Description = "Update the measured values in Pulumi.<stack>.yaml (atomically, nothing else changes)." };
         var command = new Command("calibrate", "Measure the baseline from live Prometheus metrics and propose the stack-file change.")
@@ -37,14 +37,18 @@ internal static class CalibrateCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var projectDir = CommonOptions.FindProjectDir(parse.GetValue(dir));
-            var stackName = parse.GetValue(stack)!;
+            var stackName = CommonOptions.StackName(parse.GetValue(stack)!);
             var settings = StackSettingsReader.Read(StackFileLoader.Load(projectDir, stackName));
             var connection = new PrometheusConnection(
                 ParseUrl(parse.GetValue(prometheus)!),
-                TimeSpan.FromSeconds(parse.GetValue(timeout) is > 0 and var t ? t : throw new UsageException("--timeout: expected whole seconds > 0")),
+                TimeSpan.FromSeconds(parse.GetValue(timeout) is >= 1 and <= MaxTimeoutSeconds and var t
+                    ? t
+                    : throw new UsageException($"--timeout: expected whole seconds from 1 to {MaxTimeoutSeconds}, got {parse.GetValue(timeout).ToString(CultureInfo.InvariantCulture)}")),
                 PrometheusConnection.AuthorizationFrom(parse.GetValue(user), environment));
             var end = ParseTime(parse.GetValue(at), context);
-            var baselineDays = parse.GetValue(days) is > 0 and var n ? n : throw new UsageException("--baseline-days: expected a whole number > 0");
+            var baselineDays = parse.GetValue(days) is > 0 and <= Baseline.MaxReachBackDays and var n
+                ? n
+                : throw new UsageException($"--baseline-days: expected a whole number from 1 to {Baseline.MaxReachBackDays}, got {parse.GetValue(days).ToString(CultureInfo.InvariantCulture)}");
             var measured = await WithProgress(context, async progress =>
             {
                 using var client = new PrometheusClient(connection, progress: progress);
@@ -118,6 +122,9 @@ internal static class CalibrateCommand
         }
     }
 
+    /// <summary>A query that runs longer than ten minutes is a server problem, not something to wait for.</summary>
+    private const int MaxTimeoutSeconds = 600;
+
     /// <summary>Runs the measurement with a progress bar on stderr when stderr is a terminal; otherwise silently.</summary>
     private static async Task<T> WithProgress<T>(CliContext context, Func<IProgress<QueryProgress>?, Task<T>> measure)
     {
@@ -143,15 +150,44 @@ internal static class CalibrateCommand
         }
     }
 
-    private static Uri ParseUrl(string text) =>
-        Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
-            ? url
-            : throw new UsageException($"--prometheus: expected an http(s) URL, got '{text}'");
+    /// <summary>An http(s) base URL without credentials: those come from the environment, never the command line
+    /// (where shell history and process lists keep them). The URL is not repeated, as it may hold a password.</summary>
+    internal static Uri ParseUrl(string text)
+    {
+        if (!Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            throw new UsageException(text.Contains('@', StringComparison.Ordinal)
+                ? "--prometheus: expected an http(s) URL like http://127.0.0.1:9090/"
+                : $"--prometheus: expected an http(s) URL like http://127.0.0.1:9090/, got {CommonOptions.Shown(text)}");
+        }
+        if (url.UserInfo.Length > 0)
+        {
+            throw new UsageException(
+                $"--prometheus: credentials in the URL are refused; give --basic-auth-user and set {PrometheusConnection.PasswordVariable} (or {PrometheusConnection.TokenVariable})");
+        }
+        if (UrlCredentials.QueryParameter(url) is { } name)
+        {
+            throw new UsageException(
+                $"--prometheus: the query parameter '{name}' looks like a credential and is refused; set {PrometheusConnection.TokenVariable} instead");
+        }
+        return url;
+    }
 
-    private static DateTimeOffset ParseTime(string? text, CliContext context) =>
-        text is null ? context.Clock.GetUtcNow()
-        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t.ToUniversalTime()
-        : throw new UsageException($"--at: expected an ISO 8601 time like 2026-02-02T00:00:00Z, got '{text}'");
+    private static DateTimeOffset ParseTime(string? text, CliContext context)
+    {
+        if (text is null)
+        {
+            return context.Clock.GetUtcNow();
+        }
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))
+        {
+            throw new UsageException($"--at: expected an ISO 8601 time like 2026-02-02T00:00:00Z, got {CommonOptions.Shown(text)}");
+        }
+        var day = DateOnly.FromDateTime(t.UtcDateTime);
+        return day >= CommonOptions.FirstDate && day <= CommonOptions.LastDate
+            ? t.ToUniversalTime()
+            : throw new UsageException($"--at: expected a time from {CommonOptions.FirstDate:yyyy-MM-dd} to {CommonOptions.LastDate:yyyy-MM-dd}, got {CommonOptions.Shown(text)}");
+    }
 
     private static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

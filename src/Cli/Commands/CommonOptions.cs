@@ -29,22 +29,45 @@ internal static class CommonOptions
         Description = "Folder with Pulumi.yaml and the stack files; default: the nearest one above the current folder.",
     };
 
+    /// <summary>Dates the tool plans for: the season catalog's years (2000–2100), so no date arithmetic leaves DateOnly's range.</summary>
+    public static readonly DateOnly FirstDate = new(2000, 1, 1);
+    public static readonly DateOnly LastDate = new(2100, 12, 31);
+
     public static DateOnly ParseDate(string? text, CliContext context)
     {
         if (text is null)
         {
             return context.Today;
         }
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            throw new UsageException($"--date: expected yyyy-MM-dd, got {Shown(text)}");
+        }
+        return date >= FirstDate && date <= LastDate
             ? date
-            : throw new UsageException($"--date: expected yyyy-MM-dd, got '{text}'");
+            : throw new UsageException($"--date: expected a date from {FirstDate:yyyy-MM-dd} to {LastDate:yyyy-MM-dd}, got {text}");
     }
+
+    /// <summary>A user's value in a message: quoted, one line, at most 80 characters.</summary>
+    public static string Shown(string text) => ValueText.Quote(text);
+
+    /// <summary>The stack name as given, if it is a safe file-name part (<see cref="StackFileLoader.IsValidStackName"/>).</summary>
+    public static string StackName(string text) =>
+        StackFileLoader.IsValidStackName(text)
+            ? text
+            : throw new UsageException($"--stack: expected {StackFileLoader.StackNameRule}, got {Shown(text)}");
 
     /// <summary>The folder holding Pulumi.yaml: the given one, or the nearest at or above the current folder.</summary>
     public static string FindProjectDir(DirectoryInfo? given)
     {
         if (given is not null)
         {
+            if (!Directory.Exists(given.FullName))
+            {
+                throw new UsageException(File.Exists(given.FullName)
+                    ? $"--project-dir: {given.FullName} is a file; expected the folder with Pulumi.yaml"
+                    : $"--project-dir: no folder {given.FullName}");
+            }
             return given.FullName;
         }
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
@@ -60,7 +83,7 @@ internal static class CommonOptions
     /// <summary>Loads and validates a stack, with the season option (if given) overriding its config.</summary>
     public static StackSettings LoadSettings(string projectDir, string stack, string? season)
     {
-        var config = StackFileLoader.Load(projectDir, stack);
+        var config = StackFileLoader.Load(projectDir, StackName(stack));
         if (season is not null)
         {
             var values = new Dictionary<string, ConfigNode>(config.Values) { [ConfigKeys.Season.Key] = new ConfigScalar(season, null) };

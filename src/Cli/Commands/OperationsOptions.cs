@@ -53,11 +53,4 @@ internal static class OperationsOptions
         var chosen = candidates.FirstOrDefault(c => c.Territory == settings.Territory) ?? candidates.FirstOrDefault();
         return new PlaybookOptions(chosen?.StackName, chosen?.Plan.ChaosExperiments ?? false);
     }
-
-    /// <summary>Writes a file and says so on stdout, one line per file.</summary>
-    public static void Write(CliContext context, string path, string content)
-    {
-        File.WriteAllText(path, content);
-        context.Out.WriteLine($"wrote {path}");
-    }
 }

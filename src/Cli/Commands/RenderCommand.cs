@@ -43,9 +43,9 @@ internal static class RenderCommand
             var y = OperationsOptions.YearOrThisYear(parse.GetValue(year), context);
             var stamp = ParseStamp(parse.GetValue(now), y);
             var calendar = PlaybookPlanner.Create(settings, y, OperationsOptions.Rehearsal(projectDir, settings));
-            var folder = Directory.CreateDirectory(parse.GetValue(output)!.FullName).FullName;
-            OperationsOptions.Write(context, Path.Combine(folder, PlaybookMarkdown.FileName(settings.StackName, y)), PlaybookMarkdown.Render(calendar));
-            OperationsOptions.Write(context, Path.Combine(folder, ICalendarWriter.FileName(settings.StackName, y)), ICalendarWriter.Render(calendar, stamp));
+            var folder = OutputPaths.Folder(parse.GetValue(output)!);
+            OutputPaths.Write(context, Path.Combine(folder, PlaybookMarkdown.FileName(settings.StackName, y)), PlaybookMarkdown.Render(calendar));
+            OutputPaths.Write(context, Path.Combine(folder, ICalendarWriter.FileName(settings.StackName, y)), ICalendarWriter.Render(calendar, stamp));
             return CliApp.Ok;
         });
         return command;
@@ -63,22 +63,31 @@ internal static class RenderCommand
         command.SetAction(parse =>
         {
             var settings = CommonOptions.LoadSettings(CommonOptions.FindProjectDir(parse.GetValue(dir)), parse.GetValue(stack)!, null);
-            var folder = Directory.CreateDirectory(parse.GetValue(output)!.FullName).FullName;
+            var folder = OutputPaths.Folder(parse.GetValue(output)!);
             foreach (var (file, script) in K6Script.RenderAll(settings))
             {
-                OperationsOptions.Write(context, Path.Combine(folder, file), script);
+                OutputPaths.Write(context, Path.Combine(folder, file), script);
             }
             return CliApp.Ok;
         });
         return command;
     }
 
-    private static DateTimeOffset ParseStamp(string? text, int year) =>
-        text is null
-            ? new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero)
-            : DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp)
-                ? stamp.ToUniversalTime()
-                : throw new UsageException($"--now: expected yyyy-MM-ddTHH:mm:ssZ, got '{text}'");
+    private static DateTimeOffset ParseStamp(string? text, int year)
+    {
+        if (text is null)
+        {
+            return new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        }
+        if (!DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp))
+        {
+            throw new UsageException($"--now: expected yyyy-MM-ddTHH:mm:ssZ, got {CommonOptions.Shown(text)}");
+        }
+        var day = DateOnly.FromDateTime(stamp.UtcDateTime);
+        return day >= CommonOptions.FirstDate && day <= CommonOptions.LastDate
+            ? stamp.ToUniversalTime()
+            : throw new UsageException($"--now: expected a time from {CommonOptions.FirstDate:yyyy-MM-dd} to {CommonOptions.LastDate:yyyy-MM-dd}, got {text}");
+    }
 
     private static Command MonitoringCommand(CliContext context)
     {
@@ -98,8 +107,9 @@ internal static class RenderCommand
         {
             var (settings, date) = selection.Read(parse, context);
             var effective = settings.EffectiveSeason(date);
-            var target = parse.GetValue(output)!.FullName;
-            var written = MonitoringRender.WriteTo(target, MonitoringRender.Render(MonitoringInputs.For(settings.Monitored(), effective)));
+            var target = OutputPaths.Folder(parse.GetValue(output)!);
+            var files = MonitoringRender.Render(MonitoringInputs.For(settings.Monitored(), effective));
+            var written = OutputPaths.Writing(target, () => MonitoringRender.WriteTo(target, files));
             context.Out.WriteLine($"{settings.StackName} ({settings.Territory.Code}), season {effective.ConfigName()}: {written.Count} files in {target}");
             foreach (var path in written)
             {

@@ -26,9 +26,8 @@ internal static class ReportCommand
             var settings = CommonOptions.LoadSettings(projectDir, parse.GetValue(stack)!, null);
             var y = OperationsOptions.YearOrThisYear(parse.GetValue(year), context);
             var view = YearViewData.Create(settings, y, OperationsOptions.Rehearsal(projectDir, settings));
-            var file = parse.GetValue(output)!;
-            Directory.CreateDirectory(file.DirectoryName!);
-            OperationsOptions.Write(context, file.FullName, YearViewHtml.Render(view));
+            var file = OutputPaths.File(parse.GetValue(output)!);
+            OutputPaths.Write(context, file, YearViewHtml.Render(view));
             return CliApp.Ok;
         });
         return command;

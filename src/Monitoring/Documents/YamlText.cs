@@ -95,6 +95,6 @@ public static partial class YamlText
         || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
         || NonStringPattern().IsMatch(text);
 
-    [GeneratedRegex(@"^(~|null|true|false|yes|no|on|off|y|n|[-+]?\.inf|\.nan|0x[0-9a-f_]+|0o?[0-7_]+|[-+]?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|[0-9]+(:[0-5]?[0-9])+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\A(~|null|true|false|yes|no|on|off|y|n|[-+]?\.inf|\.nan|0x[0-9a-f_]+|0o?[0-7_]+|[-+]?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|[0-9]+(:[0-5]?[0-9])+)\z", RegexOptions.IgnoreCase)]
     private static partial Regex NonStringPattern();
 }

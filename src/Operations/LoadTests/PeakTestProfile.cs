@@ -1,3 +1,4 @@
+using System.Globalization;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Stacks.Settings;
@@ -49,7 +50,7 @@ public sealed record PeakTestProfile(
         var vus = (int)Math.Ceiling(peak * slowest - 1e-9);
         return new PeakTestProfile(settings.StackName, season, multiplier, start, peak, api.Slo, vus, 2 * vus,
         [
-            new(RampMinutes, peak, $"ramp from baseline to ×{multiplier:0.##}"),
+            new(RampMinutes, peak, string.Create(CultureInfo.InvariantCulture, $"ramp from baseline to ×{multiplier:0.##}")),
             new(HoldMinutes, peak, "hold the peak"),
             new(RampDownMinutes, start, "ramp down to baseline"),
         ]);

@@ -40,7 +40,7 @@ internal static partial class AlertingSettingsReader
         {
             // Slack channel names: lowercase letters, digits, hyphens, underscores and periods, at most 80 characters.
             c.Error(m?["channel"], $"{path}.channel",
-                $"must be a Slack channel like #de-oncall ('#' and up to 80 lowercase letters, digits, '-', '_' or '.'), got '{channel}'");
+                $"must be a Slack channel like #de-oncall ('#' and up to 80 lowercase letters, digits, '-', '_' or '.'), got {ValueText.Quote(channel)}");
             channel = null;
         }
         var url = Secret(c, m, path, "webhookUrl");
@@ -52,14 +52,34 @@ internal static partial class AlertingSettingsReader
         var path = $"{root}.{key}";
         var m = c.Map(c.Child(parent, root, key, "a mapping of url, token"), path, ["url", "token"]);
         var url = c.Word(m, path, "url", "an https URL");
-        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.UserInfo.Length == 0))
+        if (url is not null && UrlProblem(url) is { } problem)
         {
-            // No credentials in the URL: the token is the secret, the URL is committed.
-            c.Error(m?["url"], $"{path}.url", $"must be an https URL without credentials, got '{url}'");
+            c.Error(m?["url"], $"{path}.url", problem);
             url = null;
         }
         var token = Secret(c, m, path, "token");
         return url is null || token is null ? null : new WebhookReceiver(url, token);
+    }
+
+    /// <summary>
+    /// Why a receiver URL is refused, or null. No credentials in it: the token is the secret, the URL is committed
+    /// and rendered into alertmanager.yaml. A URL that may hold a password is never repeated.
+    /// </summary>
+    private static string? UrlProblem(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
+        {
+            return url.Contains('@', StringComparison.Ordinal)
+                ? "must be an https URL without credentials (the value is not repeated: it may hold a password)"
+                : $"must be an https URL without credentials, got {ValueText.Quote(url)}";
+        }
+        if (uri.UserInfo.Length > 0)
+        {
+            return "must be an https URL without credentials: 'user:password@' is refused (the value is not repeated); put the secret in token";
+        }
+        return UrlCredentials.QueryParameter(uri) is { } name
+            ? $"must be an https URL without credentials: the query parameter '{name}' looks like one (the value is not repeated); put the secret in token"
+            : null;
     }
 
     private static SecretConfigPath? Secret(ConfigCursor c, ConfigMap? parent, string path, string key)
@@ -81,6 +101,6 @@ internal static partial class AlertingSettingsReader
         }
     }
 
-    [GeneratedRegex("^#[a-z0-9][a-z0-9._-]{0,79}$")]
+    [GeneratedRegex(@"\A#[a-z0-9][a-z0-9._-]{0,79}\z")]
     private static partial Regex SlackChannelPattern();
 }

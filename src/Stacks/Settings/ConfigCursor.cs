@@ -9,12 +9,28 @@ namespace FreshFoodz.Stacks.Settings;
 /// </summary>
 internal sealed class ConfigCursor(StackConfig config)
 {
+    /// <summary>Enough to fix a file in one pass; a file of thousands of bad keys gets a bounded report.</summary>
+    public const int MaxErrors = 20;
+
     private readonly List<SettingsError> _errors = [];
+    private int _dropped;
 
-    public IReadOnlyList<SettingsError> Errors => _errors;
+    /// <summary>The first <see cref="MaxErrors"/> problems, and a last line counting the rest.</summary>
+    public IReadOnlyList<SettingsError> Errors => _dropped == 0
+        ? _errors
+        : [.. _errors, new SettingsError(config.Source, null, "(file)", $"{_dropped} more problem{(_dropped == 1 ? "" : "s")} not listed; fix these first")];
 
-    public void Error(ConfigNode? at, string path, string message) =>
-        _errors.Add(new SettingsError(config.Source, at?.Line, path, message));
+    public void Error(ConfigNode? at, string path, string message)
+    {
+        if (_errors.Count < MaxErrors)
+        {
+            _errors.Add(new SettingsError(config.Source, at?.Line, path, message));
+        }
+        else
+        {
+            _dropped++;
+        }
+    }
 
     /// <summary>A top-level key's value, its default as a scalar, or null (reported if required).</summary>
     public ConfigNode? Key(ConfigKeySpec spec)
@@ -31,13 +47,36 @@ internal sealed class ConfigCursor(StackConfig config)
         return null;
     }
 
-    /// <summary>Reports keys of the <c>freshfoodz</c> namespace that no setting reads.</summary>
+    /// <summary>
+    /// Reports keys of the <c>freshfoodz</c> namespace that no setting reads, keys without a namespace, and keys of
+    /// a namespace that is neither <c>freshfoodz</c> nor a provider's (a misspelt namespace would otherwise be
+    /// ignored and the default used).
+    /// </summary>
     public void RejectUnknownKeys(IEnumerable<ConfigKeySpec> known)
     {
         var names = known.Select(k => k.Key).ToList();
         foreach (var (key, node) in config.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            if (key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal) && !names.Contains(key))
+            var colon = key.IndexOf(':', StringComparison.Ordinal);
+            var space = colon > 0 ? key[..colon] : "";
+            if (names.Contains(key) || ConfigKeys.ProviderNamespaces.Contains(space))
+            {
+                continue;
+            }
+            if (_errors.Count >= MaxErrors)
+            {
+                Error(node, key, ""); // counted, not listed: no suggestion to compute for thousands of keys
+            }
+            else if (colon <= 0)
+            {
+                Error(node, key, $"a config key needs a namespace: {ConfigKeys.Namespace}:<key>{Suggestions.DidYouMean($"{ConfigKeys.Namespace}:{key}", names)}");
+            }
+            else if (space != ConfigKeys.Namespace)
+            {
+                Error(node, key,
+                    $"unknown namespace {ValueText.Quote(space)}: this project's settings are {ConfigKeys.Namespace}:<key>{Suggestions.DidYouMean($"{ConfigKeys.Namespace}{key[colon..]}", names)}; other namespaces allowed: {string.Join(", ", ConfigKeys.ProviderNamespaces)} (provider configuration)");
+            }
+            else
             {
                 Error(node, key, $"unknown key{Suggestions.DidYouMean(key, names)}; known keys: {string.Join(", ", names.Where(n => n.StartsWith(ConfigKeys.Namespace, StringComparison.Ordinal)))}");
             }
@@ -101,16 +140,17 @@ internal sealed class ConfigCursor(StackConfig config)
         return child;
     }
 
-    /// <summary>A number satisfying <paramref name="rule"/>; the rule's text says what is allowed.</summary>
-    public double? Number(ConfigMap? parent, string path, string key, NumberRule rule)
+    /// <summary>A number in its key's range (<see cref="NumericRanges"/>); the range's text says what is allowed.</summary>
+    public double? Number(ConfigMap? parent, string path, string key)
     {
         var full = $"{path}.{key}";
-        var node = Child(parent, path, key, rule.Text);
-        return node is null ? null : Number(node, full, rule);
+        var node = Child(parent, path, key, NumericRanges.For(full).Text);
+        return node is null ? null : Number(node, full);
     }
 
-    public double? Number(ConfigNode node, string path, NumberRule rule)
+    public double? Number(ConfigNode node, string path)
     {
+        var range = NumericRanges.For(path);
         var text = Text(node, path);
         if (text is null)
         {
@@ -118,33 +158,36 @@ internal sealed class ConfigCursor(StackConfig config)
         }
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            Error(node, path, $"must be {rule.Text}, got '{text}'");
+            Error(node, path, $"must be {range.Text}, got {ValueText.Quote(text)}");
             return null;
         }
-        if (!rule.Accepts(value))
+        if (!range.Accepts(value))
         {
-            Error(node, path, $"must be {rule.Text}, got {text}");
+            Error(node, path, $"must be {range.Text}, got {(text.Length <= 40 ? text : ValueText.Quote(text))}");
             return null;
         }
         return value;
     }
 
-    public int? Integer(ConfigMap? parent, string path, string key, int min, int max)
+    /// <summary>A whole number in its key's range.</summary>
+    public int? Integer(ConfigMap? parent, string path, string key)
     {
-        var node = Child(parent, path, key, IntegerText(min, max));
-        return node is null ? null : Integer(node, $"{path}.{key}", min, max);
+        var full = $"{path}.{key}";
+        var node = Child(parent, path, key, NumericRanges.For(full).Text);
+        return node is null ? null : Integer(node, full);
     }
 
-    public int? Integer(ConfigNode node, string path, int min, int max)
+    public int? Integer(ConfigNode node, string path)
     {
+        var range = NumericRanges.For(path);
         var text = Text(node, path);
         if (text is null)
         {
             return null;
         }
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || !range.Accepts(value))
         {
-            Error(node, path, $"must be {IntegerText(min, max)}, got '{text}'");
+            Error(node, path, $"must be {range.Text}, got {ValueText.Quote(text)}");
             return null;
         }
         return value;
@@ -156,21 +199,5 @@ internal sealed class ConfigCursor(StackConfig config)
         return node is null ? null : Text(node, $"{path}.{key}");
     }
 
-    private static string IntegerText(int min, int max) =>
-        max == int.MaxValue ? $"a whole number ≥ {min}" : $"a whole number from {min} to {max}";
-
     private static bool IsEmpty(ConfigNode node) => node is ConfigScalar { Value: "" };
-}
-
-/// <summary>A constraint on a number and the words that state it in an error.</summary>
-internal sealed record NumberRule(string Text, Func<double, bool> Accepts)
-{
-    public static NumberRule Positive(string unit) => new($"a number > 0 ({unit})", v => v > 0);
-
-    public static NumberRule NonNegative(string unit) => new($"a number ≥ 0 ({unit})", v => v >= 0);
-
-    /// <summary>Utilization: strictly between 0 and 1.</summary>
-    public static NumberRule Fraction { get; } = new("a number in (0, 1), exclusive", v => v is > 0 and < 1);
-
-    public static NumberRule AtLeast(double min, string unit) => new($"a number ≥ {min.ToString(CultureInfo.InvariantCulture)} ({unit})", v => v >= min);
 }

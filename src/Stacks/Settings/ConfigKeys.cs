@@ -25,6 +25,13 @@ public static class ConfigKeys
 {
     public const string Namespace = "freshfoodz";
 
+    /// <summary>
+    /// Namespaces a stack file may hold besides <see cref="Namespace"/>: the configuration of the providers the
+    /// program uses (azure-native:location is read; the rest is the providers' own) and Pulumi's (pulumi:tags).
+    /// Any other namespace is refused, so a misspelt one (freshfood:, FreshFoodz:, freshfoodz-infra:) is not ignored.
+    /// </summary>
+    public static IReadOnlyList<string> ProviderNamespaces { get; } = ["azure-native", "kubernetes", "random", "pulumi"];
+
     public static readonly ConfigKeySpec Location = new(
         "azure-native:location",
         "Primary Azure region of the stack; must be the territory's region with availability zones.", null);

@@ -66,7 +66,7 @@ internal static partial class PlanSettingsReader
             null => null,
             "production" => StackEnvironment.Production,
             "rehearsal" => StackEnvironment.Rehearsal,
-            var other => Fail<StackEnvironment>(c, node, key.Key, $"unknown environment '{other}'; allowed: production|rehearsal"),
+            var other => Fail<StackEnvironment>(c, node, key.Key, $"unknown environment {ValueText.Quote(other)}; allowed: production|rehearsal"),
         };
     }
 
@@ -76,7 +76,7 @@ internal static partial class PlanSettingsReader
         var text = c.Text(node, key.Key);
         if (text is not null && !pattern.IsMatch(text))
         {
-            c.Error(node, key.Key, $"must be {expected}, got '{text}'");
+            c.Error(node, key.Key, $"must be {expected}, got {ValueText.Quote(text)}");
             return null;
         }
         return text;
@@ -90,7 +90,7 @@ internal static partial class PlanSettingsReader
             null => null,
             "true" => true,
             "false" => false,
-            var other => Fail<bool>(c, node, key.Key, $"must be true or false, got '{other}'"),
+            var other => Fail<bool>(c, node, key.Key, $"must be true or false, got {ValueText.Quote(other)}"),
         };
     }
 
@@ -101,7 +101,7 @@ internal static partial class PlanSettingsReader
         var version = c.Word(m, root, "postgresVersion", string.Join("|", PostgresVersions));
         if (version is not null && !PostgresVersions.Contains(version))
         {
-            c.Error(m?["postgresVersion"], $"{root}.postgresVersion", $"must be one of {string.Join("|", PostgresVersions)}, got '{version}'");
+            c.Error(m?["postgresVersion"], $"{root}.postgresVersion", $"must be one of {string.Join("|", PostgresVersions)}, got {ValueText.Quote(version)}");
             version = null;
         }
         var critical = ReadTier(c, m, root, DrTier.Critical, skus, declared);
@@ -127,7 +127,7 @@ internal static partial class PlanSettingsReader
             var known = skus?.FirstOrDefault(s => s.Name == sku);
             if (sku is not null && !declared.Contains(sku))
             {
-                c.Error(m?["sku"], $"{path}.sku", $"'{sku}' is not in freshfoodz:postgresSkus{Suggestions.DidYouMean(sku, declared)}");
+                c.Error(m?["sku"], $"{path}.sku", $"{ValueText.Quote(sku)} is not in freshfoodz:postgresSkus{Suggestions.DidYouMean(sku, declared)}");
                 sku = null;
             }
             else if (sku is not null && known is null)
@@ -136,11 +136,11 @@ internal static partial class PlanSettingsReader
             }
             else if (tier == DrTier.High && known is { Tier: PostgresTier.Burstable })
             {
-                c.Error(m?["sku"], $"{path}.sku", $"'{sku}' is Burstable, which has no read replicas; the high tier needs GeneralPurpose or MemoryOptimized");
+                c.Error(m?["sku"], $"{path}.sku", $"{ValueText.Quote(sku!)} is Burstable, which has no read replicas; the high tier needs GeneralPurpose or MemoryOptimized");
                 sku = null;
             }
         }
-        var storage = c.Integer(m, path, "storageSizeGB", 32, 32767);
+        var storage = c.Integer(m, path, "storageSizeGB");
         if (storage is not null && !StorageSizes.Contains(storage.Value))
         {
             c.Error(m?["storageSizeGB"], $"{path}.storageSizeGB", $"must be one of {string.Join(", ", StorageSizes)} (GiB), got {storage}");
@@ -172,7 +172,7 @@ internal static partial class PlanSettingsReader
                 "critical" => DrTier.Critical,
                 "high" => DrTier.High,
                 "standard" => DrTier.Standard,
-                _ => Fail<DrTier>(c, m?["drTier"], $"{path}.drTier", $"unknown DR tier '{tierText}'; allowed: critical|high|standard"),
+                _ => Fail<DrTier>(c, m?["drTier"], $"{path}.drTier", $"unknown DR tier {ValueText.Quote(tierText)}; allowed: critical|high|standard"),
             };
             var deploymentsPath = $"{path}.deployments";
             var deploymentMap = c.Map(c.Child(m, path, "deployments", "a mapping of deployment name -> role, share, priority"), deploymentsPath);
@@ -192,16 +192,16 @@ internal static partial class PlanSettingsReader
                     null => (WorkloadRole?)null,
                     "api" => WorkloadRole.Api,
                     "worker" => WorkloadRole.Worker,
-                    var other => Fail<WorkloadRole>(c, d?["role"], $"{dpath}.role", $"unknown role '{other}'; allowed: api|worker"),
+                    var other => Fail<WorkloadRole>(c, d?["role"], $"{dpath}.role", $"unknown role {ValueText.Quote(other)}; allowed: api|worker"),
                 };
-                var share = c.Number(d, dpath, "share", new NumberRule("a number in (0, 1]", v => v is > 0 and <= 1));
+                var share = c.Number(d, dpath, "share");
                 var priority = c.Word(d, dpath, "priority", "event-catering|standard|batch") switch
                 {
                     null => (WorkloadPriority?)null,
                     "event-catering" => WorkloadPriority.EventCatering,
                     "standard" => WorkloadPriority.Standard,
                     "batch" => WorkloadPriority.Batch,
-                    var other => Fail<WorkloadPriority>(c, d?["priority"], $"{dpath}.priority", $"unknown priority '{other}'; allowed: event-catering|standard|batch"),
+                    var other => Fail<WorkloadPriority>(c, d?["priority"], $"{dpath}.priority", $"unknown priority {ValueText.Quote(other)}; allowed: event-catering|standard|batch"),
                 };
                 if (role is null || share is null || priority is null)
                 {
@@ -238,7 +238,7 @@ internal static partial class PlanSettingsReader
     {
         var root = ConfigKeys.AiBudget.Key;
         var m = c.Map(c.Key(ConfigKeys.AiBudget), root, ["monthlyAmount", "contactEmails"]);
-        var amount = c.Number(m, root, "monthlyAmount", NumberRule.Positive("territory currency per month"));
+        var amount = c.Number(m, root, "monthlyAmount");
         var emailsNode = c.Child(m, root, "contactEmails", "a list of e-mail addresses");
         List<string>? emails = null;
         if (emailsNode is ConfigList list && list.Items.Count > 0)
@@ -253,7 +253,7 @@ internal static partial class PlanSettingsReader
                 }
                 else if (text is not null)
                 {
-                    c.Error(item, $"{root}.contactEmails[{i}]", $"must be an e-mail address, got '{text}'");
+                    c.Error(item, $"{root}.contactEmails[{i}]", $"must be an e-mail address, got {ValueText.Quote(text)}");
                 }
             }
         }
@@ -273,7 +273,7 @@ internal static partial class PlanSettingsReader
         {
             return true;
         }
-        c.Error(node, path, $"'{name}' is not a valid {what}: use lowercase letters, digits and '-', at most 63 characters");
+        c.Error(node, path, $"{ValueText.Quote(name)} is not a valid {what}: use lowercase letters, digits and '-', at most 63 characters");
         return false;
     }
 
@@ -284,21 +284,21 @@ internal static partial class PlanSettingsReader
         return null;
     }
 
-    [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
+    [GeneratedRegex(@"\A[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\z")]
     private static partial Regex GuidPattern();
 
-    [GeneratedRegex("^[a-z0-9]{2,10}$")]
+    [GeneratedRegex(@"\A[a-z0-9]{2,10}\z")]
     private static partial Regex ShortNamePattern();
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9._-]{1,64}\z")]
     private static partial Regex TagValuePattern();
 
-    [GeneratedRegex(@"^\d+\.\d+(\.\d+)?$")]
+    [GeneratedRegex(@"\A[0-9]{1,3}\.[0-9]{1,3}(\.[0-9]{1,3})?\z")]
     private static partial Regex KubernetesVersionPattern();
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
+    [GeneratedRegex(@"\A[a-z0-9]([-a-z0-9]*[a-z0-9])?\z")]
     private static partial Regex DnsLabelPattern();
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    [GeneratedRegex(@"\A[^@\s]+@[^@\s]+\.[^@\s]+\z")]
     private static partial Regex EmailPattern();
 }

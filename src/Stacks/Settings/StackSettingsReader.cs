@@ -23,8 +23,8 @@ public static class StackSettingsReader
         var territory = ReadTerritory(c);
         var region = ReadRegion(c, territory);
         var season = ReadSeason(c);
-        var leadTime = ReadInteger(c, ConfigKeys.LeadTimeDays, 0, 60);
-        var burst = ReadNumber(c, ConfigKeys.BurstHeadroom, NumberRule.AtLeast(1.0, "factor"));
+        var leadTime = ReadInteger(c, ConfigKeys.LeadTimeDays);
+        var burst = ReadNumber(c, ConfigKeys.BurstHeadroom);
         var workload = ReadWorkload(c);
         var vmSizes = ReadVmSizes(c);
         var pools = ReadNodePools(c, vmSizes);
@@ -61,7 +61,7 @@ public static class StackSettingsReader
         var territory = Territory.Find(text);
         if (territory is null)
         {
-            c.Error(node, key.Key, $"unknown territory '{text}'; allowed: {Territory.Allowed}");
+            c.Error(node, key.Key, $"unknown territory {ValueText.Quote(text)}; allowed: {Territory.Allowed}");
         }
         return territory;
     }
@@ -79,7 +79,7 @@ public static class StackSettingsReader
         if (region is null || !territory.Owns(region))
         {
             c.Error(node, key.Key,
-                $"region '{text}' is outside territory {territory.Code} ({territory.Country}); allowed: {string.Join(", ", territory.Regions)}");
+                $"region {ValueText.Quote(text)} is outside territory {territory.Code} ({territory.Country}); allowed: {string.Join(", ", territory.Regions)}");
             return null;
         }
         if (region.AvailabilityZones == 0)
@@ -108,20 +108,20 @@ public static class StackSettingsReader
         {
             return new SeasonSelection(season);
         }
-        c.Error(node, key.Key, $"unknown season '{text}'{Suggestions.DidYouMean(text, SeasonNames.Allowed.Split('|'))}; allowed: {SeasonNames.Allowed}");
+        c.Error(node, key.Key, $"unknown season {ValueText.Quote(text)}{Suggestions.DidYouMean(text, SeasonNames.Allowed.Split('|'))}; allowed: {SeasonNames.Allowed}");
         return null;
     }
 
-    private static int? ReadInteger(ConfigCursor c, ConfigKeySpec key, int min, int max)
+    private static int? ReadInteger(ConfigCursor c, ConfigKeySpec key)
     {
         var node = c.Key(key);
-        return node is null ? null : c.Integer(node, key.Key, min, max);
+        return node is null ? null : c.Integer(node, key.Key);
     }
 
-    private static double? ReadNumber(ConfigCursor c, ConfigKeySpec key, NumberRule rule)
+    private static double? ReadNumber(ConfigCursor c, ConfigKeySpec key)
     {
         var node = c.Key(key);
-        return node is null ? null : c.Number(node, key.Key, rule);
+        return node is null ? null : c.Number(node, key.Key);
     }
 
     private static WorkloadProfile? ReadWorkload(ConfigCursor c)
@@ -132,7 +132,7 @@ public static class StackSettingsReader
         var workers = ReadWorkers(c, c.Map(c.Child(map, root, "workers", "a mapping"), $"{root}.workers", WorkerKeys), $"{root}.workers");
         var dbPath = $"{root}.database";
         var db = c.Map(c.Child(map, root, "database", "a mapping"), dbPath, ["meanQueryTimeSeconds"]);
-        var query = c.Number(db, dbPath, "meanQueryTimeSeconds", NumberRule.Positive("seconds"));
+        var query = c.Number(db, dbPath, "meanQueryTimeSeconds");
         return api is null || workers is null || query is null ? null : new WorkloadProfile(api, workers, new DatabaseWorkload(query.Value));
     }
 
@@ -150,15 +150,15 @@ public static class StackSettingsReader
 
     private static ApiWorkload? ReadApi(ConfigCursor c, ConfigMap? m, string path)
     {
-        var rate = c.Number(m, path, "baselineRequestsPerSecond", NumberRule.Positive("requests per second"));
-        var mean = c.Number(m, path, "meanServiceTimeSeconds", NumberRule.Positive("seconds"));
-        var p95 = c.Number(m, path, "p95ServiceTimeSeconds", NumberRule.Positive("seconds"));
+        var rate = c.Number(m, path, "baselineRequestsPerSecond");
+        var mean = c.Number(m, path, "meanServiceTimeSeconds");
+        var p95 = c.Number(m, path, "p95ServiceTimeSeconds");
         var distribution = ReadDistribution(c, m, path, mean, p95);
-        var concurrency = c.Integer(m, path, "concurrencyPerPod", 1, 1000);
+        var concurrency = c.Integer(m, path, "concurrencyPerPod");
         var slo = ReadSlos(c, m, path, mean, distribution == ServiceTimeDistribution.Lognormal && p95 > mean ? p95 : null);
         var resources = ReadResources(c, m, path);
-        var queries = c.Number(m, path, "dbQueriesPerRequest", NumberRule.NonNegative("queries"));
-        var pool = c.Integer(m, path, "dbPoolSizePerPod", 1, 1000);
+        var queries = c.Number(m, path, "dbQueriesPerRequest");
+        var pool = c.Integer(m, path, "dbPoolSizePerPod");
         if (mean is { } s && p95 is { } q && q <= s)
         {
             c.Error(m?["p95ServiceTimeSeconds"], $"{path}.p95ServiceTimeSeconds",
@@ -194,7 +194,7 @@ public static class StackSettingsReader
         var index = Array.IndexOf(Distributions, text);
         if (index < 0)
         {
-            c.Error(node, key, $"unknown service time distribution '{text}'{Suggestions.DidYouMean(text, Distributions)}; allowed: {string.Join("|", Distributions)}");
+            c.Error(node, key, $"unknown service time distribution {ValueText.Quote(text)}{Suggestions.DidYouMean(text, Distributions)}; allowed: {string.Join("|", Distributions)}");
             return null;
         }
         var distribution = Enum.GetValues<ServiceTimeDistribution>()[index];
@@ -214,7 +214,7 @@ public static class StackSettingsReader
         var m = c.Map(c.Child(api, apiPath, "sloP95Seconds", "a mapping of sample, eventCatering, order"), path, ["sample", "eventCatering", "order"]);
         double? Slo(string route)
         {
-            var value = c.Number(m, path, route, NumberRule.Positive("seconds"));
+            var value = c.Number(m, path, route);
             // T = W + S ≥ S: a lognormal service time's own p95 is the floor.
             if (value is { } l && lognormalP95 is { } floor)
             {
@@ -243,19 +243,19 @@ public static class StackSettingsReader
 
     private static PodResources? ReadResources(ConfigCursor c, ConfigMap? m, string path)
     {
-        var cpu = c.Integer(m, path, "cpuRequestMillicores", 1, 64_000);
-        var memory = c.Integer(m, path, "memoryRequestMiB", 1, 512 * 1024);
+        var cpu = c.Integer(m, path, "cpuRequestMillicores");
+        var memory = c.Integer(m, path, "memoryRequestMiB");
         return cpu is null || memory is null ? null : new PodResources(cpu.Value, memory.Value);
     }
 
     private static WorkerWorkload? ReadWorkers(ConfigCursor c, ConfigMap? m, string path)
     {
-        var rate = c.Number(m, path, "baselineJobsPerSecond", NumberRule.Positive("jobs per second"));
-        var time = c.Number(m, path, "meanJobTimeSeconds", NumberRule.Positive("seconds"));
-        var concurrency = c.Integer(m, path, "concurrencyPerWorker", 1, 1000);
+        var rate = c.Number(m, path, "baselineJobsPerSecond");
+        var time = c.Number(m, path, "meanJobTimeSeconds");
+        var concurrency = c.Integer(m, path, "concurrencyPerWorker");
         var resources = ReadResources(c, m, path);
-        var queries = c.Number(m, path, "dbQueriesPerJob", NumberRule.NonNegative("queries"));
-        var pool = c.Integer(m, path, "dbPoolSizePerWorker", 1, 1000);
+        var queries = c.Number(m, path, "dbQueriesPerJob");
+        var pool = c.Integer(m, path, "dbPoolSizePerWorker");
         return rate is null || time is null || concurrency is null || resources is null || queries is null || pool is null
             ? null
             : new WorkerWorkload(rate.Value, time.Value, concurrency.Value, resources, queries.Value, pool.Value);
@@ -278,8 +278,8 @@ public static class StackSettingsReader
         {
             var path = $"{root}.{name}";
             var entry = c.Map(node, path, ["vCpus", "memoryGiB"]);
-            var cpus = c.Integer(entry, path, "vCpus", 1, 64);
-            var memory = c.Number(entry, path, "memoryGiB", NumberRule.Positive("GiB"));
+            var cpus = c.Integer(entry, path, "vCpus");
+            var memory = c.Number(entry, path, "memoryGiB");
             if (cpus is not null && memory is not null)
             {
                 sizes[name] = new VmSize(name, cpus.Value, memory.Value);
@@ -297,21 +297,21 @@ public static class StackSettingsReader
             var name = c.Word(m, root, key, "a VM size from freshfoodz:vmSizes");
             if (name is not null && vmSizes is not null && !vmSizes.ContainsKey(name))
             {
-                c.Error(m?[key], $"{root}.{key}", $"'{name}' is not in freshfoodz:vmSizes{Suggestions.DidYouMean(name, vmSizes.Keys)}; known: {string.Join(", ", vmSizes.Keys)}");
+                c.Error(m?[key], $"{root}.{key}", $"{ValueText.Quote(name)} is not in freshfoodz:vmSizes{Suggestions.DidYouMean(name, vmSizes.Keys)}; known: {string.Join(", ", vmSizes.Keys)}");
                 return null;
             }
             return name;
         }
         var app = VmSizeName("appVmSize");
         // AKS allows 10–250 pods per node (Microsoft docs, "Configure maximum pods per node").
-        var maxPods = c.Integer(m, root, "maxPodsPerNode", 10, 250);
+        var maxPods = c.Integer(m, root, "maxPodsPerNode");
         var overheadPath = $"{root}.daemonSetOverhead";
         var overhead = c.Map(c.Child(m, root, "daemonSetOverhead", "a mapping of cpuMillicores, memoryMiB"), overheadPath, ["cpuMillicores", "memoryMiB"]);
-        var cpu = c.Integer(overhead, overheadPath, "cpuMillicores", 0, 64_000);
-        var memory = c.Integer(overhead, overheadPath, "memoryMiB", 0, 512 * 1024);
+        var cpu = c.Integer(overhead, overheadPath, "cpuMillicores");
+        var memory = c.Integer(overhead, overheadPath, "memoryMiB");
         var system = VmSizeName("systemVmSize");
         // AKS system pools need at least one node; three spreads them over the zones.
-        var systemCount = c.Integer(m, root, "systemNodeCount", 1, 100);
+        var systemCount = c.Integer(m, root, "systemNodeCount");
         return app is null || maxPods is null || cpu is null || memory is null || system is null || systemCount is null
             ? null
             : new NodePoolSettings(app, maxPods.Value, new PodResources(cpu.Value, memory.Value), system, systemCount.Value);
@@ -341,11 +341,11 @@ public static class StackSettingsReader
                 }
                 else
                 {
-                    c.Error(entry?["tier"], $"{path}.tier", $"unknown tier '{tierText}'{Suggestions.DidYouMean(tierText, tiers)}; allowed: {string.Join("|", tiers)}");
+                    c.Error(entry?["tier"], $"{path}.tier", $"unknown tier {ValueText.Quote(tierText)}{Suggestions.DidYouMean(tierText, tiers)}; allowed: {string.Join("|", tiers)}");
                 }
             }
-            var cores = c.Integer(entry, path, "vCores", 1, 128);
-            var memory = c.Integer(entry, path, "memoryGiB", 1, 4096);
+            var cores = c.Integer(entry, path, "vCores");
+            var memory = c.Integer(entry, path, "memoryGiB");
             if (tier is not null && cores is not null && memory is not null)
             {
                 skus.Add(new PostgresSku(name, tier.Value, cores.Value, memory.Value));
@@ -365,7 +365,7 @@ public static class StackSettingsReader
         var currency = c.Word(m, root, "currency", "the territory's ISO 4217 code (EUR for de, CHF for ch)");
         if (currency is not null && territory is not null && currency != territory.Currency)
         {
-            c.Error(m?["currency"], $"{root}.currency", $"territory {territory.Code} keeps prices in {territory.Currency}, got '{currency}'");
+            c.Error(m?["currency"], $"{root}.currency", $"territory {territory.Code} keeps prices in {territory.Currency}, got {ValueText.Quote(currency)}");
         }
         var vm = ReadPriceMap(c, m, root, "vmPerHour", "per hour", vmSizes?.Keys, "freshfoodz:vmSizes");
         var pg = ReadPriceMap(c, m, root, "postgresPerMonth", "per month", skus?.Select(s => s.Name), "freshfoodz:postgresSkus");
@@ -389,13 +389,15 @@ public static class StackSettingsReader
             {
                 continue;
             }
-            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var price) && price >= 0)
+            var range = NumericRanges.For($"{path}.{name}");
+            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var price)
+                && price >= (decimal)range.Min && price <= (decimal)range.Max)
             {
                 prices[name] = price / 1.0000000000000000000000000000m; // drops trailing zeros: 0.30 and 0.3 are one price
             }
             else
             {
-                c.Error(node, $"{path}.{name}", $"must be a price ≥ 0 {unit}, got '{text}'");
+                c.Error(node, $"{path}.{name}", $"must be {range.Text}, got {ValueText.Quote(text)}");
             }
         }
         foreach (var name in mustCover ?? [])
@@ -428,7 +430,7 @@ public static class StackSettingsReader
             var entry = c.Map(node, path, ["app", "workers", "database"]);
             var defaults = SeasonCatalog.Default[season].Targets;
             double? Optional(string tier, double fallback) =>
-                entry?[tier] is { } n ? c.Number(n, $"{path}.{tier}", NumberRule.Fraction) : fallback;
+                entry?[tier] is { } n ? c.Number(n, $"{path}.{tier}") : fallback;
             var app = Optional("app", defaults.App);
             var workers = Optional("workers", defaults.Workers);
             var database = Optional("database", defaults.Database);

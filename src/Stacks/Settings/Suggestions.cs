@@ -10,6 +10,10 @@ internal static class Suggestions
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
         var list = candidates.ToList();
+        if (input.Length > MaxInput)
+        {
+            return null; // no key is this long; a distance over it would only cost time
+        }
         if (input.Length >= 4 && list.FirstOrDefault(c => c.StartsWith(input, StringComparison.OrdinalIgnoreCase)) is { } extended)
         {
             return extended;
@@ -20,6 +24,8 @@ internal static class Suggestions
             .FirstOrDefault();
         return best.Candidate is not null && best.Distance <= Math.Max(1, (input.Length + 2) / 3) ? best.Candidate : null;
     }
+
+    private const int MaxInput = 100;
 
     public static string DidYouMean(string input, IEnumerable<string> candidates) =>
         Closest(input, candidates) is { } c ? $" (did you mean '{c}'?)" : "";

@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace FreshFoodz.Cli.Tests.Hostile;
+
+/// <summary>
+/// A loopback HTTP server that answers like a Prometheus gone wrong: the first path segment names the reply
+/// (<c>http://127.0.0.1:port/nan/api/v1/query_range?…</c>). <c>ok</c> is a healthy server whose baseline is
+/// 50 requests/s, mean 0.2 s and p95 0.6 s on every day asked for, so the other replies differ from a working one in
+/// one way each. It answers calibrate's range queries by their text: requests per day, the request rate, the daily
+/// duration sum and count, the daily buckets; the job metrics have no series (workers not measured).
+/// </summary>
+public sealed class FakePrometheus : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Task _serving;
+
+    public FakePrometheus()
+    {
+        var port = FreePort();
+        Url = $"http://127.0.0.1:{port}/";
+        _listener.Prefixes.Add(Url);
+        _listener.Start();
+        _serving = Task.Run(ServeAsync);
+    }
+
+    public string Url { get; }
+
+    /// <summary>Replies by name: (HTTP status, body of a range query, body of the mean query, body of the p95 query).</summary>
+    public static IReadOnlyDictionary<string, Func<HttpListenerContext, Task>> Replies { get; } = new Dictionary<string, Func<HttpListenerContext, Task>>
+    {
+        ["ok"] = c => Healthy(c),
+        ["empty-object"] = c => Json(c, "{}"),
+        ["array"] = c => Json(c, "[]"),
+        ["null"] = c => Json(c, "null"),
+        ["status-number"] = c => Json(c, "{\"status\":1}"),
+        ["no-data"] = c => Json(c, "{\"status\":\"success\"}"),
+        ["result-not-a-list"] = c => Json(c, "{\"status\":\"success\",\"data\":{\"result\":{}}}"),
+        ["result-of-numbers"] = c => Json(c, "{\"status\":\"success\",\"data\":{\"result\":[1,2,3]}}"),
+        ["sample-not-a-number"] = c => Healthy(c, rate: "fifty"),
+        ["sample-a-number"] = c => Json(c, "{\"status\":\"success\",\"data\":{\"result\":[{\"metric\":{},\"values\":[[1769904000,50]]}]}}"),
+        ["sample-short"] = c => Json(c, "{\"status\":\"success\",\"data\":{\"result\":[{\"metric\":{},\"values\":[[1769904000]]}]}}"),
+        ["sample-time-beyond-9999"] = c => Json(c, "{\"status\":\"success\",\"data\":{\"result\":[{\"metric\":{},\"values\":[[1e20,\"50\"]]}]}}"),
+        ["labels-not-text"] = c => IsRate(c)
+            ? Json(c, "{\"status\":\"success\",\"data\":{\"result\":[{\"metric\":{\"route_class\":{\"a\":1}},\"values\":[[1769904000,\"NaN\"]]}]}}")
+            : Healthy(c),
+        ["nan"] = c => Healthy(c, rate: "NaN"),
+        ["inf"] = c => Healthy(c, rate: "+Inf"),
+        ["rate-absurd"] = c => Healthy(c, rate: "1e15"),
+        ["rate-rounds-to-zero"] = c => Healthy(c, rate: "0.01"),
+        ["mean-absurd"] = c => Healthy(c, mean: 1e9),
+        ["mean-rounds-to-zero"] = c => Healthy(c, mean: 0.00001),
+        ["p95-below-mean"] = c => Healthy(c, p95: 0.1),
+        ["slo-broken-by-measurement"] = c => Healthy(c, mean: 2, p95: 9),
+        ["not-json"] = c => Send(c, 500, "text/html", "<html><body>502 Bad Gateway</body></html>"),
+        ["json-nested-deep"] = c => Json(c, new string('[', 100_000) + new string(']', 100_000)),
+        ["error-with-long-message"] = c => Json(c, $"{{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"{new string('x', 100_000)}\"}}"),
+        ["error-not-text"] = c => Json(c, "{\"status\":\"error\",\"errorType\":7,\"error\":{\"a\":1}}"),
+        ["huge-streamed"] = Huge,
+        ["huge-declared"] = HugeDeclared,
+        ["unauthorized"] = c => Send(c, 401, "text/plain", "Unauthorized"),
+    };
+
+    private static string QueryText(HttpListenerContext c) => c.Request.QueryString["query"] ?? "";
+
+    private static bool IsRate(HttpListenerContext c) => QueryText(c).StartsWith("sum by (route_class) (rate(", StringComparison.Ordinal);
+
+    /// <summary>Requests per day at the healthy baseline (50/s): what each day's duration count is too.</summary>
+    private const double RequestsPerDay = 50 * 86400;
+
+    /// <summary>
+    /// A healthy answer to one of calibrate's range queries, on the query's own time grid: the request rate (text, so a
+    /// reply can make it anything), per day the requests, the duration sum (mean × requests) and count, and two
+    /// buckets whose histogram_quantile(0.95) is exactly <paramref name="p95"/> (95 % of requests at or under it).
+    /// </summary>
+    private static Task Healthy(HttpListenerContext c, string rate = "50", double mean = 0.2, double p95 = 0.6)
+    {
+        var query = QueryText(c);
+        var start = double.Parse(c.Request.QueryString["start"]!, CultureInfo.InvariantCulture);
+        var end = double.Parse(c.Request.QueryString["end"]!, CultureInfo.InvariantCulture);
+        var step = double.Parse(c.Request.QueryString["step"]!.TrimEnd('s'), CultureInfo.InvariantCulture);
+        var times = Enumerable.Range(0, (int)Math.Floor((end - start) / step) + 1).Select(i => start + i * step).ToList();
+        string Series(string labels, string value) =>
+            $"{{\"metric\":{{{labels}}},\"values\":[{string.Join(",", times.Select(t => $"[{t.ToString(CultureInfo.InvariantCulture)},\"{value}\"]"))}]}}";
+        string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+        IEnumerable<string> result = query switch
+        {
+            _ when query.Contains("job", StringComparison.Ordinal) => [],
+            _ when IsRate(c) => [Series("\"route_class\":\"order\"", rate)],
+            _ when query.Contains("_bucket", StringComparison.Ordinal) =>
+                [Series($"\"le\":\"{N(p95)}\"", N(0.95 * RequestsPerDay)), Series("\"le\":\"+Inf\"", N(RequestsPerDay))],
+            _ when query.Contains("_sum", StringComparison.Ordinal) => [Series("", N(mean * RequestsPerDay))],
+            _ => [Series("", N(RequestsPerDay))],
+        };
+        return Json(c, $"{{\"status\":\"success\",\"data\":{{\"resultType\":\"matrix\",\"result\":[{string.Join(",", result)}]}}}}");
+    }
+
+    private static Task Json(HttpListenerContext c, string body) => Send(c, 200, "application/json", body);
+
+    private static async Task Send(HttpListenerContext c, int status, string type, string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        c.Response.StatusCode = status;
+        c.Response.ContentType = type;
+        c.Response.ContentLength64 = bytes.Length;
+        await c.Response.OutputStream.WriteAsync(bytes);
+        c.Response.Close();
+    }
+
+    /// <summary>40 MB of a never-ending JSON list, without a Content-Length: only a bounded read stops it.</summary>
+    private static async Task Huge(HttpListenerContext c)
+    {
+        c.Response.SendChunked = true;
+        c.Response.ContentType = "application/json";
+        var chunk = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("[1769904000,\"1\"],", 4096)));
+        try
+        {
+            await c.Response.OutputStream.WriteAsync(Encoding.ASCII.GetBytes("{\"status\":\"success\",\"data\":{\"result\":[{\"metric\":{},\"values\":["));
+            for (long sent = 0; sent < 40L * 1024 * 1024; sent += chunk.Length)
+            {
+                await c.Response.OutputStream.WriteAsync(chunk);
+            }
+            c.Response.Close();
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            // The client stopped reading, as it should.
+            c.Response.Abort();
+        }
+    }
+
+    /// <summary>Declares 600 MB, sends a little, then drops the connection.</summary>
+    private static async Task HugeDeclared(HttpListenerContext c)
+    {
+        c.Response.ContentType = "application/json";
+        c.Response.ContentLength64 = 600L * 1024 * 1024;
+        try
+        {
+            await c.Response.OutputStream.WriteAsync(Encoding.ASCII.GetBytes("{\"status\":"));
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            // The client may already be gone.
+        }
+        c.Response.Abort();
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+            _ = Task.Run(async () =>
+            {
+                var name = context.Request.Url!.Segments.ElementAtOrDefault(1)?.TrimEnd('/') ?? "";
+                try
+                {
+                    await (Replies.TryGetValue(name, out var reply) ? reply(context) : Send(context, 404, "text/plain", "no such reply"));
+                }
+                catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+                {
+                    context.Response.Abort();
+                }
+            });
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+        _serving.Wait(TimeSpan.FromSeconds(5));
+    }
+}

@@ -1,0 +1,279 @@
+using System.Text;
+
+namespace FreshFoodz.Cli.Tests.Hostile;
+
+/// <summary>
+/// The hostile inputs of issue 12 and more: bad stack files (each run through every command), bad command lines,
+/// bad Prometheus replies, broken sibling stack files. Large inputs are generated here, at test time, into the
+/// case's sandbox; none is committed.
+/// </summary>
+internal static class HostileCorpus
+{
+    private const string Hostile = "hostile";
+    private const string File = "Pulumi.hostile.yaml";
+    private const string Calibrate = "calibrate";
+    private const string At = "2026-02-01T00:00:00Z";
+    private const string RateQuery = "'sum by (route_class) (rate(http_requests_total{territory=\"de\"}[5m]))'";
+    private const string MeanQuery = "http_request_duration_seconds_sum{territory=\"de\"}";
+    private const string P95Query = "'sum by (le) (increase(http_request_duration_seconds_bucket";
+    private const string RequestsQuery = "'sum(increase(http_requests_total{territory=\"de\"}[1d]))'";
+
+    private static readonly HashSet<string> Large = ["unknown-keys-1-mib", "larger-than-1-mib", "value-500-kb", "brackets-200k-deep", "mappings-100k-deep"];
+
+    public static IReadOnlyDictionary<string, HostileCase> All { get; } = Build();
+
+    private static Dictionary<string, HostileCase> Build()
+    {
+        var cases = new List<HostileCase>();
+        foreach (var (name, arrange, says) in BadStackFiles())
+        {
+            // The megabyte-sized files meet three commands in-process (and capacity again as a child process), to keep the corpus fast.
+            foreach (var (command, args) in EveryCommand(Hostile).Where(c => !Large.Contains(name) || c.Name is "capacity" or "report" or Calibrate))
+            {
+                cases.Add(new HostileCase($"file {name} | {command}", args, 2, [File, .. says]) { Arrange = arrange });
+            }
+        }
+        cases.AddRange(ValidStackFiles());
+        cases.AddRange(CommandLines());
+        cases.AddRange(BrokenSiblings());
+        cases.AddRange(PrometheusReplies());
+        cases.AddRange(ChildProcesses());
+        return cases.ToDictionary(c => c.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>Every command that reads a stack, with the stack given.</summary>
+    private static IEnumerable<(string Name, string[] Args)> EveryCommand(string stack) =>
+    [
+        ("capacity", ["capacity", "--stack", stack]),
+        ("plan", ["plan", "--stack", stack, "--format", "json"]),
+        ("diff", ["diff", "--stack", stack, "--from", "baseline", "--to", "weihnachten"]),
+        ("render monitoring", ["render", "monitoring", "--stack", stack, "--out", "{out}/monitoring"]),
+        ("render playbooks", ["render", "playbooks", "--stack", stack, "--year", "2026", "--out", "{out}/playbooks"]),
+        ("render k6", ["render", "k6", "--stack", stack, "--out", "{out}/k6"]),
+        ("report", ["report", "--stack", stack, "--year", "2026", "--out", "{out}/report.html"]),
+        (Calibrate, [Calibrate, "--stack", stack, "--prometheus", "{prometheus}ok/", "--at", At, "--baseline-days", "7", "--write"]),
+    ];
+
+    private static (string, Action<Sandbox>, string[]) Text(string name, string yaml, params string[] says) =>
+        (name, s => s.Write(Hostile, yaml), says);
+
+    private static IEnumerable<(string Name, Action<Sandbox> Arrange, string[] Says)> BadStackFiles()
+    {
+        // YAML structure
+        yield return Text("billion-laughs",
+            "config:\n  a: &a [x, x, x, x, x, x, x, x, x]\n" + string.Concat(Enumerable.Range(1, 9).Select(i => $"  l{i}: &l{i} [{string.Join(", ", Enumerable.Repeat(i == 1 ? "*a" : $"*l{i - 1}", 9))}]\n")),
+            "anchors (&name) are not allowed");
+        yield return Text("alias-without-anchor", "config:\n  freshfoodz:season: *nothing\n", "aliases (*name) are not allowed");
+        yield return Text("brackets-200k-deep", "config:\n  freshfoodz:season: " + new string('[', 200_000) + new string(']', 200_000) + "\n", "freshfoodz:season", "nested more than 32 levels deep");
+        yield return Text("mappings-100k-deep", "config:\n  freshfoodz:season: " + string.Concat(Enumerable.Repeat("{a: ", 100_000)) + "b" + new string('}', 100_000) + "\n", "nested more than 32 levels deep");
+        yield return Text("second-document", Sandbox.DeProd + "---\nconfig: {}\n", "one YAML document");
+        yield return Text("tagged-duplicate-top", Sandbox.DeProdWith("  freshfoodz:season: auto\n", "  freshfoodz:season: auto\n  !!str freshfoodz:season: weihnachten\n"), "freshfoodz:season: duplicate key");
+        yield return Text("tagged-duplicate-nested", Sandbox.DeProdWith("      meanServiceTimeSeconds: 0.2\n", "      meanServiceTimeSeconds: 0.2\n      !!str meanServiceTimeSeconds: 0.1\n"), "freshfoodz:workload.api.meanServiceTimeSeconds: duplicate key");
+        yield return Text("tag-foreign", Sandbox.DeProdWith("freshfoodz:season: auto", "freshfoodz:season: !!binary YXV0bw=="), "the YAML tag 'tag:yaml.org,2002:binary' is not allowed");
+        yield return Text("key-a-list", "config:\n  ? [a, b]\n  : c\n", "keys must be plain text");
+        // YAML itself limits implicit keys to 1024 characters; an explicit key (? …) has no limit but ours.
+        yield return Text("key-10k-characters", $"config:\n  ? freshfoodz:{new string('k', 10_000)}\n  : 1\n", "keys have at most 256");
+        yield return Text("key-implicit-10k-characters", $"config:\n  freshfoodz:{new string('k', 10_000)}: 1\n", "malformed YAML");
+        yield return Text("unclosed-bracket", Sandbox.DeProdWith("critical: {storageSizeGB: 512}", "critical: {storageSizeGB: 512"), "malformed YAML");
+        yield return Text("tab-indentation", Sandbox.DeProdWith("  freshfoodz:territory: de\n", "  freshfoodz:territory: de\n\tfreshfoodz:season: auto\n"), "malformed YAML");
+        yield return Text("punctuation-soup", string.Concat(Enumerable.Repeat("{[&*!|>%@`'\"#:-? ", 2000)), "(file)");
+        yield return Text("nul-character", "config:\n  freshfoodz:season: a\0b\n", File);
+        yield return Text("root-a-scalar", "just text\n", "a stack file must be a mapping");
+        yield return Text("root-a-list", "- config\n", "a stack file must be a mapping");
+        yield return Text("config-empty", "config:\n", "missing 'config:' mapping");
+        yield return Text("config-a-list", "config: [a, b]\n", "missing 'config:' mapping");
+        // Namespaces and keys
+        yield return Text("namespace-misspelt", Sandbox.DeProdWith("freshfoodz:season: auto", "freshfood:season: weihnachten"), "freshfood:season", "unknown namespace 'freshfood'", "freshfoodz:<key>");
+        yield return Text("namespace-capitalised", Sandbox.DeProdWith("freshfoodz:season: auto", "FreshFoodz:season: weihnachten"), "FreshFoodz:season", "unknown namespace 'FreshFoodz'");
+        yield return Text("namespace-project-name", Sandbox.DeProdWith("freshfoodz:season: auto", "freshfoodz-infra:season: weihnachten"), "freshfoodz-infra:season", "unknown namespace 'freshfoodz-infra'");
+        yield return Text("unknown-keys-1-mib", "config:\n" + Lines(1024 * 1024 - 16, i => $"  freshfoodz:unknown{i}: value\n"), "more problems not listed");
+        // Values
+        yield return Text("short-name-trailing-newline", Sandbox.DeProdWith("freshfoodz:shortName: deprod", "freshfoodz:shortName: \"deprod\\n\""), "freshfoodz:shortName", "got 'deprod\\n'");
+        yield return Text("version-arabic-digits", Sandbox.DeProdWith("freshfoodz:kubernetesVersion: \"1.33\"", "freshfoodz:kubernetesVersion: \"1.\u0663\u0663\""), "freshfoodz:kubernetesVersion");
+        yield return Text("value-500-kb", Sandbox.DeProdWith("freshfoodz:shortName: deprod", "freshfoodz:shortName: " + new string('a', 500_000)), "freshfoodz:shortName", "(500000 characters)");
+        yield return Text("rate-1e12", Sandbox.DeProdWith("baselineRequestsPerSecond: 50", "baselineRequestsPerSecond: 1e12"), "freshfoodz:workload.api.baselineRequestsPerSecond", "from 0.001 to 100000");
+        yield return Text("rate-nan", Sandbox.DeProdWith("baselineRequestsPerSecond: 50", "baselineRequestsPerSecond: .nan"), "freshfoodz:workload.api.baselineRequestsPerSecond");
+        yield return Text("rate-inf", Sandbox.DeProdWith("baselineRequestsPerSecond: 50", "baselineRequestsPerSecond: 1e999"), "freshfoodz:workload.api.baselineRequestsPerSecond");
+        yield return Text("utilization-1e-300", Sandbox.DeProd.TrimEnd() + "\n  freshfoodz:utilization:\n    weihnachten:\n      app: 1e-300\n", "freshfoodz:utilization.weihnachten.app", "from 0.05 to 0.95");
+        yield return Text("budget-1e30", Sandbox.DeProdWith("monthlyAmount: 600", "monthlyAmount: 1e30"), "freshfoodz:aiBudget.monthlyAmount");
+        yield return Text("price-decimal-max", Sandbox.DeProdWith("Standard_D8ds_v5: 0.48", "Standard_D8ds_v5: 79228162514264337593543950335"), "freshfoodz:prices.vmPerHour.Standard_D8ds_v5");
+        yield return Text("concurrency-beyond-int", Sandbox.DeProdWith("concurrencyPerPod: 8", "concurrencyPerPod: 99999999999999999999"), "freshfoodz:workload.api.concurrencyPerPod");
+        // Found by LoaderProperties: a name of "" once missed its key's range (exit 70).
+        yield return Text("vm-size-empty-name", Sandbox.DeProdWith("Standard_D2ds_v5: {vCpus: 2", "\"\": {vCpus: 200, memoryGiB: 8}\n    Standard_D2ds_v5: {vCpus: 2"), "freshfoodz:vmSizes..vCpus");
+        yield return Text("lead-time-negative", Sandbox.DeProd.TrimEnd() + "\n  freshfoodz:leadTimeDays: -2147483648\n", "freshfoodz:leadTimeDays");
+        yield return Text("url-with-password", Sandbox.DeProdWith("url: https://tickets.freshfoodz.example", "url: https://alerts:hunter2@tickets.freshfoodz.example"), "freshfoodz:alerting.tickets.url", "'user:password@' is refused");
+        yield return Text("url-with-api-key", Sandbox.DeProdWith("url: https://tickets.freshfoodz.example/api/alerts/de-prod", "url: https://tickets.freshfoodz.example/api/alerts/de-prod?api_key=hunter2"), "freshfoodz:alerting.tickets.url", "'api_key'");
+        // Files that are not stack files
+        yield return ("fifo", s => s.Fifo(Hostile), ["not a regular file"]);
+        yield return ("dev-zero", s => s.Symlink(Hostile, "/dev/zero"), ["not a regular file"]);
+        yield return ("symlink-loop", s => s.Symlink(Hostile, s.StackFile(Hostile)), ["symbolic link that cannot be resolved"]);
+        yield return ("symlink-dangling", s => s.Symlink(Hostile, Path.Combine(s.Root, "nowhere.yaml")), ["symbolic link to a missing file"]);
+        yield return ("folder", s => Directory.CreateDirectory(s.StackFile(Hostile)), ["is a folder"]);
+        yield return ("empty", s => s.Write(Hostile, ""), ["is empty"]);
+        yield return ("not-utf8", s => s.WriteBytes(Hostile, [.. Encoding.ASCII.GetBytes("config:\n  freshfoodz:season: "), 0xFF, 0xFE, 0xC0, 0x0A]), ["not UTF-8"]);
+        yield return ("larger-than-1-mib", s => s.Write(Hostile, "config:\n" + Lines(2 * 1024 * 1024, i => $"  freshfoodz:k{i}: v\n")), ["at most 1048576 bytes"]);
+    }
+
+    /// <summary><paramref name="line"/>(0), (1), … up to about <paramref name="bytes"/> characters.</summary>
+    private static string Lines(int bytes, Func<int, string> line)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; text.Length < bytes - 64; i++)
+        {
+            text.Append(line(i));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Unusual but valid stack files: a byte-order mark, CRLF line ends. They must work.</summary>
+    private static IEnumerable<HostileCase> ValidStackFiles()
+    {
+        var bom = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Sandbox.DeProd)).ToArray();
+        var crlf = Sandbox.DeProd.ReplaceLineEndings("\r\n");
+        foreach (var (name, bytes) in new[] { ("utf8-bom", bom), ("crlf", Encoding.UTF8.GetBytes(crlf)) })
+        {
+            yield return new HostileCase($"valid {name} | capacity", ["capacity", "--stack", Hostile, "--season", "weihnachten"], 0, "hostile (de, germanywestcentral)")
+            {
+                Arrange = s => s.WriteBytes(Hostile, bytes),
+            };
+            yield return new HostileCase($"valid {name} | report", ["report", "--stack", Hostile, "--year", "2026", "--out", "{out}/r.html"], 0, "wrote")
+            {
+                Arrange = s => s.WriteBytes(Hostile, bytes),
+            };
+        }
+    }
+
+    private static HostileCase Usage(string name, string says, params string[] args) => new($"cli {name}", args, 1, says);
+
+    private static IEnumerable<HostileCase> CommandLines()
+    {
+        // Stack names are file names.
+        yield return Usage("stack-traversal", "--stack: expected a stack name", "capacity", "--stack", "x/../../outside/evil");
+        yield return Usage("stack-traversal-render", "--stack: expected a stack name", "render", "k6", "--stack", "../../../tmp/evil/evil", "--out", "{out}");
+        yield return Usage("stack-traversal-report", "--stack: expected a stack name", "report", "--stack", "x/../../evil", "--out", "{out}/r.html");
+        yield return Usage("stack-traversal-calibrate", "--stack: expected a stack name", Calibrate, "--stack", "../de-prod", "--prometheus", "{prometheus}ok/", "--write");
+        yield return Usage("stack-absolute", "--stack: expected a stack name", "plan", "--stack", "/etc/passwd");
+        yield return Usage("stack-empty", "--stack: expected a stack name", "capacity", "--stack", "");
+        yield return Usage("stack-capitals", "--stack: expected a stack name", "capacity", "--stack", "DE-PROD");
+        yield return Usage("stack-newline", "--stack: expected a stack name", "capacity", "--stack", "de-prod\n");
+        yield return Usage("stack-dot", "--stack: expected a stack name", "capacity", "--stack", ".");
+        yield return Usage("stack-1000-characters", "--stack: expected a stack name", "capacity", "--stack", new string('a', 1000));
+        // Dates, years and times.
+        yield return Usage("date-year-1", "--date: expected a date from 2000-01-01 to 2100-12-31", "capacity", "--stack", "de-prod", "--date", "0001-01-01");
+        yield return Usage("date-year-9999", "--date: expected a date from 2000-01-01 to 2100-12-31", "plan", "--stack", "de-prod", "--date", "9999-12-31");
+        yield return Usage("date-february-30", "--date: expected yyyy-MM-dd", "capacity", "--stack", "de-prod", "--date", "2026-02-30");
+        yield return Usage("date-render-monitoring", "--date: expected a date from", "render", "monitoring", "--stack", "de-prod", "--date", "9999-12-31", "--out", "{out}");
+        yield return Usage("year-0", "--year: expected a year from 2000 to 2100", "report", "--stack", "de-prod", "--year", "0", "--out", "{out}/r.html");
+        yield return Usage("year-99999", "--year: expected a year from 2000 to 2100", "render", "playbooks", "--stack", "de-prod", "--year", "99999", "--out", "{out}");
+        yield return Usage("year-not-a-number", "--year", "render", "playbooks", "--stack", "de-prod", "--year", "twenty", "--out", "{out}");
+        yield return Usage("now-year-1", "--now: expected a time from", "render", "playbooks", "--stack", "de-prod", "--year", "2026", "--now", "0001-01-01T00:00:00Z", "--out", "{out}");
+        yield return Usage("at-year-1", "--at: expected a time from", Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}ok/", "--at", "0001-01-01T00:00:00Z");
+        yield return Usage("at-year-9999", "--at: expected a time from", Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}ok/", "--at", "9999-12-31T23:59:59Z");
+        yield return Usage("at-not-a-time", "--at: expected an ISO 8601 time", Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}ok/", "--at", "soon");
+        // Calibration options.
+        yield return Usage("timeout-5000000", "--timeout: expected whole seconds from 1 to 600", Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}ok/", "--timeout", "5000000");
+        yield return Usage("timeout-0", "--timeout: expected whole seconds from 1 to 600", Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}ok/", "--timeout", "0");
+        yield return Usage("timeout-negative", "--timeout: expected whole seconds from 1 to 600", Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}ok/", "--timeout", "-1");
+        yield return Usage("timeout-beyond-int", "--timeout", Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}ok/", "--timeout", "99999999999");
+        yield return Usage("baseline-days-99999", "--baseline-days: expected a whole number from 1 to 365", Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}ok/", "--baseline-days", "99999");
+        yield return Usage("baseline-days-0", "--baseline-days: expected a whole number from 1 to 365", Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}ok/", "--baseline-days", "0");
+        yield return Usage("baseline-days-negative", "--baseline-days: expected a whole number from 1 to 365", Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}ok/", "--baseline-days", "-3");
+        yield return Usage("prometheus-ftp", "--prometheus: expected an http(s) URL", Calibrate, "--stack", "de-prod", "--prometheus", "ftp://prometheus.example/");
+        yield return Usage("prometheus-not-a-url", "--prometheus: expected an http(s) URL", Calibrate, "--stack", "de-prod", "--prometheus", "not a url");
+        yield return Usage("prometheus-password", "credentials in the URL are refused", Calibrate, "--stack", "de-prod", "--prometheus", "http://calibrate:hunter2@127.0.0.1:1/") with { Never = ["hunter2"] };
+        yield return Usage("prometheus-password-unparsable", "--prometheus: expected an http(s) URL", Calibrate, "--stack", "de-prod", "--prometheus", "http://calibrate:hunter2@[bad/") with { Never = ["hunter2"] };
+        yield return Usage("prometheus-api-key", "the query parameter 'api_key' looks like a credential", Calibrate, "--stack", "de-prod", "--prometheus", "http://127.0.0.1:1/?api_key=hunter2") with { Never = ["hunter2"] };
+        yield return Usage("prometheus-token", "the query parameter 'access_token' looks like a credential", Calibrate, "--stack", "de-prod", "--prometheus", "http://127.0.0.1:1/?access_token=hunter2") with { Never = ["hunter2"] };
+        yield return new HostileCase("cli basic-auth-without-password", [Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}ok/", "--basic-auth-user", "calibrate"], 4, "FRESHFOODZ_PROMETHEUS_PASSWORD");
+        // Project folder.
+        yield return new HostileCase("cli project-dir-missing", ["capacity", "--stack", "de-prod", "--project-dir", "{root}/missing"], 1, "--project-dir: no folder");
+        yield return new HostileCase("cli project-dir-a-file", ["capacity", "--stack", "de-prod", "--project-dir", "{root}/Pulumi.yaml"], 1, "--project-dir:", "is a file");
+        yield return new HostileCase("cli project-dir-without-stacks", ["capacity", "--stack", "de-prod", "--project-dir", "{out}"], 2, "no stack file Pulumi.de-prod.yaml")
+        {
+            Arrange = s => Directory.CreateDirectory(s.Out),
+        };
+        // Output paths.
+        foreach (var (command, args) in new (string, string[])[]
+        {
+            ("render monitoring", ["render", "monitoring", "--stack", "de-prod"]),
+            ("render playbooks", ["render", "playbooks", "--stack", "de-prod", "--year", "2026"]),
+            ("render k6", ["render", "k6", "--stack", "de-prod"]),
+        })
+        {
+            yield return new HostileCase($"cli out-a-file | {command}", [.. args, "--out", "{root}/Pulumi.yaml"], 1, "--out:", "is a file");
+            yield return new HostileCase($"cli out-unwritable | {command}", [.. args, "--out", "/proc/freshfoodz-hostile"], 5, "cannot write /proc/freshfoodz-hostile");
+        }
+        yield return Usage("report-out-root", "--out: / is a folder", "report", "--stack", "de-prod", "--year", "2026", "--out", "/");
+        yield return Usage("report-out-a-folder", "is a folder; expected the file to write", "report", "--stack", "de-prod", "--year", "2026", "--out", "{root}");
+        yield return Usage("report-out-under-a-file", "is a file, not a folder", "report", "--stack", "de-prod", "--year", "2026", "--out", "{root}/Pulumi.yaml/report.html");
+        yield return new HostileCase("cli report-out-unwritable", ["report", "--stack", "de-prod", "--year", "2026", "--out", "/proc/freshfoodz-hostile/r.html"], 5, "cannot write");
+        // The parser's own refusals.
+        yield return Usage("unknown-option", "--bogus", "capacity", "--stack", "de-prod", "--bogus");
+        yield return Usage("unknown-command", "explode", "explode");
+        yield return Usage("season-unknown", "'summer' not recognized", "capacity", "--stack", "de-prod", "--season", "summer");
+        yield return Usage("out-missing", "--out", "render", "k6", "--stack", "de-prod");
+    }
+
+    /// <summary>A broken stack file beside a valid one must not break the valid one's report or playbooks (they look for a rehearsal stack).</summary>
+    private static IEnumerable<HostileCase> BrokenSiblings()
+    {
+        var siblings = new (string Name, Action<Sandbox> Arrange)[]
+        {
+            ("billion-laughs", s => s.Write("broken", "config:\n  a: &a [x, x]\n  b: [*a, *a]\n")),
+            ("fifo", s => s.Fifo("broken")),
+            ("dev-zero", s => s.Symlink("broken", "/dev/zero")),
+            ("symlink-loop", s => s.Symlink("broken", s.StackFile("broken"))),
+            ("folder", s => Directory.CreateDirectory(s.StackFile("broken"))),
+            ("name-not-a-stack-name", s => System.IO.File.WriteAllText(Path.Combine(s.Root, "Pulumi.Bad Name.yaml"), "{")),
+        };
+        foreach (var (name, arrange) in siblings)
+        {
+            yield return new HostileCase($"sibling {name} | report", ["report", "--stack", "de-prod", "--year", "2026", "--out", "{out}/r.html"], 0, "wrote") { Arrange = arrange };
+            yield return new HostileCase($"sibling {name} | render playbooks", ["render", "playbooks", "--stack", "de-prod", "--year", "2026", "--out", "{out}"], 0, "wrote") { Arrange = arrange };
+        }
+    }
+
+    private static IEnumerable<HostileCase> PrometheusReplies()
+    {
+        HostileCase Reply(string reply, int exit, params string[] says) =>
+            new($"prometheus {reply}", [Calibrate, "--stack", "de-prod", "--prometheus", $"{{prometheus}}{reply}/", "--at", At, "--baseline-days", "7", "--timeout", "20", "--write"], exit, says);
+
+        yield return Reply("ok", 0, "baselineRequestsPerSecond", "Nothing written") with { Args = [Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}ok/", "--at", At, "--baseline-days", "7"] };
+        foreach (var reply in new[] { "empty-object", "array", "null", "status-number", "no-data", "result-not-a-list", "result-of-numbers", "sample-a-number", "sample-short", "sample-time-beyond-9999" })
+        {
+            yield return Reply(reply, 4, RequestsQuery);
+        }
+        yield return Reply("sample-not-a-number", 4, RateQuery, "not a number (fifty)");
+        yield return Reply("labels-not-text", 4, RateQuery, "no samples on the baseline days");
+        yield return Reply("nan", 4, RateQuery, "no samples on the baseline days");
+        yield return Reply("inf", 4, RateQuery, "no samples on the baseline days");
+        yield return Reply("rate-absurd", 4, RateQuery, "outside a number from 0.001 to 100000");
+        yield return Reply("rate-rounds-to-zero", 4, RateQuery, "outside a number from 0.001 to 100000");
+        yield return Reply("mean-absurd", 4, MeanQuery, "outside a number from 0.0001 to 60");
+        yield return Reply("mean-rounds-to-zero", 4, MeanQuery, "outside a number from 0.0001 to 60");
+        yield return Reply("p95-below-mean", 4, P95Query, "not above the mean");
+        yield return Reply("slo-broken-by-measurement", 4, "would make Pulumi.de-prod.yaml invalid", "the file is unchanged");
+        yield return Reply("not-json", 4, RequestsQuery, "HTTP 500 and no JSON");
+        yield return Reply("json-nested-deep", 4, RequestsQuery, "no JSON");
+        yield return Reply("error-with-long-message", 4, RequestsQuery, "bad_data: xxxx");
+        yield return Reply("error-not-text", 4, RequestsQuery, "(error: no message)");
+        yield return Reply("huge-streamed", 4, RequestsQuery, "more than 32 MiB");
+        yield return Reply("huge-declared", 4, RequestsQuery, "more than 32 MiB");
+        yield return Reply("unauthorized", 4, RequestsQuery, "(401)");
+    }
+
+    /// <summary>The inputs that once took minutes or gigabytes: the built binary under a heap limit and a time bound.</summary>
+    private static IEnumerable<HostileCase> ChildProcesses()
+    {
+        foreach (var (name, arrange, says) in BadStackFiles().Where(f => f.Name is "billion-laughs" or "brackets-200k-deep" or "mappings-100k-deep"
+            or "unknown-keys-1-mib" or "larger-than-1-mib" or "value-500-kb" or "fifo" or "dev-zero"))
+        {
+            yield return new HostileCase($"child {name} | capacity", ["capacity", "--stack", Hostile], 2, [File, .. says]) { Arrange = arrange, Child = true };
+        }
+        yield return new HostileCase("child huge-reply | calibrate",
+            [Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}huge-streamed/", "--at", At, "--baseline-days", "7", "--write"], 4, RequestsQuery, "more than 32 MiB")
+        {
+            Child = true,
+        };
+    }
+}
