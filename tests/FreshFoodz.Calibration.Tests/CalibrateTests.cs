@@ -290,13 +290,13 @@ public class CalibrateTests(PrometheusServer prometheus)
     }
 
     [Fact]
-    public void BaselineDaysMustBePositive()
+    public void BaselineDaysAreFromOneToAYear()
     {
         var stderr = new StringWriter();
         var exit = CliApp.Run(["calibrate", "--stack", "de-prod", "--prometheus", prometheus.Url.ToString(), "--baseline-days", "0", "--project-dir", Root],
             new StringWriter(), stderr, TimeProvider.System, _ => null);
         Assert.Equal(CliApp.UsageError, exit);
-        Assert.Equal("error: --baseline-days: expected a whole number > 0", stderr.ToString().Trim());
+        Assert.Equal("error: --baseline-days: expected a whole number from 1 to 365, got 0", stderr.ToString().Trim());
     }
 
     private (int Exit, string Out, string Err) Calibrate(string dir, DateTimeOffset now, params string[] extra)
