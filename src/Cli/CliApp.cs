@@ -3,13 +3,14 @@ using FreshFoodz.Calibration;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Cli.Commands;
 using FreshFoodz.Stacks.Policies;
+using FreshFoodz.Stacks.Pricing;
 using FreshFoodz.Stacks.Settings;
 
 namespace FreshFoodz.Cli;
 
 /// <summary>
-/// The offline tool. Exit codes: 0 success, 1 bad command line, 2 invalid stack settings, 3 a sizing or plan
-/// that cannot be met, 4 a measurement that could not be made (calibrate). User errors print one line each, never
+/// The offline tool. Exit codes: 0 success, 1 bad command line, 2 invalid stack settings or price sheet, 3 a sizing
+/// or plan that cannot be met, 4 an outside source that could not be read (calibrate's Prometheus, the Retail Prices API). User errors print one line each, never
 /// a stack trace.
 /// </summary>
 public static class CliApp
@@ -39,6 +40,7 @@ public static class CliApp
             RenderCommand.Create(context),
             CalibrateCommand.Create(context, environment),
             ReportCommand.Create(context),
+            PricesCommand.Create(context),
         };
         var parsed = root.Parse(args);
         try
@@ -54,6 +56,16 @@ public static class CliApp
                 stderr.WriteLine($"  {error}");
             }
             return SettingsError;
+        }
+        catch (PriceSheetException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return SettingsError;
+        }
+        catch (PriceRefreshException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return MeasurementError;
         }
         catch (CapacityException e)
         {

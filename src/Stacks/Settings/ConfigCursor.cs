@@ -37,7 +37,11 @@ internal sealed class ConfigCursor(StackConfig config)
         var names = known.Select(k => k.Key).ToList();
         foreach (var (key, node) in config.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            if (key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal) && !names.Contains(key))
+            if (ConfigKeys.Retired.TryGetValue(key, out var moved))
+            {
+                Error(node, key, $"no longer read: {moved}");
+            }
+            else if (key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal) && !names.Contains(key))
             {
                 Error(node, key, $"unknown key{Suggestions.DidYouMean(key, names)}; known keys: {string.Join(", ", names.Where(n => n.StartsWith(ConfigKeys.Namespace, StringComparison.Ordinal)))}");
             }
