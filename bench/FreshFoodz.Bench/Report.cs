@@ -4,14 +4,19 @@ using System.Text.Json.Nodes;
 using FreshFoodz.Bench.Simulation;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
+using FreshFoodz.Stacks.Pricing;
 using FreshFoodz.Stacks.Settings;
 using Spectre.Console;
 
 namespace FreshFoodz.Bench;
 
-/// <summary>One stack's api pods and yearly cost under the engine and under the seasonal plan's formula.</summary>
-internal sealed record StackCost(
-    string Stack, string Currency, string YearBasis, IReadOnlyList<(Season Season, int Engine, int Formula)> Pods, decimal EngineYear, decimal FormulaYear);
+/// <summary>
+/// One stack's api pods and yearly cost (the whole plan priced) under the engine and under the seasonal plan's formula,
+/// against the engine's Weihnachten plan all year; the Weihnachten plan's monthly breakdown; what is unpriced.
+/// </summary>
+internal sealed record StackCostRow(
+    string Stack, string Currency, string YearBasis, IReadOnlyList<(Season Season, int Engine, int Formula)> Pods, decimal EngineYear, decimal FormulaYear,
+    decimal StaticPeakYear, IReadOnlyList<(string Group, decimal Monthly)> PeakBreakdown, IReadOnlyList<Unpriced> Unpriced, string Prices);
 
 internal static class Report
 {
@@ -96,32 +101,32 @@ internal static class Report
     }
 
     /// <summary>Per stack: api pods per season and the year's cost (auto; a pinned stack runs its season all year).</summary>
-    public static IReadOnlyList<StackCost> CostConsequence(string projectDir)
+    public static IReadOnlyList<StackCostRow> CostConsequence(string projectDir)
     {
-        var list = new List<StackCost>();
+        var list = new List<StackCostRow>();
         foreach (var stack in StackFileLoader.KnownStacks(projectDir))
         {
             var settings = StackSettingsReader.Read(StackFileLoader.Load(projectDir, stack));
+            var cost = new StackCost(settings, PriceSheetFile.Load(projectDir, stack));
             var inputs = settings.Capacity;
             var pods = SeasonNames.All.Select(s => (s, CapacityEngine.Size(inputs, s).App.Pods, CapacityEngine.Size(inputs, s, AppTierRule.SeasonalPlanFormula).App.Pods)).ToList();
             const int Year = 2026;
-            decimal YearCost(AppTierRule rule) => settings.Season.Pinned is { } pinned
-                ? CapacityEngine.Size(inputs, pinned, rule).HourlyCost * 24m * 365
-                : CapacityEngine.ProjectYear(inputs, Year, rule).Yearly;
-            var basis = settings.Season.Pinned is { } p ? $"pinned to {p.ConfigName()}, 365 days" : $"auto, {Year}";
-            list.Add(new StackCost(stack, inputs.Prices.Currency, basis, pods, YearCost(AppTierRule.Engine), YearCost(AppTierRule.SeasonalPlanFormula)));
+            var basis = settings.Season.Pinned is { } p ? $"pinned to {p.ConfigName()}, {Year}" : $"auto, {Year}";
+            var engine = cost.ProjectYear(Year);
+            list.Add(new StackCostRow(stack, cost.Currency, basis, pods, engine.Yearly, cost.ProjectYear(Year, AppTierRule.SeasonalPlanFormula).Yearly,
+                engine.YearlyStaticPeak, cost.ForSeason(Season.Weihnachten).ByGroup, cost.Unpriced, cost.Sheet.Provenance));
         }
         foreach (var c in list)
         {
             AnsiConsole.WriteLine(
                 $"{c.Stack} ({c.YearBasis}): api pods engine/formula " +
                 string.Join(", ", c.Pods.Select(p => $"{p.Season.ConfigName()} {p.Engine}/{p.Formula}")) +
-                $"; year {c.Currency} {c.EngineYear:N0} (engine) vs {c.FormulaYear:N0} (formula), formula costs {c.FormulaYear - c.EngineYear:N0} more");
+                $"; year {c.Currency} {c.EngineYear:N0} (engine, {c.EngineYear / c.StaticPeakYear * 100:0} % of the static peak's {c.StaticPeakYear:N0}) vs {c.FormulaYear:N0} (formula); {c.Unpriced.Count} items unpriced");
         }
         return list;
     }
 
-    public static JsonObject ToJson(IReadOnlyList<CaseResult> results, IReadOnlyList<StackCost> costs, int requests)
+    public static JsonObject ToJson(IReadOnlyList<CaseResult> results, IReadOnlyList<StackCostRow> costs, int requests)
     {
         var cases = new JsonArray();
         foreach (var r in results)
@@ -178,12 +183,17 @@ internal static class Report
                 ["pods"] = new JsonObject(c.Pods.Select(p => KeyValuePair.Create(p.Season.ConfigName(), (JsonNode?)new JsonObject { ["engine"] = p.Engine, ["formula"] = p.Formula }))),
                 ["engineYearly"] = Math.Round(c.EngineYear, 2),
                 ["formulaYearly"] = Math.Round(c.FormulaYear, 2),
+                ["staticPeakYearly"] = Math.Round(c.StaticPeakYear, 2),
+                ["engineShareOfStaticPeak"] = Math.Round(c.EngineYear / c.StaticPeakYear, 4),
+                ["weihnachtenMonthlyByGroup"] = new JsonObject(c.PeakBreakdown.Select(g => KeyValuePair.Create(g.Group, (JsonNode?)JsonValue.Create(Math.Round(g.Monthly, 2))))),
+                ["unpriced"] = new JsonArray([.. c.Unpriced.Select(u => (JsonNode)$"{u.Resource} ({u.Type}): {u.Reason}")]),
+                ["prices"] = c.Prices,
             })]),
         };
     }
 
     /// <summary>Summary, cost and every case, as Markdown (bench/results/accuracy.md); no timings, so reproducible.</summary>
-    public static string MarkdownDocument(IReadOnlyList<CaseResult> results, IReadOnlyList<StackCost> costs, int requests)
+    public static string MarkdownDocument(IReadOnlyList<CaseResult> results, IReadOnlyList<StackCostRow> costs, int requests)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# Capacity bench: engine against simulation");
@@ -202,15 +212,31 @@ internal static class Report
         return sb.ToString();
     }
 
-    public static string CostMarkdown(IReadOnlyList<StackCost> costs)
+    public static string CostMarkdown(IReadOnlyList<StackCostRow> costs)
     {
         var sb = new StringBuilder();
-        sb.AppendLine("| stack | year | api pods engine / formula (baseline, spargel, oktoberfest, weihnachten) | engine per year | formula per year | formula costs more |");
-        sb.AppendLine("|---|---|---|--:|--:|--:|");
+        sb.AppendLine("| stack | year | api pods engine / formula (baseline, spargel, oktoberfest, weihnachten) | engine per year | formula per year | formula costs more | static peak per year | engine / static peak |");
+        sb.AppendLine("|---|---|---|--:|--:|--:|--:|--:|");
         foreach (var c in costs)
         {
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {c.Stack} | {c.YearBasis} | {string.Join(", ", c.Pods.Select(p => $"{p.Engine} / {p.Formula}"))} | {c.Currency} {c.EngineYear:N0} | {c.Currency} {c.FormulaYear:N0} | {c.Currency} {c.FormulaYear - c.EngineYear:N0} ({(c.FormulaYear / c.EngineYear - 1) * 100:0} %) |");
+                $"| {c.Stack} | {c.YearBasis} | {string.Join(", ", c.Pods.Select(p => $"{p.Engine} / {p.Formula}"))} | {c.Currency} {c.EngineYear:N0} | {c.Currency} {c.FormulaYear:N0} | {c.Currency} {c.FormulaYear - c.EngineYear:N0} ({(c.FormulaYear / c.EngineYear - 1) * 100:0} %) | {c.Currency} {c.StaticPeakYear:N0} | {c.EngineYear / c.StaticPeakYear * 100:0} % |");
+        }
+        sb.AppendLine();
+        sb.AppendLine("Weihnachten plan per month, by item (engine sizing):");
+        sb.AppendLine();
+        var groups = costs.SelectMany(c => c.PeakBreakdown.Select(g => g.Group)).Distinct().ToList();
+        sb.AppendLine("| item | " + string.Join(" | ", costs.Select(c => $"{c.Stack} ({c.Currency})")) + " |");
+        sb.AppendLine("|---|" + string.Concat(costs.Select(_ => "--:|")));
+        foreach (var g in groups)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"| {g} | {string.Join(" | ", costs.Select(c => c.PeakBreakdown.Where(x => x.Group == g).Sum(x => x.Monthly).ToString("N0", CultureInfo.InvariantCulture)))} |");
+        }
+        sb.AppendLine();
+        foreach (var c in costs)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- {c.Stack}: prices {c.Prices}; {c.Unpriced.Count} items unpriced in some season ({string.Join("; ", c.Unpriced.Select(u => $"{u.Resource} {u.Type}").Distinct())}).");
         }
         return sb.ToString();
     }

@@ -3,15 +3,16 @@ using FreshFoodz.Calibration;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Cli.Commands;
 using FreshFoodz.Stacks.Policies;
+using FreshFoodz.Stacks.Pricing;
 using FreshFoodz.Stacks.Settings;
 
 namespace FreshFoodz.Cli;
 
 /// <summary>
-/// The offline tool. Exit codes: 0 success, 1 bad command line, 2 invalid stack settings, 3 a sizing or plan
-/// that cannot be met, 4 a measurement that could not be made (calibrate), 5 an output file that could not be
-/// written, 70 an internal error (a bug: no user input should reach it). Errors print one line each, never a
-/// stack trace.
+/// The offline tool. Exit codes: 0 success, 1 bad command line, 2 invalid stack settings or price sheet, 3 a sizing
+/// or plan that cannot be met, 4 an outside source that could not be read (calibrate's Prometheus, the Retail Prices
+/// API), 5 an output file that could not be written, 70 an internal error (a bug: no user input should reach it).
+/// Errors print one line each, never a stack trace.
 /// </summary>
 public static class CliApp
 {
@@ -44,6 +45,7 @@ public static class CliApp
             RenderCommand.Create(context),
             CalibrateCommand.Create(context, environment),
             ReportCommand.Create(context),
+            PricesCommand.Create(context),
         };
         var parsed = root.Parse(args);
         try
@@ -59,6 +61,16 @@ public static class CliApp
                 stderr.WriteLine($"  {error}");
             }
             return SettingsError;
+        }
+        catch (PriceSheetException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return SettingsError;
+        }
+        catch (PriceRefreshException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return MeasurementError;
         }
         catch (CapacityException e)
         {

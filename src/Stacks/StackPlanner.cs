@@ -1,4 +1,3 @@
-using System.Globalization;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Components;
@@ -40,10 +39,13 @@ public static class StackPlanner
         return violations.Count > 0 ? throw new PlanPolicyException(settings.StackName, violations) : plan;
     }
 
-    /// <summary>The plan without the policy checks (policy tests inspect plans that must be refused).</summary>
-    public static StackPlan Build(StackSettings settings, Season season)
+    /// <summary>
+    /// The plan without the policy checks (policy tests inspect plans that must be refused). <paramref name="rule"/>
+    /// other than the engine's only prices the seasonal plan's formula for comparison (the bench).
+    /// </summary>
+    public static StackPlan Build(StackSettings settings, Season season, AppTierRule rule = AppTierRule.Engine)
     {
-        var capacity = CapacityEngine.Size(settings.Capacity, season);
+        var capacity = CapacityEngine.Size(settings.Capacity, season, rule);
         var p = settings.Plan;
         var builder = new PlanBuilder(settings.StackName, settings.Territory.Code, season.ConfigName());
         var context = new TerritoryContext(
@@ -205,7 +207,6 @@ public static class StackPlanner
             ["nodes"] = capacity.Nodes.Count,
             ["nodesMax"] = capacity.Nodes.AutoscalerMax,
             ["criticalDatabaseSku"] = capacity.Database.Sku.Name,
-            ["monthlyCost"] = string.Create(CultureInfo.InvariantCulture, $"{capacity.Currency} {capacity.MonthlyCost:0.00}"),
         });
         builder.Output("clusterName", platform.Cluster.Ref("name"));
         builder.Output("databaseEndpoints", endpoints);

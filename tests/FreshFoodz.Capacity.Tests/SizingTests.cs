@@ -195,31 +195,4 @@ public class SizingTests
         Assert.Equal(13, plan.Hpa.MinReplicas);
         Assert.Equal(20, plan.Hpa.MaxReplicas); // ⌈13 × 1.5⌉ = ⌈19.5⌉
     }
-
-    [Fact]
-    public void Cost_WeihnachtenMonthIsNodesSystemPoolAndDatabase()
-    {
-        // 7 × 0.24 + 3 × 0.12 + 1200 / 730 per hour, × 730 h = 1226.40 + 262.80 + 1200 = 2689.20.
-        var plan = CapacityEngine.Size(TestInputs.De(), Season.Weihnachten);
-        Assert.Equal(2689.20m, Math.Round(plan.MonthlyCost, 2));
-    }
-
-    [Fact]
-    public void Cost_YearUnderAutoCountsEachSeasonsDays()
-    {
-        // 2026 under auto: spargel Mar 18–Jun 30 = 14 + 30 + 31 + 30 = 105 days, oktoberfest Aug 18–Sep 30 = 44,
-        // weihnachten Oct 18–Dec 31 = 75, baseline the other 141.
-        var inputs = TestInputs.De();
-        var year = CapacityEngine.ProjectYear(inputs, 2026);
-        var days = year.Months.SelectMany(m => m.DaysBySeason).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
-        Assert.Equal(105, days[Season.Spargel]);
-        Assert.Equal(44, days[Season.Oktoberfest]);
-        Assert.Equal(75, days[Season.Weihnachten]);
-        Assert.Equal(141, days[Season.Baseline]);
-
-        var expected = days.Sum(kv => kv.Value * 24m * CapacityEngine.Size(inputs, kv.Key).HourlyCost);
-        Assert.Equal(Math.Round(expected, 6), Math.Round(year.Yearly, 6)); // summation order differs in the last digits
-        Assert.Equal(Math.Round(365 * 24m * CapacityEngine.Size(inputs, Season.Weihnachten).HourlyCost, 6), Math.Round(year.YearlyStaticPeak, 6));
-        Assert.True(year.Saving > 0);
-    }
 }

@@ -29,17 +29,6 @@ internal static class TestInputs
             ["Standard_D4ds_v5"] = new("Standard_D4ds_v5", 4, 16),
         },
         Skus,
-        new PriceTable(
-            "EUR",
-            new Dictionary<string, decimal> { ["Standard_D2ds_v5"] = 0.12m, ["Standard_D4ds_v5"] = 0.24m },
-            new Dictionary<string, decimal>
-            {
-                ["Standard_B2s"] = 55m,
-                ["Standard_D2ds_v5"] = 150m,
-                ["Standard_D4ds_v5"] = 300m,
-                ["Standard_D8ds_v5"] = 600m,
-                ["Standard_D16ds_v5"] = 1200m,
-            }),
         SeasonCatalog.Default,
         ZoneCount: 3,
         BurstHeadroom: 1.5,

@@ -147,4 +147,28 @@ public class CapacityCommandTests
         Assert.Equal(3, exit);
         Assert.StartsWith("error: freshfoodz:postgresSkus: no SKU fits the weihnachten load (vCores: needs", stderr.ToString(), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// de-prod at Weihnachten with the committed sheet (VM 0.24 / 0.12 per hour, PostgreSQL per month / 730): app nodes
+    /// = the pool's autoscaler minimum × 0.24 × 730, system nodes = 3 × 0.12 × 730 = 262.80, and the critical server's
+    /// HA standby (Standard_D16ds_v5, 1,200 per month) a cost item of its own.
+    /// </summary>
+    [Fact]
+    public void CostIsBrokenDownAndSaysWhereThePricesComeFrom()
+    {
+        var json = Json("--stack", "de-prod", "--season", "weihnachten");
+        var groups = json["cost"]!["monthlyByGroup"]!.AsObject();
+        var nodes = (int)json["nodes"]!["autoscalerMin"]!;
+        Assert.Equal(Math.Round(nodes * 0.24m * 730m, 2), (decimal)groups["app nodes"]!);
+        Assert.Equal(262.80m, (decimal)groups["system nodes"]!);
+        Assert.Equal(1200.00m, (decimal)groups["PostgreSQL HA standbys: compute"]!);
+        Assert.Equal((decimal)json["cost"]!["monthly"]!, groups.Sum(g => (decimal)g.Value!));
+        Assert.Equal("not-from-api", (string?)json["cost"]!["prices"]);
+        Assert.Contains(json["cost"]!["unpriced"]!.AsArray(), u => (string?)u!["resource"] == "data-critical-replica");
+
+        var (_, table, _) = CliRunner.Run("capacity", "--stack", "de-prod", "--season", "weihnachten");
+        Assert.Contains("PostgreSQL HA standbys: compute", table, StringComparison.Ordinal);
+        Assert.Contains("Prices: NOT from the Azure Retail Prices API", table, StringComparison.Ordinal);
+        Assert.Contains("Not priced in this season's plan", table, StringComparison.Ordinal);
+    }
 }

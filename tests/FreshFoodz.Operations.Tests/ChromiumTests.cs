@@ -21,7 +21,7 @@ public class ChromiumTests
         try
         {
             var page = Path.Combine(dir, "report.html");
-            File.WriteAllText(page, YearViewHtml.Render(YearViewData.Create(TestStacks.Settings("de-prod"), 2026, TestStacks.Rehearsal)));
+            File.WriteAllText(page, YearViewHtml.Render(YearViewData.Create(TestStacks.Settings("de-prod"), TestStacks.Prices("de-prod"), 2026, TestStacks.Rehearsal)));
             var url = new Uri(page).AbsoluteUri;
 
             var (exit, dom, err) = Tools.Run(chromium, [.. Flags(Path.Combine(dir, "profile-dom")), "--dump-dom", url], TimeSpan.FromSeconds(120));

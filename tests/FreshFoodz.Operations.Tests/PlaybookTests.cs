@@ -162,4 +162,17 @@ public class PlaybookTests
         Assert.Equal(15, md.Split('\n').Count(l => l.StartsWith("### ", StringComparison.Ordinal)));
         Assert.Equal(De2026.Milestones.Sum(m => m.Actions.Count), md.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
     }
+
+    /// <summary>With the stack's prices, the T-30 capacity plan names the season's monthly cost of the whole plan.</summary>
+    [Fact]
+    public void CapacityPlanMilestoneNamesTheMonthlyCostWhenPricesAreGiven()
+    {
+        var settings = TestStacks.Settings("de-prod");
+        var prices = TestStacks.Prices("de-prod");
+        var calendar = PlaybookPlanner.Create(settings, 2026, TestStacks.Rehearsal with { Prices = prices });
+        var monthly = new FreshFoodz.Stacks.Pricing.StackCost(settings, prices).ForSeason(Season.Weihnachten).Monthly;
+        var what = Of(calendar, Season.Weihnachten, MilestoneKind.CapacityPlan).Actions[0].What;
+        Assert.Contains($"database Standard_D16ds_v5, EUR {monthly.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)}/month (whole plan, ", what, StringComparison.Ordinal);
+        Assert.DoesNotContain("/month", Of(De2026, Season.Weihnachten, MilestoneKind.CapacityPlan).Actions[0].What, StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Operations.Playbooks;
+using FreshFoodz.Stacks.Pricing;
 using FreshFoodz.Stacks.Settings;
 
 namespace FreshFoodz.Operations.Tests;
@@ -14,6 +15,9 @@ internal static class TestStacks
     public static PlaybookOptions Rehearsal { get; } = new("peak-weihnachten", RehearsalRunsChaos: true);
 
     public static StackSettings Settings(string stack) => StackSettingsReader.Read(StackFileLoader.Load(Root, stack));
+
+    /// <summary>The stack's committed price sheet (prices/&lt;stack&gt;.prices.yaml).</summary>
+    public static PriceSheet Prices(string stack) => PriceSheetFile.Load(Root, stack);
 
     /// <summary>A committed stack file with some text replaced (one change per test).</summary>
     public static StackSettings SettingsWith(string stack, params (string From, string To)[] edits)

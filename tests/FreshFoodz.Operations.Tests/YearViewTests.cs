@@ -4,13 +4,14 @@ using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Operations.Playbooks;
 using FreshFoodz.Operations.YearView;
+using FreshFoodz.Stacks.Pricing;
 
 namespace FreshFoodz.Operations.Tests;
 
 /// <summary>The year view's data and page: what a person reads off it, and that it needs nothing from outside.</summary>
 public class YearViewTests
 {
-    private static readonly YearViewData De = YearViewData.Create(TestStacks.Settings("de-prod"), 2026, TestStacks.Rehearsal);
+    private static readonly YearViewData De = YearViewData.Create(TestStacks.Settings("de-prod"), TestStacks.Prices("de-prod"), 2026, TestStacks.Rehearsal);
     private static readonly string Html = YearViewHtml.Render(De);
 
     /// <summary>Parsed as XML: the page is written well-formed (every element closed, every entity numeric).</summary>
@@ -50,14 +51,14 @@ public class YearViewTests
     [Fact]
     public void SavingIsTheCostProjectionsSavingInTheTerritorysCurrency()
     {
-        var projection = CapacityEngine.ProjectYear(TestStacks.Settings("de-prod").Capacity, 2026);
+        var projection = new StackCost(TestStacks.Settings("de-prod"), TestStacks.Prices("de-prod")).ProjectYear(2026);
         var doc = Parse(Html);
         Assert.Equal(YearViewHtml.Money("EUR", projection.Saving), ById(doc, "saving").Elements().Last().Value);
         Assert.StartsWith("EUR ", ById(doc, "saving").Elements().Last().Value, StringComparison.Ordinal);
         Assert.Equal(YearViewHtml.Money("EUR", projection.YearlyStaticPeak), ById(doc, "cost-static").Elements().Last().Value);
         Assert.True(projection.Saving > 0);
 
-        var ch = Parse(YearViewHtml.Render(YearViewData.Create(TestStacks.Settings("ch-prod"), 2026, TestStacks.Rehearsal)));
+        var ch = Parse(YearViewHtml.Render(YearViewData.Create(TestStacks.Settings("ch-prod"), TestStacks.Prices("ch-prod"), 2026, TestStacks.Rehearsal)));
         Assert.StartsWith("CHF ", ById(ch, "saving").Elements().Last().Value, StringComparison.Ordinal);
         Assert.Contains("Monthly cost in CHF", ch.Descendants("h2").Select(h => h.Value));
     }
@@ -66,7 +67,7 @@ public class YearViewTests
     [Fact]
     public void PinnedStackSavesNothing()
     {
-        var view = YearViewData.Create(TestStacks.Settings("peak-weihnachten"), 2026, TestStacks.Rehearsal);
+        var view = YearViewData.Create(TestStacks.Settings("peak-weihnachten"), TestStacks.Prices("peak-weihnachten"), 2026, TestStacks.Rehearsal);
         // Zero up to decimal rounding of the hourly prices (monthly SKU price / 730 h).
         Assert.Equal(0m, Math.Round(view.Cost.Saving, 2));
         Assert.All(view.Days, d => Assert.Equal(Season.Weihnachten, d.Provisioned));
@@ -132,5 +133,18 @@ public class YearViewTests
         Assert.Equal(5, De.Months.Single(m => m.Month == 12).PeakForecastMultiplier);
         Assert.Equal(4, De.Months.Single(m => m.Month == 9).PeakForecastMultiplier);
         Assert.Equal(1, De.Months.Single(m => m.Month == 1).PeakForecastMultiplier);
+    }
+
+    /// <summary>The breakdown table: one column per season, each column's rows summing to that season's priced plan.</summary>
+    [Fact]
+    public void BreakdownShowsEachSeasonsPlanAndWhatIsNotPriced()
+    {
+        var table = WithClass(Parse(Html), "breakdown").Single();
+        Assert.Equal(["item", "baseline", "spargel", "oktoberfest", "weihnachten"], table.Descendants("th").Take(5).Select(t => t.Value));
+        var total = table.Descendants("tr").Last().Elements("th").Skip(1).Select(t => t.Value).ToList();
+        Assert.Equal(De.SeasonCosts.Select(s => s.Cost.Monthly.ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture)), total);
+        Assert.Contains(table.Descendants("td"), td => td.Value == "PostgreSQL HA standbys: compute");
+        // The audit archive's accounts bill per GB stored, which the plan does not know: listed, not counted as zero.
+        Assert.Contains(WithClass(Parse(Html), "unpriced").Single().Elements("li"), li => li.Value.StartsWith("audit-audit7y-account: billed per GB stored", StringComparison.Ordinal));
     }
 }

@@ -20,7 +20,7 @@ public class StackSettingsTests
         var s = Load(stack);
         Assert.Equal(territory, s.Territory.Code);
         Assert.Equal(region, s.Region.Name);
-        Assert.Equal(currency, s.Capacity.Prices.Currency);
+        Assert.Equal(currency, s.Territory.Currency);
         Assert.Equal(3, s.Capacity.ZoneCount);
     }
 
@@ -148,7 +148,6 @@ public class StackSettingsTests
             s.Capacity.NodePools,
             s.Capacity.VmSizes,
             s.Capacity.PostgresSkus,
-            s.Capacity.Prices,
             s.Capacity.ZoneCount,
             s.Capacity.BurstHeadroom,
             s.Capacity.LeadTimeDays,

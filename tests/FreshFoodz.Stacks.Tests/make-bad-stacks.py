@@ -8,7 +8,7 @@ import re, os
 base = open('Pulumi.de-prod.yaml').read()
 out = 'tests/FreshFoodz.Stacks.Tests/BadStacks'
 KNOWN = ("freshfoodz:territory, freshfoodz:season, freshfoodz:leadTimeDays, freshfoodz:burstHeadroom, freshfoodz:workload, "
-         "freshfoodz:nodePools, freshfoodz:vmSizes, freshfoodz:postgresSkus, freshfoodz:prices, freshfoodz:utilization, "
+         "freshfoodz:nodePools, freshfoodz:vmSizes, freshfoodz:postgresSkus, freshfoodz:utilization, "
          "freshfoodz:environment, freshfoodz:subscriptionId, freshfoodz:shortName, freshfoodz:costCentre, "
          "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget, "
          "freshfoodz:alerting, freshfoodz:network, freshfoodz:chaosExperiments")
@@ -70,14 +70,10 @@ cases = [
   [("freshfoodz:burstHeadroom:", "freshfoodz:burstHeadroom", "must be a number from 1 to 10 (factor), got 0.8")]),
  ("unknown-top-level-key", "a misspelt top-level key", add("  freshfoodz:seasn: weihnachten"),
   [("freshfoodz:seasn:", "freshfoodz:seasn", f"unknown key (did you mean 'freshfoodz:season'?); known keys: {KNOWN}")]),
- ("currency-mismatch", "Swiss francs in the German stack", sub("currency: EUR", "currency: CHF"),
-  [("currency:", "freshfoodz:prices.currency", "territory de keeps prices in EUR, got 'CHF'")]),
+ ("prices-retired", "the old hand-typed price table, now in prices/<stack>.prices.yaml", add("  freshfoodz:prices:\n    currency: EUR"),
+  [("freshfoodz:prices:", "freshfoodz:prices", "no longer read: prices now live in prices/<stack>.prices.yaml, written by: freshfoodz prices refresh --stack <stack>; remove this key")]),
  ("vm-size-unknown", "a node pool VM size missing from the table", sub("appVmSize: Standard_D4ds_v5", "appVmSize: Standard_D4s_v5"),
   [("appVmSize:", "freshfoodz:nodePools.appVmSize", "'Standard_D4s_v5' is not in freshfoodz:vmSizes (did you mean 'Standard_D4ds_v5'?); known: Standard_D2ds_v5, Standard_D4ds_v5, Standard_D8ds_v5")]),
- ("price-missing", "a SKU without a price", sub("      Standard_D16ds_v5: 1200\n", ""),
-  [("    postgresPerMonth:", "freshfoodz:prices.postgresPerMonth.Standard_D16ds_v5", "missing; every entry of freshfoodz:postgresSkus needs a price per month")]),
- ("price-negative", "a negative price", sub("Standard_D8ds_v5: 0.48", "Standard_D8ds_v5: -0.48"),
-  [("Standard_D8ds_v5: -0.48", "freshfoodz:prices.vmPerHour.Standard_D8ds_v5", "must be a number from 0 to 1000 (price per hour), got '-0.48'")]),
  ("tier-misspelt", "a misspelt PostgreSQL tier", sub("Standard_D2ds_v5: {tier: GeneralPurpose", "Standard_D2ds_v5: {tier: GeneralPurpse"),
   [("GeneralPurpse", "freshfoodz:postgresSkus.Standard_D2ds_v5.tier", "unknown tier 'GeneralPurpse' (did you mean 'GeneralPurpose'?); allowed: Burstable|GeneralPurpose|MemoryOptimized")]),
  ("only-burstable", "no SKU that supports HA and replicas",
@@ -184,8 +180,6 @@ cases = [
   [("      app:", "freshfoodz:utilization.weihnachten.app", "must be a number from 0.05 to 0.95 (target utilization), got 1e-300")]),
  ("budget-huge", "an AI budget beyond decimal arithmetic", sub("monthlyAmount: 600", "monthlyAmount: 1e30"),
   [("monthlyAmount:", "freshfoodz:aiBudget.monthlyAmount", "must be a number from 0.01 to 1000000 (territory currency per month), got 1e30")]),
- ("price-decimal-max", "a VM price at decimal's maximum", sub("Standard_D8ds_v5: 0.48", "Standard_D8ds_v5: 79228162514264337593543950335"),
-  [("Standard_D8ds_v5: 7922", "freshfoodz:prices.vmPerHour.Standard_D8ds_v5", "must be a number from 0 to 1000 (price per hour), got '79228162514264337593543950335'")]),
  ("value-very-long", "a 5000-character value is repeated cut to 80 characters", sub("freshfoodz:shortName: deprod", "freshfoodz:shortName: " + "a" * 5000),
   [("freshfoodz:shortName:", "freshfoodz:shortName", "must be 2-10 lowercase letters or digits, got '" + "a" * 80 + "… (5000 characters)'")]),
  ("alerting-url-with-password", "a password in a receiver URL is refused and not repeated", sub("url: https://tickets.freshfoodz.example", "url: https://alerts:hunter2@tickets.freshfoodz.example"),

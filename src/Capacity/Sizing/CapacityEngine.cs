@@ -15,12 +15,8 @@ public sealed record CapacityPlan(
     WorkerSizing Workers,
     DatabaseSizing Database,
     NodeSizing Nodes,
-    IReadOnlyList<DeploymentSizing> Deployments,
-    string Currency,
-    decimal HourlyCost)
+    IReadOnlyList<DeploymentSizing> Deployments)
 {
-    public decimal MonthlyCost => HourlyCost * PriceTable.HoursPerMonth;
-
     /// <summary>
     /// Requests per second the pre-provisioned api pods serve at the season's target utilization. One deployment
     /// serves min·c·ρ / S of its share of the traffic, so the whole api serves min over deployments of
@@ -29,19 +25,6 @@ public sealed record CapacityPlan(
     public double ServableRequestsPerSecond =>
         Deployments.Where(d => d.Role == WorkloadRole.Api)
             .Min(d => d.MinReplicas * App.Demand.ConcurrencyPerPod * App.Demand.TargetUtilization / App.Demand.MeanServiceTimeSeconds / d.Share);
-}
-
-/// <summary>The cost of one calendar month under the <c>auto</c> season rule.</summary>
-public sealed record MonthCost(int Month, decimal Cost, decimal StaticPeakCost, IReadOnlyDictionary<Season, int> DaysBySeason);
-
-/// <summary>A year's cost under <c>auto</c> against provisioning the Weihnachten peak all year.</summary>
-public sealed record CostProjection(string Currency, int Year, IReadOnlyList<MonthCost> Months)
-{
-    public decimal Yearly => Months.Sum(m => m.Cost);
-
-    public decimal YearlyStaticPeak => Months.Sum(m => m.StaticPeakCost);
-
-    public decimal Saving => YearlyStaticPeak - Yearly;
 }
 
 /// <summary>Which rule sets the api pods: the engine's, or the seasonal plan's formula (to price the comparison).</summary>
@@ -55,7 +38,8 @@ public enum AppTierRule
 }
 
 /// <summary>
-/// The capacity engine: sizes app pods, HPA, workers, database and nodes for a season, and prices them.
+/// The capacity engine: sizes app pods, HPA, workers, database and nodes for a season.
+/// Cost is not sized here: the plan built from this sizing is priced as a whole (FreshFoodz.Stacks.Pricing).
 /// Sizing rules and their formulas are documented on each sizer.
 /// </summary>
 public static class CapacityEngine
@@ -111,48 +95,6 @@ public static class CapacityEngine
             [new PodGroup("api", hpa.MaxReplicas, w.Api.Resources), new PodGroup("worker", workerMax, w.Workers.Resources)],
             inputs.ZoneCount);
 
-        return new CapacityPlan(
-            season, definition.LoadMultiplier, targets, app, hpa, workers, database, nodes, deployments,
-            inputs.Prices.Currency, HourlyCost(inputs, nodes, database));
-    }
-
-    /// <summary>
-    /// Cost per hour of what a season pre-provisions: app nodes at their autoscaler minimum and the system pool
-    /// at the VM's hourly price, plus the database SKU's monthly price / 730 h. Autoscaled bursts, storage,
-    /// HA standbys and DR copies are not included here (the plan prices DR).
-    /// </summary>
-    public static decimal HourlyCost(CapacityInputs inputs, NodeSizing nodes, DatabaseSizing database)
-    {
-        var prices = inputs.Prices;
-        return nodes.Count * prices.VmPerHour[nodes.VmSize]
-            + inputs.NodePools.SystemNodeCount * prices.VmPerHour[inputs.NodePools.SystemVmSize]
-            + prices.PostgresPerMonth[database.Sku.Name] / PriceTable.HoursPerMonth;
-    }
-
-    /// <summary>
-    /// The year under <c>auto</c>: each day costs 24 h × the hourly cost of the season in effect that day;
-    /// the static peak costs 24 h × Weihnachten's hourly cost on every day.
-    /// </summary>
-    public static CostProjection ProjectYear(CapacityInputs inputs, int year, AppTierRule rule = AppTierRule.Engine) =>
-        ProjectYear(inputs, year, date => inputs.Seasons.Resolve(date, inputs.LeadTimeDays), rule);
-
-    /// <summary>The year with each day's season given by <paramref name="seasonOn"/> (a pinned stack's season).</summary>
-    public static CostProjection ProjectYear(CapacityInputs inputs, int year, Func<DateOnly, Season> seasonOn, AppTierRule rule = AppTierRule.Engine)
-    {
-        var hourly = SeasonNames.All.ToDictionary(s => s, s => Size(inputs, s, rule).HourlyCost);
-        var peak = hourly[Season.Weihnachten];
-        var months = Enumerable.Range(1, 12).Select(month =>
-        {
-            var days = Enumerable.Range(1, DateTime.DaysInMonth(year, month))
-                .Select(day => seasonOn(new DateOnly(year, month, day)))
-                .ToList();
-            var bySeason = days.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
-            return new MonthCost(
-                month,
-                days.Sum(s => hourly[s] * 24m),
-                days.Count * peak * 24m,
-                bySeason);
-        }).ToList();
-        return new CostProjection(inputs.Prices.Currency, year, months);
+        return new CapacityPlan(season, definition.LoadMultiplier, targets, app, hpa, workers, database, nodes, deployments);
     }
 }

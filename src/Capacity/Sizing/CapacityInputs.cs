@@ -84,23 +84,12 @@ public sealed record PostgresSku(string Name, PostgresTier Tier, int VCores, int
     public int UsableConnections => MaxConnections - ReservedConnections;
 }
 
-/// <summary>Prices in the stack's currency: VMs per hour, PostgreSQL compute per month.</summary>
-public sealed record PriceTable(
-    string Currency,
-    IReadOnlyDictionary<string, decimal> VmPerHour,
-    IReadOnlyDictionary<string, decimal> PostgresPerMonth)
-{
-    /// <summary>Azure bills and quotes "per month" as 730 hours (8,760 h / 12).</summary>
-    public const decimal HoursPerMonth = 730m;
-}
-
 /// <summary>Everything the capacity engine sizes from; built from validated stack settings.</summary>
 public sealed record CapacityInputs(
     WorkloadProfile Workload,
     NodePoolSettings NodePools,
     IReadOnlyDictionary<string, VmSize> VmSizes,
     IReadOnlyList<PostgresSku> PostgresSkus,
-    PriceTable Prices,
     SeasonCatalog Seasons,
     int ZoneCount,
     double BurstHeadroom,

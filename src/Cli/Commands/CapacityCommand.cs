@@ -4,6 +4,7 @@ using System.Text.Json;
 using FreshFoodz.Capacity.Queueing;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
+using FreshFoodz.Stacks.Pricing;
 using FreshFoodz.Stacks.Reports;
 using Spectre.Console;
 
@@ -21,7 +22,8 @@ internal static class CapacityCommand
         command.SetAction(parse =>
         {
             var (settings, date) = selection.Read(parse, context);
-            var report = CapacityReport.Create(settings, date);
+            CapacityEngine.Size(settings.Capacity, settings.EffectiveSeason(date)); // a sizing the tables cannot meet is refused before prices are read
+            var report = CapacityReport.Create(settings, PriceSheetFile.Load(selection.ProjectDir(parse), settings.StackName), date);
             if (parse.GetValue(format) == "json")
             {
                 context.Out.WriteLine(report.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
@@ -57,8 +59,9 @@ internal static class CapacityCommand
             $"{F(p.Database.VCoresNeeded)} vCores needed; {p.Database.Connections} connections ({p.Database.ConnectionsAtMaxReplicas} at max replicas) of {p.Database.Sku.UsableConnections} usable");
         table.AddRow("nodes", $"{p.Nodes.Count} × {p.Nodes.VmSize}",
             $"{p.Nodes.PackedNodes} packed + 1 surge, ≥ zones; autoscaler {p.Nodes.AutoscalerMin}–{p.Nodes.AutoscalerMax}");
-        table.AddRow("cost", $"{p.Currency} {M(p.MonthlyCost)}/month",
-            $"{report.Year.Year} {(s.Season.IsAuto ? "under auto" : $"pinned to {s.Season}")}: {p.Currency} {M(report.Year.Yearly)} vs {M(report.Year.YearlyStaticPeak)} for the Weihnachten peak all year (saves {M(report.Year.Saving)})");
+        var c = report.Cost;
+        table.AddRow("cost", $"{c.Currency} {M(c.Monthly)}/month",
+            $"the season's whole plan priced; {report.Year.Year} {(s.Season.IsAuto ? "under auto" : $"pinned to {s.Season}")}: {c.Currency} {M(report.Year.Yearly)} vs {M(report.Year.YearlyStaticPeak)} for the Weihnachten peak all year (saves {M(report.Year.Saving)}, {P(report.Year.ShareOfStaticPeak)} of the peak)");
         console.Write(table);
 
         var deployments = new Table().Border(TableBorder.Rounded).AddColumn("module").AddColumn("deployment").AddColumn("role").AddColumn("HPA min–max");
@@ -67,9 +70,28 @@ internal static class CapacityCommand
             deployments.AddRow(x.Module, x.Name, x.Role.ToString().ToLowerInvariant(), $"{x.MinReplicas}–{x.MaxReplicas}");
         }
         console.Write(deployments);
+
+        var breakdown = new Table().Border(TableBorder.Rounded).AddColumn("cost item").AddColumn(new TableColumn($"{c.Currency}/month").RightAligned());
+        foreach (var (group, monthly) in c.ByGroup)
+        {
+            breakdown.AddRow(Markup.Escape(group), M(monthly));
+        }
+        breakdown.AddRow("[bold]total[/]", $"[bold]{M(c.Monthly)}[/]");
+        console.Write(breakdown);
+        console.WriteLine($"Prices: {report.Prices.Provenance}");
+        if (c.Unpriced.Count > 0)
+        {
+            console.WriteLine($"Not priced in this season's plan ({c.Unpriced.Count}; not in the figures above):");
+            foreach (var u in c.Unpriced)
+            {
+                console.WriteLine($"  {u.Resource} ({u.Type}): {u.Reason}");
+            }
+        }
     }
 
     private static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string P(decimal share) => share.ToString("0.0 %", CultureInfo.InvariantCulture);
 
     private static string M(decimal value) => value.ToString("#,0.00", CultureInfo.InvariantCulture);
 }

@@ -114,6 +114,9 @@ internal sealed class StackSelection
         CommonOptions.LoadSettings(CommonOptions.FindProjectDir(parse.GetValue(_dir)), parse.GetValue(_stack)!, parse.GetValue(_season)),
         CommonOptions.ParseDate(parse.GetValue(_date), context));
 
+    /// <summary>The project folder the stack was read from.</summary>
+    public string ProjectDir(ParseResult parse) => CommonOptions.FindProjectDir(parse.GetValue(_dir));
+
     /// <summary>A --format option: a readable default and json.</summary>
     public static Option<string> Format(string readable, string description) => new Option<string>("--format")
     {

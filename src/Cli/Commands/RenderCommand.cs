@@ -5,6 +5,8 @@ using FreshFoodz.Monitoring;
 using FreshFoodz.Operations.LoadTests;
 using FreshFoodz.Operations.Playbooks;
 
+using FreshFoodz.Stacks.Pricing;
+
 namespace FreshFoodz.Cli.Commands;
 
 /// <summary>
@@ -42,7 +44,8 @@ internal static class RenderCommand
             var settings = CommonOptions.LoadSettings(projectDir, parse.GetValue(stack)!, null);
             var y = OperationsOptions.YearOrThisYear(parse.GetValue(year), context);
             var stamp = ParseStamp(parse.GetValue(now), y);
-            var calendar = PlaybookPlanner.Create(settings, y, OperationsOptions.Rehearsal(projectDir, settings));
+            var prices = PriceSheetFile.Load(projectDir, settings.StackName);
+            var calendar = PlaybookPlanner.Create(settings, y, OperationsOptions.Rehearsal(projectDir, settings) with { Prices = prices });
             var folder = OutputPaths.Folder(parse.GetValue(output)!);
             OutputPaths.Write(context, Path.Combine(folder, PlaybookMarkdown.FileName(settings.StackName, y)), PlaybookMarkdown.Render(calendar));
             OutputPaths.Write(context, Path.Combine(folder, ICalendarWriter.FileName(settings.StackName, y)), ICalendarWriter.Render(calendar, stamp));

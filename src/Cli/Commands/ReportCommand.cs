@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FreshFoodz.Operations.YearView;
+using FreshFoodz.Stacks.Pricing;
 
 namespace FreshFoodz.Cli.Commands;
 
@@ -25,7 +26,8 @@ internal static class ReportCommand
             var projectDir = CommonOptions.FindProjectDir(parse.GetValue(dir));
             var settings = CommonOptions.LoadSettings(projectDir, parse.GetValue(stack)!, null);
             var y = OperationsOptions.YearOrThisYear(parse.GetValue(year), context);
-            var view = YearViewData.Create(settings, y, OperationsOptions.Rehearsal(projectDir, settings));
+            var prices = PriceSheetFile.Load(projectDir, settings.StackName);
+            var view = YearViewData.Create(settings, prices, y, OperationsOptions.Rehearsal(projectDir, settings) with { Prices = prices });
             var file = OutputPaths.File(parse.GetValue(output)!);
             OutputPaths.Write(context, file, YearViewHtml.Render(view));
             return CliApp.Ok;

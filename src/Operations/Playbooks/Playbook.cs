@@ -4,6 +4,7 @@ using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Components.Chaos;
 using FreshFoodz.Components.Workloads;
 using FreshFoodz.Operations.LoadTests;
+using FreshFoodz.Stacks.Pricing;
 using FreshFoodz.Stacks.Settings;
 
 namespace FreshFoodz.Operations.Playbooks;
@@ -58,8 +59,14 @@ public sealed record PlaybookCalendar(string Stack, int Year, IReadOnlyList<Seas
         [.. Seasons.SelectMany(s => s.Milestones).OrderBy(m => m.Start).ThenBy(m => m.Season).ThenBy(m => m.Kind)];
 }
 
-/// <summary>Where the load tests run: the project's rehearsal stack (null if it has none) and whether it plans chaos.</summary>
-public sealed record PlaybookOptions(string? RehearsalStack, bool RehearsalRunsChaos);
+/// <summary>
+/// Where the load tests run: the project's rehearsal stack (null if it has none) and whether it plans chaos; with
+/// <see cref="Prices"/>, the capacity-plan milestone names the season's monthly cost of the whole plan.
+/// </summary>
+public sealed record PlaybookOptions(string? RehearsalStack, bool RehearsalRunsChaos)
+{
+    public PriceSheet? Prices { get; init; }
+}
 
 /// <summary>
 /// Builds the playbooks from the season catalog and the stack's settings, so a change of a season's dates, multiplier
@@ -83,6 +90,17 @@ public static class PlaybookPlanner
             .Select(w => ForSeason(settings, w, catalog[w.Season].LoadMultiplier, options))
             .ToList();
         return new PlaybookCalendar(settings.StackName, year, seasons);
+    }
+
+    /// <summary>", EUR 12,345/month (whole plan)" when the options carry the stack's prices, else nothing.</summary>
+    private static string MonthlyCost(StackSettings settings, PlaybookOptions options, Season season)
+    {
+        if (options.Prices is not { } prices)
+        {
+            return "";
+        }
+        var cost = new StackCost(settings, prices).ForSeason(season);
+        return $", {cost.Currency} {cost.Monthly.ToString("#,0", CultureInfo.InvariantCulture)}/month (whole plan{(cost.Unpriced.Count > 0 ? $", {cost.Unpriced.Count} items unpriced" : "")})";
     }
 
     private static SeasonPlaybook ForSeason(StackSettings settings, SeasonWindow window, double multiplier, PlaybookOptions options)
@@ -113,7 +131,7 @@ public static class PlaybookPlanner
                 $"pulumi config set freshfoodz:season {x} -s {r} && pulumi up --stack {r}; then {k6}");
         var t30 = new List<PlaybookAction>
         {
-            new($"Capacity plan for {name} ({times}): {capacity.Hpa.MinReplicas} api pods, {capacity.Nodes.Count} app nodes, database {capacity.Database.Sku.Name}, {capacity.Currency} {capacity.MonthlyCost.ToString("#,0", CultureInfo.InvariantCulture)}/month",
+            new($"Capacity plan for {name} ({times}): {capacity.Hpa.MinReplicas} api pods, {capacity.Nodes.Count} app nodes, database {capacity.Database.Sku.Name}{MonthlyCost(settings, options, season)}",
                 $"freshfoodz capacity --stack {s} --season {x}"),
             new("What the season switch changes (in place only, nothing replaced)", $"freshfoodz diff --stack {s} --from baseline --to {x}"),
             rehearsal,

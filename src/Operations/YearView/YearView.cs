@@ -1,6 +1,7 @@
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Operations.Playbooks;
+using FreshFoodz.Stacks.Pricing;
 using FreshFoodz.Stacks.Settings;
 
 namespace FreshFoodz.Operations.YearView;
@@ -25,7 +26,16 @@ public sealed record YearViewData(
     string Stack, string Territory, string Currency, int Year, string SeasonSetting, double BaselineRequestsPerSecond,
     IReadOnlyList<DayCapacity> Days, IReadOnlyList<MonthView> Months, CostProjection Cost, IReadOnlyList<Milestone> Milestones)
 {
-    public static YearViewData Create(StackSettings settings, int year, PlaybookOptions options)
+    /// <summary>Each season's plan, priced (groups and monthly cost), in season order.</summary>
+    public IReadOnlyList<(Season Season, PlanCost Cost)> SeasonCosts { get; init; } = [];
+
+    /// <summary>What no season's cost includes.</summary>
+    public IReadOnlyList<Unpriced> Unpriced { get; init; } = [];
+
+    /// <summary>Where the prices come from, and when.</summary>
+    public string PriceProvenance { get; init; } = "";
+
+    public static YearViewData Create(StackSettings settings, PriceSheet prices, int year, PlaybookOptions options)
     {
         var inputs = settings.Capacity;
         var plans = SeasonNames.All.ToDictionary(s => s, s => CapacityEngine.Size(inputs, s));
@@ -40,7 +50,8 @@ public sealed record YearViewData(
                 plan.ServableRequestsPerSecond / baseline, plan.Hpa.MinReplicas, plan.Nodes.Count));
         }
         // The cost of the days as provisioned: auto, or the pinned season every day.
-        var cost = settings.ProjectYear(year);
+        var stackCost = new StackCost(settings, prices);
+        var cost = stackCost.ProjectYear(year);
         var months = cost.Months.Select(m =>
         {
             var inMonth = days.Where(x => x.Date.Month == m.Month).ToList();
@@ -52,8 +63,13 @@ public sealed record YearViewData(
             .Concat(PlaybookPlanner.Create(settings, year, options).Milestones)
             .Where(m => m.Start.Year == year)
             .ToList();
-        return new YearViewData(settings.StackName, settings.Territory.Code, inputs.Prices.Currency, year, settings.Season.ToString(),
-            baseline, days, months, cost, milestones);
+        return new YearViewData(settings.StackName, settings.Territory.Code, stackCost.Currency, year, settings.Season.ToString(),
+            baseline, days, months, cost, milestones)
+        {
+            SeasonCosts = [.. SeasonNames.All.Select(s => (s, stackCost.ForSeason(s)))],
+            Unpriced = stackCost.Unpriced,
+            PriceProvenance = prices.Provenance,
+        };
     }
 
     public bool Pinned => SeasonSetting != SeasonNames.Auto;

@@ -69,11 +69,13 @@ public static class YearViewHtml
 
         b.Append("<section>\n<h2>").Append(E($"Monthly cost in {v.Currency}")).Append("</h2>\n");
         b.Append("<p class=\"note\">").Append(E(
-            "Nodes at their autoscaler minimum, the system pool and the critical database, per day of the season in effect; against the Weihnachten peak on every day."))
+            "Every priced resource of the season's plan (app nodes at their autoscaler minimum, system pool, AKS tier, PostgreSQL primaries, HA standbys, DR replicas and storage), per day of the season in effect; against the Weihnachten peak on every day. Prices: "
+            + v.PriceProvenance + "."))
             .Append("</p>\n");
         CostChart(b, v);
         b.Append("</section>\n");
 
+        BreakdownTable(b, v);
         MonthTable(b, v);
         MilestoneList(b, v);
         b.Append("</body>\n</html>\n");
@@ -213,6 +215,44 @@ ul.milestones { font-size: 13px; columns: 2; }
     private static void Bar(StringBuilder b, string cls, double x, double w, double y, double bottom, string colour) =>
         b.Append("<rect class=\"").Append(cls).Append("\" x=\"").Append(P(x)).Append("\" y=\"").Append(P(y)).Append("\" width=\"").Append(P(w))
             .Append("\" height=\"").Append(P(Math.Max(0, bottom - y))).Append("\" fill=\"").Append(colour).Append("\" />");
+
+    /// <summary>Monthly cost per group of each season's plan, and what no season's cost includes.</summary>
+    private static void BreakdownTable(StringBuilder b, YearViewData v)
+    {
+        var groups = v.SeasonCosts.SelectMany(s => s.Cost.ByGroup.Select(g => g.Group)).Distinct().ToList();
+        b.Append("<section>\n<h2>").Append(E($"What each season's plan costs per month, {v.Currency}")).Append("</h2>\n<table class=\"breakdown\">\n<thead><tr><th>item</th>");
+        foreach (var (season, _) in v.SeasonCosts)
+        {
+            b.Append("<th>").Append(E(season.ConfigName())).Append("</th>");
+        }
+        b.Append("</tr></thead>\n<tbody>\n");
+        foreach (var group in groups)
+        {
+            b.Append("<tr><td>").Append(E(group)).Append("</td>");
+            foreach (var (_, cost) in v.SeasonCosts)
+            {
+                var monthly = cost.ByGroup.Where(g => g.Group == group).Sum(g => g.Monthly);
+                b.Append("<td>").Append(Amount(monthly)).Append("</td>");
+            }
+            b.Append("</tr>\n");
+        }
+        b.Append("<tr><th>total</th>");
+        foreach (var (_, cost) in v.SeasonCosts)
+        {
+            b.Append("<th>").Append(Amount(cost.Monthly)).Append("</th>");
+        }
+        b.Append("</tr>\n</tbody>\n</table>\n");
+        if (v.Unpriced.Count > 0)
+        {
+            b.Append("<p class=\"note\">Not in these figures (no price):</p>\n<ul class=\"unpriced\">\n");
+            foreach (var u in v.Unpriced)
+            {
+                b.Append("<li>").Append(E($"{u.Resource}: {u.Reason}")).Append("</li>\n");
+            }
+            b.Append("</ul>\n");
+        }
+        b.Append("</section>\n");
+    }
 
     private static void MonthTable(StringBuilder b, YearViewData v)
     {

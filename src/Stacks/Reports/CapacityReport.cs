@@ -1,18 +1,24 @@
 using System.Text.Json.Nodes;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
+using FreshFoodz.Stacks.Pricing;
 using FreshFoodz.Stacks.Settings;
 
 namespace FreshFoodz.Stacks.Reports;
 
-/// <summary>A stack's sizing for one date or season, with its year's cost: what <c>capacity</c> prints.</summary>
-public sealed record CapacityReport(StackSettings Settings, DateOnly Date, CapacityPlan Plan, CostProjection Year)
+/// <summary>
+/// A stack's sizing for one date or season, with the season's plan priced (<see cref="Cost"/>), the year's cost and
+/// what the season's plan leaves unpriced: what <c>capacity</c> prints.
+/// </summary>
+public sealed record CapacityReport(
+    StackSettings Settings, DateOnly Date, CapacityPlan Plan, PlanCost Cost, CostProjection Year, PriceSheet Prices)
 {
-    public static CapacityReport Create(StackSettings settings, DateOnly date)
+    public static CapacityReport Create(StackSettings settings, PriceSheet prices, DateOnly date)
     {
         var season = settings.EffectiveSeason(date);
+        var cost = new StackCost(settings, prices);
         return new CapacityReport(
-            settings, date, CapacityEngine.Size(settings.Capacity, season), settings.ProjectYear(date.Year));
+            settings, date, CapacityEngine.Size(settings.Capacity, season), cost.ForSeason(season), cost.ProjectYear(date.Year), prices);
     }
 
     public string SeasonSource => Settings.Season.IsAuto ? $"auto on {Date:yyyy-MM-dd}" : "pinned";
@@ -85,12 +91,21 @@ public sealed record CapacityReport(StackSettings Settings, DateOnly Date, Capac
             })]),
             ["cost"] = new JsonObject
             {
-                ["currency"] = p.Currency,
-                ["monthly"] = M(p.MonthlyCost),
+                ["currency"] = Cost.Currency,
+                ["prices"] = Prices.Source == PriceSource.RetailPricesApi ? "retail-prices-api" : "not-from-api",
+                ["pricesRetrieved"] = Prices.Retrieved?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["monthly"] = M(Cost.Monthly),
+                ["monthlyByGroup"] = new JsonObject([.. Cost.ByGroup.Select(g => KeyValuePair.Create(g.Group, (JsonNode?)JsonValue.Create(M(g.Monthly))))]),
                 ["year"] = Year.Year,
                 ["yearly"] = M(Year.Yearly),
                 ["yearlyStaticPeak"] = M(Year.YearlyStaticPeak),
                 ["yearlySaving"] = M(Year.Saving),
+                ["unpriced"] = new JsonArray([.. Cost.Unpriced.Select(u => (JsonNode)new JsonObject
+                {
+                    ["resource"] = u.Resource,
+                    ["item"] = u.Type,
+                    ["reason"] = u.Reason,
+                })]),
             },
         };
     }

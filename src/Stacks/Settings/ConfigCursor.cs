@@ -67,6 +67,10 @@ internal sealed class ConfigCursor(StackConfig config)
             {
                 Error(node, key, ""); // counted, not listed: no suggestion to compute for thousands of keys
             }
+            else if (ConfigKeys.Retired.TryGetValue(key, out var moved))
+            {
+                Error(node, key, $"no longer read: {moved}");
+            }
             else if (colon <= 0)
             {
                 Error(node, key, $"a config key needs a namespace: {ConfigKeys.Namespace}:<key>{Suggestions.DidYouMean($"{ConfigKeys.Namespace}:{key}", names)}");

@@ -68,10 +68,6 @@ public static class ConfigKeys
     public static readonly ConfigKeySpec PostgresSkus = new(
         "freshfoodz:postgresSkus", "PostgreSQL flexible server SKU table: name -> tier, vCores, memoryGiB.", null);
 
-    public static readonly ConfigKeySpec Prices = new(
-        "freshfoodz:prices",
-        "Price table in the territory's currency: currency, vmPerHour (per VM size), postgresPerMonth (per SKU).", null);
-
     public static readonly ConfigKeySpec Utilization = new(
         "freshfoodz:utilization",
         "Optional target-utilization overrides per season: season -> app, workers, database, each in (0,1).", "{}");
@@ -126,10 +122,16 @@ public static class ConfigKeys
 
     public static IReadOnlyList<ConfigKeySpec> All { get; } =
     [
-        Location, Territory, Season, LeadTimeDays, BurstHeadroom, Workload, NodePools, VmSizes, PostgresSkus, Prices,
+        Location, Territory, Season, LeadTimeDays, BurstHeadroom, Workload, NodePools, VmSizes, PostgresSkus,
         Utilization, Environment, SubscriptionId, ShortName, CostCentre, KubernetesVersion, Databases,
         CrossRegionReplicas, Modules, AiBudget, Alerting, Network, ChaosExperiments,
     ];
+
+    /// <summary>Keys that are no longer read, and where their values went (a stack file that still has one is told).</summary>
+    public static IReadOnlyDictionary<string, string> Retired { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["freshfoodz:prices"] = "prices now live in prices/<stack>.prices.yaml, written by: freshfoodz prices refresh --stack <stack>; remove this key",
+    };
 
     /// <summary>Keys of the project's own namespace (the Pulumi program reads these through Config("freshfoodz")).</summary>
     public static IEnumerable<ConfigKeySpec> Own => All.Where(k => k.Namespace == Namespace);

@@ -77,9 +77,6 @@ public static class NumericRanges
         new("freshfoodz:vmSizes.*.memoryGiB", 0.5, 4096, "GiB"),
         new("freshfoodz:postgresSkus.*.vCores", 1, 128, "vCores", Whole: true),
         new("freshfoodz:postgresSkus.*.memoryGiB", 1, 4096, "GiB", Whole: true),
-        // Prices in the territory's currency; the largest Azure VM lists at about 300 per hour.
-        new("freshfoodz:prices.vmPerHour.*", 0, 1000, "price per hour"),
-        new("freshfoodz:prices.postgresPerMonth.*", 0, 1_000_000, "price per month"),
         // Below 5 % a tier is sized 20× its load; above 95 % queues grow without bound at the smallest burst.
         new("freshfoodz:utilization.*.app", 0.05, 0.95, "target utilization"),
         new("freshfoodz:utilization.*.workers", 0.05, 0.95, "target utilization"),

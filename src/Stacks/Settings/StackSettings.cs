@@ -17,9 +17,6 @@ public sealed record StackSettings(
     /// <summary>The season in effect on <paramref name="date"/> (pinned, or resolved by the auto rule).</summary>
     public Season EffectiveSeason(DateOnly date) => Season.Resolve(date, Capacity.Seasons, Capacity.LeadTimeDays);
 
-    /// <summary>The year's cost as this stack runs it: each day at the season in effect (pinned, or by auto).</summary>
-    public CostProjection ProjectYear(int year) => CapacityEngine.ProjectYear(Capacity, year, EffectiveSeason);
-
     /// <summary>What monitoring is generated from.</summary>
     public MonitoringTarget Monitored() => new(StackName, Territory, Season, Capacity, Plan.AiBudget.MonthlyAmount, Plan.Alerting);
 }

@@ -29,7 +29,6 @@ public static class StackSettingsReader
         var vmSizes = ReadVmSizes(c);
         var pools = ReadNodePools(c, vmSizes);
         var skus = ReadPostgresSkus(c);
-        var prices = ReadPrices(c, territory, vmSizes, skus);
         var targets = ReadUtilizationOverrides(c);
         var declaredSkus = config.Values.GetValueOrDefault(ConfigKeys.PostgresSkus.Key) is ConfigMap table ? table.Entries.Select(e => e.Key).ToList() : [];
         var plan = PlanSettingsReader.Read(c, skus, declaredSkus);
@@ -40,7 +39,7 @@ public static class StackSettingsReader
         }
 
         var capacity = new CapacityInputs(
-            workload!, pools!, vmSizes!, skus!, prices!,
+            workload!, pools!, vmSizes!, skus!,
             SeasonCatalog.Default.WithTargets(targets!),
             region!.AvailabilityZones, burst!.Value, leadTime!.Value)
         {
@@ -356,58 +355,6 @@ public static class StackSettingsReader
             c.Error(map, root, "needs at least one GeneralPurpose or MemoryOptimized SKU (Burstable has no HA or read replicas)");
         }
         return skus;
-    }
-
-    private static PriceTable? ReadPrices(ConfigCursor c, Territory? territory, Dictionary<string, VmSize>? vmSizes, List<PostgresSku>? skus)
-    {
-        var root = ConfigKeys.Prices.Key;
-        var m = c.Map(c.Key(ConfigKeys.Prices), root, ["currency", "vmPerHour", "postgresPerMonth"]);
-        var currency = c.Word(m, root, "currency", "the territory's ISO 4217 code (EUR for de, CHF for ch)");
-        if (currency is not null && territory is not null && currency != territory.Currency)
-        {
-            c.Error(m?["currency"], $"{root}.currency", $"territory {territory.Code} keeps prices in {territory.Currency}, got {ValueText.Quote(currency)}");
-        }
-        var vm = ReadPriceMap(c, m, root, "vmPerHour", "per hour", vmSizes?.Keys, "freshfoodz:vmSizes");
-        var pg = ReadPriceMap(c, m, root, "postgresPerMonth", "per month", skus?.Select(s => s.Name), "freshfoodz:postgresSkus");
-        return currency is null || vm is null || pg is null ? null : new PriceTable(currency, vm, pg);
-    }
-
-    private static Dictionary<string, decimal>? ReadPriceMap(
-        ConfigCursor c, ConfigMap? parent, string root, string key, string unit, IEnumerable<string>? mustCover, string tableKey)
-    {
-        var path = $"{root}.{key}";
-        var map = c.Map(c.Child(parent, root, key, $"a mapping of name -> price {unit}"), path);
-        if (map is null)
-        {
-            return null;
-        }
-        var prices = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var (name, node) in map.Entries)
-        {
-            var text = c.Text(node, $"{path}.{name}");
-            if (text is null)
-            {
-                continue;
-            }
-            var range = NumericRanges.For($"{path}.{name}");
-            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var price)
-                && price >= (decimal)range.Min && price <= (decimal)range.Max)
-            {
-                prices[name] = price / 1.0000000000000000000000000000m; // drops trailing zeros: 0.30 and 0.3 are one price
-            }
-            else
-            {
-                c.Error(node, $"{path}.{name}", $"must be {range.Text}, got {ValueText.Quote(text)}");
-            }
-        }
-        foreach (var name in mustCover ?? [])
-        {
-            if (!map.Entries.Any(e => e.Key == name))
-            {
-                c.Error(map, $"{path}.{name}", $"missing; every entry of {tableKey} needs a price {unit}");
-            }
-        }
-        return prices;
     }
 
     private static Dictionary<Season, TargetUtilization>? ReadUtilizationOverrides(ConfigCursor c)

@@ -96,7 +96,6 @@ internal static class HostileCorpus
         yield return Text("rate-inf", Sandbox.DeProdWith("baselineRequestsPerSecond: 50", "baselineRequestsPerSecond: 1e999"), "freshfoodz:workload.api.baselineRequestsPerSecond");
         yield return Text("utilization-1e-300", Sandbox.DeProd.TrimEnd() + "\n  freshfoodz:utilization:\n    weihnachten:\n      app: 1e-300\n", "freshfoodz:utilization.weihnachten.app", "from 0.05 to 0.95");
         yield return Text("budget-1e30", Sandbox.DeProdWith("monthlyAmount: 600", "monthlyAmount: 1e30"), "freshfoodz:aiBudget.monthlyAmount");
-        yield return Text("price-decimal-max", Sandbox.DeProdWith("Standard_D8ds_v5: 0.48", "Standard_D8ds_v5: 79228162514264337593543950335"), "freshfoodz:prices.vmPerHour.Standard_D8ds_v5");
         yield return Text("concurrency-beyond-int", Sandbox.DeProdWith("concurrencyPerPod: 8", "concurrencyPerPod: 99999999999999999999"), "freshfoodz:workload.api.concurrencyPerPod");
         // Found by LoaderProperties: a name of "" once missed its key's range (exit 70).
         yield return Text("vm-size-empty-name", Sandbox.DeProdWith("Standard_D2ds_v5: {vCpus: 2", "\"\": {vCpus: 200, memoryGiB: 8}\n    Standard_D2ds_v5: {vCpus: 2"), "freshfoodz:vmSizes..vCpus");

@@ -22,7 +22,12 @@ internal sealed class Sandbox : IDisposable
         foreach (var stack in new[] { "de-prod", "ch-prod", "peak-weihnachten" })
         {
             File.Copy(Path.Combine(CliRunner.Root, $"Pulumi.{stack}.yaml"), StackFile(stack));
+            // The stack's price sheet, which render, report and capacity read beside the stack file.
+            Directory.CreateDirectory(Path.Combine(Root, "prices"));
+            File.Copy(Path.Combine(CliRunner.Root, "prices", $"{stack}.prices.yaml"), Path.Combine(Root, "prices", $"{stack}.prices.yaml"));
         }
+        // The hostile stack is de-prod under another name: it prices with de-prod's sheet.
+        File.Copy(Path.Combine(CliRunner.Root, "prices", "de-prod.prices.yaml"), Path.Combine(Root, "prices", "hostile.prices.yaml"));
     }
 
     public string StackFile(string stack) => Path.Combine(Root, $"Pulumi.{stack}.yaml");

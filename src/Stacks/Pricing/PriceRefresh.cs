@@ -1,0 +1,53 @@
+using System.Globalization;
+using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Stacks.Settings;
+
+namespace FreshFoodz.Stacks.Pricing;
+
+/// <summary>
+/// Builds a stack's price sheet from the Retail Prices API: the meters every season's plan bills (both regions), one
+/// query each, the matching Consumption row at the first tier (latest effective date, then meter id, so a refresh is
+/// deterministic), and the meters the API did not return listed as missing.
+/// </summary>
+public static class PriceRefresh
+{
+    /// <summary>The distinct meters the stack's plans bill in any season, sorted by key.</summary>
+    public static IReadOnlyList<MeterQuery> MetersOf(StackSettings settings) =>
+        [.. SeasonNames.All
+            .SelectMany(s => PlanCostModel.Demands(StackPlanner.Build(settings, s), settings.Region.Name, settings.Capacity.PostgresSkus).Demands)
+            .Select(d => d.Meter)
+            .DistinctBy(m => m.Key)
+            .OrderBy(m => m.Key, StringComparer.Ordinal)];
+
+    public static async Task<PriceSheet> RunAsync(StackSettings settings, RetailPricesClient client, DateOnly today)
+    {
+        var currency = settings.Territory.Currency;
+        var prices = new Dictionary<string, MeterPrice>(StringComparer.Ordinal);
+        var missing = new List<MissingMeter>();
+        foreach (var meter in MetersOf(settings))
+        {
+            var rows = await client.QueryAsync(currency, meter.Filter).ConfigureAwait(false);
+            var best = rows
+                .Where(r => r.Type == "Consumption" && r.ArmRegionName == meter.Region && r.UnitOfMeasure == meter.Unit && r.TierMinimumUnits == 0)
+                .Select(r => (Row: r, Match: meter.Match(r)))
+                .Where(x => x.Match is not null)
+                .OrderBy(x => x.Match!.Value.Rank)
+                .ThenByDescending(x => x.Row.EffectiveStartDate)
+                .ThenBy(x => x.Row.MeterId, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (best.Match is { } m)
+            {
+                var r = best.Row;
+                prices[meter.Key] = new MeterPrice(meter.Key, m.Price, meter.Unit, r.MeterName, r.MeterId, r.SkuName, r.ProductName,
+                    r.EffectiveStartDate.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                missing.Add(new MissingMeter(meter.Key, meter.Description, meter.Filter));
+            }
+        }
+        return new PriceSheet(settings.StackName, currency, PriceSource.RetailPricesApi, today,
+            "retail pay-as-you-go prices; non-USD prices are Microsoft's reference conversion (Azure Retail Prices overview)",
+            prices, missing);
+    }
+}
