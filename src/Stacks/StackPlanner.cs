@@ -12,6 +12,7 @@ using FreshFoodz.Components.Resilience;
 using FreshFoodz.Components.Tagging;
 using FreshFoodz.Components.Workloads;
 using FreshFoodz.Monitoring.Plan;
+using FreshFoodz.Stacks.DeploymentRules;
 using FreshFoodz.Stacks.Policies;
 using FreshFoodz.Stacks.Settings;
 
@@ -19,22 +20,31 @@ namespace FreshFoodz.Stacks;
 
 /// <summary>
 /// A territory stack: turns validated settings and a season into the complete plan the Pulumi program registers,
-/// then checks it against the stack policies (residency, DR targets, protection, secrets, season-switch safety).
-/// A plan that breaks a policy is refused with the resource and rule named.
+/// then checks it against the stack policies (residency, DR targets, protection, secrets, season-switch safety) and
+/// the cloud's deployment rules (<see cref="DeploymentRuleCatalog"/>). A plan that breaks either is refused with the
+/// resource and rule named.
 /// </summary>
 public static class StackPlanner
 {
-    /// <summary>Plans the season in effect on <paramref name="date"/> (pinned, or by the auto rule).</summary>
-    public static StackPlan Plan(StackSettings settings, DateOnly date) => Plan(settings, settings.EffectiveSeason(date));
+    /// <summary>Plans the season in effect on <paramref name="date"/> (pinned, or by the auto rule), judged on that date.</summary>
+    public static StackPlan Plan(StackSettings settings, DateOnly date) => Plan(settings, settings.EffectiveSeason(date), date);
 
-    public static StackPlan Plan(StackSettings settings, Season season)
+    /// <summary>Plans a season without a plan date: the deployment rules that need one (versions, deadlines) are not judged.</summary>
+    public static StackPlan Plan(StackSettings settings, Season season) => Plan(settings, season, null);
+
+    public static StackPlan Plan(StackSettings settings, Season season, DateOnly? date)
     {
-        var plan = Build(settings, season);
-        var violations = StackPolicies.Check(plan, settings)
-            .Concat(SeasonSwitchPolicy.CheckAllSeasons(settings, s => s == season ? plan : Build(settings, s)))
+        var plans = SeasonNames.All.ToDictionary(s => s, s => Build(settings, s));
+        var violations = StackPolicies.Check(plans[season], settings)
+            .Concat(SeasonSwitchPolicy.CheckAllSeasons(settings, s => plans[s]))
+            .Concat(DeploymentRuleCatalog.Judge(new RuleContext(settings, date), plans, season).Refusals())
             .ToList();
-        return violations.Count > 0 ? throw new PlanPolicyException(settings.StackName, violations) : plan;
+        return violations.Count > 0 ? throw new PlanPolicyException(settings.StackName, violations) : plans[season];
     }
+
+    /// <summary>Every deployment rule's verdict on the plan of <paramref name="season"/> and on every season switch.</summary>
+    public static RuleReport Rules(StackSettings settings, Season season, DateOnly? date) =>
+        DeploymentRuleCatalog.Judge(new RuleContext(settings, date), SeasonNames.All.ToDictionary(s => s, s => Build(settings, s)), season);
 
     /// <summary>The plan without the policy checks (policy tests inspect plans that must be refused).</summary>
     public static StackPlan Build(StackSettings settings, Season season)
@@ -110,7 +120,12 @@ public static class StackPlanner
 
         builder.AddDrRows(drMatrix);
 
-        AuditArchive.Add(builder, "audit", new AuditArchiveArgs { Context = context, ResourceGroup = foundation.PrimaryGroup });
+        AuditArchive.Add(builder, "audit", new AuditArchiveArgs
+        {
+            Context = context,
+            ResourceGroup = foundation.PrimaryGroup,
+            Immutability = p.Deployment.AuditImmutability,
+        });
         ModuleWorkloads.Add(builder, "workloads", new ModuleWorkloadsArgs
         {
             Context = context,
@@ -126,6 +141,7 @@ public static class StackPlanner
             SubscriptionId = p.SubscriptionId,
             MonthlyAmount = p.AiBudget.MonthlyAmount,
             ContactEmails = p.AiBudget.ContactEmails,
+            StartDate = AiBudget.StartOf(p.Deployment.CreatedOn),
         });
 
         if (p.ChaosExperiments)

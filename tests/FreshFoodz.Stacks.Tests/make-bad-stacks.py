@@ -11,7 +11,7 @@ KNOWN = ("freshfoodz:territory, freshfoodz:season, freshfoodz:leadTimeDays, fres
          "freshfoodz:nodePools, freshfoodz:vmSizes, freshfoodz:postgresSkus, freshfoodz:prices, freshfoodz:utilization, "
          "freshfoodz:environment, freshfoodz:subscriptionId, freshfoodz:shortName, freshfoodz:costCentre, "
          "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget, "
-         "freshfoodz:alerting, freshfoodz:chaosExperiments")
+         "freshfoodz:alerting, freshfoodz:chaosExperiments, freshfoodz:createdOn, freshfoodz:auditImmutability")
 API_ALLOWED = "baselineRequestsPerSecond, meanServiceTimeSeconds, p95ServiceTimeSeconds, serviceTimeDistribution, concurrencyPerPod, sloP95Seconds, cpuRequestMillicores, memoryRequestMiB, dbQueriesPerRequest, dbPoolSizePerPod"
 def sub(old, new, text=None, count=1):
     t = base if text is None else text
@@ -140,6 +140,10 @@ cases = [
   [("freshfoodz:chaosExperiments:", "freshfoodz:chaosExperiments", "chaos experiments run only on a rehearsal stack (freshfoodz:environment: rehearsal, synthetic data only); this stack is production")]),
  ("chaos-not-a-boolean", "a word where true or false belongs", add("  freshfoodz:chaosExperiments: yes-please"),
   [("freshfoodz:chaosExperiments:", "freshfoodz:chaosExperiments", "must be true or false, got 'yes-please'")]),
+ ("created-on-not-a-date", "a creation date in another format", sub('freshfoodz:createdOn: "2026-12-02"', 'freshfoodz:createdOn: "02.12.2026"'),
+  [("freshfoodz:createdOn:", "freshfoodz:createdOn", "must be a date yyyy-MM-dd (the stack's first pulumi up), got '02.12.2026'")]),
+ ("audit-immutability-unknown", "a lock state Azure does not have", sub("freshfoodz:auditImmutability: unlocked", "freshfoodz:auditImmutability: frozen"),
+  [("freshfoodz:auditImmutability:", "freshfoodz:auditImmutability", "must be unlocked or locked (one way: locked never goes back), got 'frozen'")]),
 ]
 for f in os.listdir(out):
     if f.endswith('.yaml'):

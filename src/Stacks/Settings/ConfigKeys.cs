@@ -113,11 +113,21 @@ public static class ConfigKeys
         "freshfoodz:chaosExperiments",
         "Plan the Chaos Mesh experiments (API pod kill, database delay, node CPU stress, territory isolation); rehearsal stacks only.", "false");
 
+    public static readonly ConfigKeySpec CreatedOn = new(
+        "freshfoodz:createdOn",
+        "Date of the stack's first pulumi up (yyyy-MM-dd); never changed afterwards. The AI budget starts on the first of its month; a production stack's audit archive must be locked within 30 days of it.",
+        null);
+
+    public static readonly ConfigKeySpec AuditImmutability = new(
+        "freshfoodz:auditImmutability",
+        "State of the audit archive's account-level WORM policy: unlocked (as Azure creates it) or locked, set by a person after checking retention (docs/first-deployment.md). One way: locked never goes back.",
+        "unlocked");
+
     public static IReadOnlyList<ConfigKeySpec> All { get; } =
     [
         Location, Territory, Season, LeadTimeDays, BurstHeadroom, Workload, NodePools, VmSizes, PostgresSkus, Prices,
         Utilization, Environment, SubscriptionId, ShortName, CostCentre, KubernetesVersion, Databases,
-        CrossRegionReplicas, Modules, AiBudget, Alerting, ChaosExperiments,
+        CrossRegionReplicas, Modules, AiBudget, Alerting, ChaosExperiments, CreatedOn, AuditImmutability,
     ];
 
     /// <summary>Keys of the project's own namespace (the Pulumi program reads these through Config("freshfoodz")).</summary>

@@ -45,6 +45,9 @@ public sealed record PlanSettings(
     /// <summary>Alert receivers (<c>freshfoodz:alerting</c>).</summary>
     public required AlertingSettings Alerting { get; init; }
 
+    /// <summary>The creation date and the audit lock (<c>freshfoodz:createdOn</c>, <c>freshfoodz:auditImmutability</c>).</summary>
+    public required DeploymentSettings Deployment { get; init; }
+
     /// <summary>Whether the plan holds the Chaos Mesh experiments; validation allows it on a rehearsal stack only.</summary>
     public bool ChaosExperiments { get; init; }
 }

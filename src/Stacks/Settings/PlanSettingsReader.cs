@@ -31,13 +31,16 @@ internal static partial class PlanSettingsReader
         var budget = ReadAiBudget(c);
         var alerting = AlertingSettingsReader.Read(c);
         var chaos = ReadChaosExperiments(c, environment);
+        var deployment = DeploymentSettingsReader.Read(c);
         return environment is null || subscription is null || shortName is null || costCentre is null || kubernetes is null
             || databases is null || replicas is null || modules is null || budget is null || alerting is null || chaos is null
+            || deployment is null
             ? null
             : new PlanSettings(environment.Value, subscription, shortName, costCentre, kubernetes, databases, replicas.Value, modules, budget)
             {
                 Alerting = alerting,
                 ChaosExperiments = chaos.Value,
+                Deployment = deployment,
             };
     }
 

@@ -98,8 +98,29 @@ public class ComponentTests
     {
         var capacity = CapacityEngine.Size(Plans.Settings("de-prod").Capacity, Season.Weihnachten);
         Assert.Equal(capacity.Database.Sku.Name, De.Text("data-critical-server", "sku.name"));
-        // max_connections is set to the SKU's documented default: a later SKU change does not raise Azure's.
-        Assert.Equal(capacity.Database.Sku.MaxConnections.ToString(System.Globalization.CultureInfo.InvariantCulture), De.Text("data-critical-max-connections", "value"));
+        // max_connections is static: it stays at Azure's creation default (no Configuration), apps pool through PgBouncer.
+        Assert.DoesNotContain(De.OfType("azure-native:dbforpostgresql:Configuration"), c => c.Inputs.At("configurationName") == new PlanString("max_connections"));
+        Assert.Equal("true", De.Text("data-critical-pgbouncer", "value"));
+        Assert.Equal("true", De.Text("data-critical-replica-pgbouncer", "value"));
+        Assert.Equal(new PlanRef("data-critical-replica", "name"), De.Input("data-critical-replica-pgbouncer", "serverName"));
+    }
+
+    [Fact]
+    public void EachTiersServerOperationsRunOneAfterAnother()
+    {
+        // server → PgBouncer → database → replica → replica PgBouncer → writer endpoint (ServerIsBusy otherwise).
+        Assert.Equal<string>(["data-critical-pgbouncer"], De.Resource("data-critical-database").Options.DependsOn);
+        Assert.Equal<string>(["data-critical-database"], De.Resource("data-critical-replica").Options.DependsOn);
+        Assert.Equal<string>(["data-critical-replica-pgbouncer"], De.Resource("data-critical-writer-endpoint").Options.DependsOn);
+    }
+
+    [Fact]
+    public void AiBudgetStartsOnTheFirstOfTheCreationMonthWhateverTheSeason()
+    {
+        // createdOn 2026-12-02 in the stack file → 2026-12-01; the same in every season's plan (a budget's start never moves).
+        Assert.All(SeasonNames.All, s => Assert.Equal("2026-12-01T00:00:00Z", Plans.Of("de-prod", s).Text("cost-guard-budget", "timePeriod.startDate")));
+        var later = Plans.SettingsWith("de-prod", ("freshfoodz:createdOn: \"2026-12-02\"", "freshfoodz:createdOn: \"2027-02-28\""));
+        Assert.Equal("2027-02-01T00:00:00Z", StackPlanner.Build(later, Season.Baseline).Text("cost-guard-budget", "timePeriod.startDate"));
     }
 
     [Fact]
@@ -117,7 +138,10 @@ public class ComponentTests
     public void AuditArchiveIsLockedForItsRetention(string account, int days)
     {
         Assert.Equal(days, De.Int(account, "immutableStorageWithVersioning.immutabilityPolicy.immutabilityPeriodSinceCreationInDays"));
-        Assert.Equal("Locked", De.Text(account, "immutableStorageWithVersioning.immutabilityPolicy.state"));
+        // Created Unlocked (Azure cannot create a Locked policy); locked by the stack setting, one way.
+        Assert.Equal("Unlocked", De.Text(account, "immutableStorageWithVersioning.immutabilityPolicy.state"));
+        var locked = StackPlanner.Build(Plans.SettingsWith("de-prod", ("freshfoodz:auditImmutability: unlocked", "freshfoodz:auditImmutability: locked")), Season.Baseline);
+        Assert.Equal("Locked", locked.Text(account, "immutableStorageWithVersioning.immutabilityPolicy.state"));
         Assert.Equal("Standard_GZRS", De.Text(account, "sku.name"));
         Assert.Equal("TLS1_2", De.Text(account, "minimumTlsVersion"));
         Assert.Equal(new PlanBool(false), De.Input(account, "allowSharedKeyAccess"));
