@@ -11,7 +11,7 @@ KNOWN = ("freshfoodz:territory, freshfoodz:season, freshfoodz:leadTimeDays, fres
          "freshfoodz:nodePools, freshfoodz:vmSizes, freshfoodz:postgresSkus, freshfoodz:prices, freshfoodz:utilization, "
          "freshfoodz:environment, freshfoodz:subscriptionId, freshfoodz:shortName, freshfoodz:costCentre, "
          "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget, "
-         "freshfoodz:alerting, freshfoodz:chaosExperiments, freshfoodz:createdOn, freshfoodz:auditImmutability")
+         "freshfoodz:alerting, freshfoodz:chaosExperiments, freshfoodz:createdOn, freshfoodz:auditImmutability, freshfoodz:lowTrafficWindow")
 API_ALLOWED = "baselineRequestsPerSecond, meanServiceTimeSeconds, p95ServiceTimeSeconds, serviceTimeDistribution, concurrencyPerPod, sloP95Seconds, cpuRequestMillicores, memoryRequestMiB, dbQueriesPerRequest, dbPoolSizePerPod"
 def sub(old, new, text=None, count=1):
     t = base if text is None else text
@@ -144,6 +144,8 @@ cases = [
   [("freshfoodz:createdOn:", "freshfoodz:createdOn", "must be a date yyyy-MM-dd (the stack's first pulumi up), got '02.12.2026'")]),
  ("audit-immutability-unknown", "a lock state Azure does not have", sub("freshfoodz:auditImmutability: unlocked", "freshfoodz:auditImmutability: frozen"),
   [("freshfoodz:auditImmutability:", "freshfoodz:auditImmutability", "must be unlocked or locked (one way: locked never goes back), got 'frozen'")]),
+ ("low-traffic-window-backwards", "a window that ends before it starts", add('  freshfoodz:lowTrafficWindow: "05:00-01:00"'),
+  [("freshfoodz:lowTrafficWindow:", "freshfoodz:lowTrafficWindow", "must be HH:mm-HH:mm in UTC with the start before the end, like 01:00-04:00, got '05:00-01:00'")]),
 ]
 for f in os.listdir(out):
     if f.endswith('.yaml'):

@@ -123,11 +123,17 @@ public static class ConfigKeys
         "State of the audit archive's account-level WORM policy: unlocked (as Azure creates it) or locked, set by a person after checking retention (docs/first-deployment.md). One way: locked never goes back.",
         "unlocked");
 
+    public static readonly ConfigKeySpec LowTrafficWindow = new(
+        "freshfoodz:lowTrafficWindow",
+        "Daily window (HH:mm-HH:mm, UTC) in which the seasons workflow applies a season switch: compute changes restart or fail over PostgreSQL servers.",
+        "01:00-04:00");
+
     public static IReadOnlyList<ConfigKeySpec> All { get; } =
     [
         Location, Territory, Season, LeadTimeDays, BurstHeadroom, Workload, NodePools, VmSizes, PostgresSkus, Prices,
         Utilization, Environment, SubscriptionId, ShortName, CostCentre, KubernetesVersion, Databases,
         CrossRegionReplicas, Modules, AiBudget, Alerting, ChaosExperiments, CreatedOn, AuditImmutability,
+        LowTrafficWindow,
     ];
 
     /// <summary>Keys of the project's own namespace (the Pulumi program reads these through Config("freshfoodz")).</summary>

@@ -9,13 +9,18 @@ namespace FreshFoodz.Stacks.Settings;
 /// </summary>
 public sealed record DeploymentSettings(DateOnly CreatedOn, ImmutabilityState AuditImmutability)
 {
+    /// <summary>The daily low-traffic window (UTC) in which the seasons workflow applies a switch (<c>freshfoodz:lowTrafficWindow</c>).</summary>
+    public (TimeOnly From, TimeOnly To) LowTrafficWindow { get; init; } = (new(1, 0), new(4, 0));
+
+    public string LowTrafficWindowText => $"{LowTrafficWindow.From.ToString("HH:mm", CultureInfo.InvariantCulture)}–{LowTrafficWindow.To.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC";
+
     /// <summary>A production stack's audit archive must be locked by this day (deployment rule AuditArchiveLockedInTime).</summary>
     public const int LockWithinDays = 30;
 
     public DateOnly LockDeadline => CreatedOn.AddDays(LockWithinDays);
 }
 
-/// <summary>Reads <c>freshfoodz:createdOn</c> and <c>freshfoodz:auditImmutability</c>.</summary>
+/// <summary>Reads <c>freshfoodz:createdOn</c>, <c>freshfoodz:auditImmutability</c> and <c>freshfoodz:lowTrafficWindow</c>.</summary>
 internal static class DeploymentSettingsReader
 {
     public static DeploymentSettings? Read(ConfigCursor c)
@@ -45,7 +50,26 @@ internal static class DeploymentSettingsReader
             "locked" => ImmutabilityState.Locked,
             var other => Fail(c, lockNode, lockKey.Key, $"must be unlocked or locked (one way: locked never goes back), got '{other}'"),
         };
-        return created is null || state is null ? null : new DeploymentSettings(created.Value, state.Value);
+        var windowKey = ConfigKeys.LowTrafficWindow;
+        var windowNode = c.Key(windowKey);
+        var windowText = c.Text(windowNode, windowKey.Key);
+        (TimeOnly, TimeOnly)? window = null;
+        if (windowText is not null)
+        {
+            var parts = windowText.Split('-');
+            if (parts.Length == 2 && TimeOnly.TryParseExact(parts[0], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+                && TimeOnly.TryParseExact(parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to) && from < to)
+            {
+                window = (from, to);
+            }
+            else
+            {
+                c.Error(windowNode, windowKey.Key, $"must be HH:mm-HH:mm in UTC with the start before the end, like 01:00-04:00, got '{windowText}'");
+            }
+        }
+        return created is null || state is null || window is null
+            ? null
+            : new DeploymentSettings(created.Value, state.Value) { LowTrafficWindow = window.Value };
     }
 
     private static ImmutabilityState? Fail(ConfigCursor c, ConfigNode? node, string path, string message)
