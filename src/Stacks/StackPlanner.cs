@@ -74,6 +74,8 @@ public static class StackPlanner
             KubernetesVersion = p.KubernetesVersion,
             NodePools = settings.Capacity.NodePools,
             AppNodes = capacity.Nodes,
+            Deployer = p.Deployment.Deployer,
+            SubscriptionId = p.SubscriptionId,
         });
 
         // The kubernetes provider is fed from the territory's own cluster: its user kubeconfig (base64) as a secret.

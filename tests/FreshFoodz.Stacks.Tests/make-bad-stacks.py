@@ -11,7 +11,7 @@ KNOWN = ("freshfoodz:territory, freshfoodz:season, freshfoodz:leadTimeDays, fres
          "freshfoodz:nodePools, freshfoodz:vmSizes, freshfoodz:postgresSkus, freshfoodz:prices, freshfoodz:utilization, "
          "freshfoodz:environment, freshfoodz:subscriptionId, freshfoodz:shortName, freshfoodz:costCentre, "
          "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget, "
-         "freshfoodz:alerting, freshfoodz:chaosExperiments, freshfoodz:createdOn, freshfoodz:auditImmutability, freshfoodz:lowTrafficWindow")
+         "freshfoodz:alerting, freshfoodz:chaosExperiments, freshfoodz:createdOn, freshfoodz:auditImmutability, freshfoodz:lowTrafficWindow, freshfoodz:deployer")
 API_ALLOWED = "baselineRequestsPerSecond, meanServiceTimeSeconds, p95ServiceTimeSeconds, serviceTimeDistribution, concurrencyPerPod, sloP95Seconds, cpuRequestMillicores, memoryRequestMiB, dbQueriesPerRequest, dbPoolSizePerPod"
 def sub(old, new, text=None, count=1):
     t = base if text is None else text
@@ -146,6 +146,8 @@ cases = [
   [("freshfoodz:auditImmutability:", "freshfoodz:auditImmutability", "must be unlocked or locked (one way: locked never goes back), got 'frozen'")]),
  ("low-traffic-window-backwards", "a window that ends before it starts", add('  freshfoodz:lowTrafficWindow: "05:00-01:00"'),
   [("freshfoodz:lowTrafficWindow:", "freshfoodz:lowTrafficWindow", "must be HH:mm-HH:mm in UTC with the start before the end, like 01:00-04:00, got '05:00-01:00'")]),
+ ("deployer-missing", "no deploying identity: the Kubernetes data plane would refuse it", re.sub(r"  # Placeholder: the object ID.*\n.*\n  freshfoodz:deployer: .*\n", "", base),
+  [(None, "freshfoodz:deployer", "missing required key: The identity that runs pulumi up: principalId (its Entra object ID: az ad signed-in-user show --query id, or az ad sp show --id <appId> --query id) and principalType (User, Group or ServicePrincipal); it is granted Azure Kubernetes Service RBAC Cluster Admin on the cluster.")]),
 ]
 for f in os.listdir(out):
     if f.endswith('.yaml'):

@@ -128,12 +128,17 @@ public static class ConfigKeys
         "Daily window (HH:mm-HH:mm, UTC) in which the seasons workflow applies a season switch: compute changes restart or fail over PostgreSQL servers.",
         "01:00-04:00");
 
+    public static readonly ConfigKeySpec Deployer = new(
+        "freshfoodz:deployer",
+        "The identity that runs pulumi up: principalId (its Entra object ID: az ad signed-in-user show --query id, or az ad sp show --id <appId> --query id) and principalType (User, Group or ServicePrincipal); it is granted Azure Kubernetes Service RBAC Cluster Admin on the cluster.",
+        null);
+
     public static IReadOnlyList<ConfigKeySpec> All { get; } =
     [
         Location, Territory, Season, LeadTimeDays, BurstHeadroom, Workload, NodePools, VmSizes, PostgresSkus, Prices,
         Utilization, Environment, SubscriptionId, ShortName, CostCentre, KubernetesVersion, Databases,
         CrossRegionReplicas, Modules, AiBudget, Alerting, ChaosExperiments, CreatedOn, AuditImmutability,
-        LowTrafficWindow,
+        LowTrafficWindow, Deployer,
     ];
 
     /// <summary>Keys of the project's own namespace (the Pulumi program reads these through Config("freshfoodz")).</summary>

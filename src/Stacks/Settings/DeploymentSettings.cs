@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using FreshFoodz.Components.Data;
+using FreshFoodz.Components.Platform;
 
 namespace FreshFoodz.Stacks.Settings;
 
@@ -9,6 +11,9 @@ namespace FreshFoodz.Stacks.Settings;
 /// </summary>
 public sealed record DeploymentSettings(DateOnly CreatedOn, ImmutabilityState AuditImmutability)
 {
+    /// <summary>The identity that runs <c>pulumi up</c> (<c>freshfoodz:deployer</c>).</summary>
+    public required Deployer Deployer { get; init; }
+
     /// <summary>The daily low-traffic window (UTC) in which the seasons workflow applies a switch (<c>freshfoodz:lowTrafficWindow</c>).</summary>
     public (TimeOnly From, TimeOnly To) LowTrafficWindow { get; init; } = (new(1, 0), new(4, 0));
 
@@ -21,8 +26,10 @@ public sealed record DeploymentSettings(DateOnly CreatedOn, ImmutabilityState Au
 }
 
 /// <summary>Reads <c>freshfoodz:createdOn</c>, <c>freshfoodz:auditImmutability</c> and <c>freshfoodz:lowTrafficWindow</c>.</summary>
-internal static class DeploymentSettingsReader
+internal static partial class DeploymentSettingsReader
 {
+    private static readonly string[] PrincipalTypes = ["User", "Group", "ServicePrincipal"];
+
     public static DeploymentSettings? Read(ConfigCursor c)
     {
         var createdKey = ConfigKeys.CreatedOn;
@@ -67,10 +74,33 @@ internal static class DeploymentSettingsReader
                 c.Error(windowNode, windowKey.Key, $"must be HH:mm-HH:mm in UTC with the start before the end, like 01:00-04:00, got '{windowText}'");
             }
         }
-        return created is null || state is null || window is null
+        var deployer = ReadDeployer(c);
+        return created is null || state is null || window is null || deployer is null
             ? null
-            : new DeploymentSettings(created.Value, state.Value) { LowTrafficWindow = window.Value };
+            : new DeploymentSettings(created.Value, state.Value) { LowTrafficWindow = window.Value, Deployer = deployer };
     }
+
+    private static Deployer? ReadDeployer(ConfigCursor c)
+    {
+        var root = ConfigKeys.Deployer.Key;
+        var m = c.Map(c.Key(ConfigKeys.Deployer), root, ["principalId", "principalType"]);
+        var id = c.Word(m, root, "principalId", "an Entra object ID (GUID)");
+        if (id is not null && !Guid().IsMatch(id))
+        {
+            c.Error(m?["principalId"], $"{root}.principalId", $"must be an Entra object ID (GUID) like 00000000-0000-0000-0000-000000000000, got '{id}'");
+            id = null;
+        }
+        var type = c.Word(m, root, "principalType", string.Join("|", PrincipalTypes));
+        if (type is not null && !PrincipalTypes.Contains(type))
+        {
+            c.Error(m?["principalType"], $"{root}.principalType", $"must be one of {string.Join("|", PrincipalTypes)}, got '{type}'");
+            type = null;
+        }
+        return id is null || type is null ? null : new Deployer(id, type);
+    }
+
+    [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
+    private static partial Regex Guid();
 
     private static ImmutabilityState? Fail(ConfigCursor c, ConfigNode? node, string path, string message)
     {

@@ -106,6 +106,32 @@ public class ComponentTests
     }
 
     [Fact]
+    public void TheDeployingIdentityGetsClusterAdminBeforeAnyKubernetesResource()
+    {
+        // Azure RBAC for Kubernetes: Owner has no data actions, so the plan grants the built-in
+        // "Azure Kubernetes Service RBAC Cluster Admin" (b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b) on the cluster.
+        var access = De.Resource("platform-deployer-cluster-admin");
+        Assert.Equal("azure-native:authorization:RoleAssignment", access.Type);
+        Assert.Equal(new PlanRef("platform-cluster", "id"), access.Inputs["scope"]);
+        Assert.Equal("/subscriptions/11111111-1111-4111-8111-111111111111/providers/Microsoft.Authorization/roleDefinitions/b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b",
+            De.Text(access.Name, "roleDefinitionId"));
+        Assert.Equal(("22222222-2222-4222-8222-222222222222", "ServicePrincipal"), (De.Text(access.Name, "principalId"), De.Text(access.Name, "principalType")));
+        Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", De.Text(access.Name, "roleAssignmentName"));
+        Assert.Equal(De.Text(access.Name, "roleAssignmentName"), Plans.Of("de-prod", Season.Baseline).Text(access.Name, "roleAssignmentName"));
+        // Every Kubernetes resource waits for it: directly, or through another Kubernetes resource that does.
+        Assert.All(De.Resources.Where(r => r.Package == "kubernetes"), r => Assert.True(WaitsFor(De, r.Name, access.Name), $"{r.Name} does not wait for {access.Name}"));
+        Assert.Contains(access.Name, De.Resource("workloads-sales-namespace").Options.DependsOn);
+    }
+
+    private static bool WaitsFor(StackPlan plan, string name, string prerequisite)
+    {
+        var r = plan.Resource(name);
+        var before = r.Inputs.Descendants().OfType<PlanRef>().Select(x => x.Resource).Concat(r.Options.DependsOn).Distinct().ToList();
+        return before.Contains(prerequisite)
+            || before.Where(b => plan.Resources.Any(x => x.Name == b && x.Package == "kubernetes")).Any(b => WaitsFor(plan, b, prerequisite));
+    }
+
+    [Fact]
     public void EachTiersServerOperationsRunOneAfterAnother()
     {
         // server → PgBouncer → database → replica → replica PgBouncer → writer endpoint (ServerIsBusy otherwise).

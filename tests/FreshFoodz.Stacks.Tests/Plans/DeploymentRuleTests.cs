@@ -39,6 +39,13 @@ public class DeploymentRuleTests
         Assert.All(DeploymentRuleCatalog.All, r => Assert.Contains($"{r.Id}IsCaught", tests));
     }
 
+    [Fact]
+    public void EveryRuleIsDocumentedWithItsSource()
+    {
+        var doc = File.ReadAllText(Path.Combine(ProjectFiles.Root, "docs", "deployment-rules.md"));
+        Assert.All(DeploymentRuleCatalog.All, r => Assert.Matches($@"(?m)^### {r.Id} \((plan|switch|plan and switch)[^)]*\)\n(.+\n)*?.*Source", doc));
+    }
+
     [Theory]
     [MemberData(nameof(Stacks))]
     public void CommittedStacksKeepEveryRuleOnTheFirstDeploymentDay(string stack)
