@@ -128,7 +128,7 @@ public static class StackPlanner
             ResourceGroup = foundation.PrimaryGroup,
             Immutability = p.Deployment.AuditImmutability,
         });
-        ModuleWorkloads.Add(builder, "workloads", new ModuleWorkloadsArgs
+        var appNamespaces = ModuleWorkloads.Add(builder, "workloads", new ModuleWorkloadsArgs
         {
             Context = context,
             Modules = p.Modules,
@@ -136,7 +136,7 @@ public static class StackPlanner
             Workload = settings.Capacity.Workload,
         });
         // Business-KPI monitoring on the territory's cluster: thresholds follow this season's capacity.
-        MonitoringComponent.Add(builder, settings.Monitored(), capacity, p.Alerting);
+        MonitoringComponent.Add(builder, settings.Monitored(), capacity, p.Alerting, appNamespaces: appNamespaces);
         AiBudget.Add(builder, "cost-guard", new AiBudgetArgs
         {
             Context = context,

@@ -38,9 +38,11 @@ public static class ModuleWorkloads
         _ => 1_000,
     };
 
-    public static void Add(PlanBuilder plan, string name, ModuleWorkloadsArgs args)
+    /// <summary>Adds the modules' namespaces and objects; returns each module's namespace by module name.</summary>
+    public static IReadOnlyDictionary<string, PlannedResource> Add(PlanBuilder plan, string name, ModuleWorkloadsArgs args)
     {
         var scope = plan.Component(Type, name);
+        var namespaces = new Dictionary<string, PlannedResource>(StringComparer.Ordinal);
         foreach (var priority in Enum.GetValues<WorkloadPriority>())
         {
             var className = PriorityClassName(priority);
@@ -57,11 +59,12 @@ public static class ModuleWorkloads
         }
         foreach (var module in args.Modules)
         {
-            AddModule(scope.Child(ModuleType, module.Name), module, args);
+            namespaces[module.Name] = AddModule(scope.Child(ModuleType, module.Name), module, args);
         }
+        return namespaces;
     }
 
-    private static void AddModule(ComponentScope scope, BusinessModule module, ModuleWorkloadsArgs args)
+    private static PlannedResource AddModule(ComponentScope scope, BusinessModule module, ModuleWorkloadsArgs args)
     {
         var capacity = args.Capacity;
         var labels = args.Context.Tags.Labels();
@@ -161,6 +164,7 @@ public static class ModuleWorkloads
             ["metadata"] = new Props { ["name"] = "freshfoodz-season", ["namespace"] = module.Name, ["labels"] = labels },
             ["data"] = data,
         }, inNamespace);
+        return ns;
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -132,6 +132,28 @@ public class ComponentTests
     }
 
     [Fact]
+    public void PrometheusScrapesTheAppsAndNotTheControlPlaneAksHides()
+    {
+        // AKS hides scheduler, controller manager and etcd; Cilium replaces kube-proxy: their scrapes and alerts are off.
+        foreach (var component in new[] { "kubeScheduler", "kubeControllerManager", "kubeEtcd", "kubeProxy" })
+        {
+            Assert.Equal(new PlanBool(false), De.Input("monitoring-stack", $"values.{component}.enabled"));
+        }
+        // One PodMonitor per module namespace, selecting exactly that module's deployments, on the "metrics" port every 30 s.
+        var sales = De.Resource("monitoring-apps-sales");
+        Assert.Equal("kubernetes:monitoring.coreos.com/v1:PodMonitor", sales.Type);
+        Assert.Equal("sales", De.Text(sales.Name, "metadata.namespace"));
+        Assert.Equal("kube-prometheus-stack", De.Text(sales.Name, "metadata.labels.release"));
+        var selector = (PlanMap)((PlanList)De.Input(sales.Name, "spec.selector.matchExpressions")!).Items.Single();
+        Assert.Equal(PlanValue.List("order-api", "sample-api", "event-catering-api", "lead-protection-worker"), selector["values"]);
+        var endpoint = (PlanMap)((PlanList)De.Input(sales.Name, "spec.podMetricsEndpoints")!).Items.Single();
+        Assert.Equal(("metrics", "/metrics", "30s"), (((PlanString)endpoint["port"]!).Value, ((PlanString)endpoint["path"]!).Value, ((PlanString)endpoint["interval"]!).Value));
+        Assert.Equal<string>(["monitoring-stack", "workloads-sales-namespace"], sales.Options.DependsOn);
+        Assert.Equal(["monitoring-apps-crm", "monitoring-apps-help", "monitoring-apps-sales"],
+            De.OfType("kubernetes:monitoring.coreos.com/v1:PodMonitor").Select(r => r.Name));
+    }
+
+    [Fact]
     public void EachTiersServerOperationsRunOneAfterAnother()
     {
         // server → PgBouncer → database → replica → replica PgBouncer → writer endpoint (ServerIsBusy otherwise).
