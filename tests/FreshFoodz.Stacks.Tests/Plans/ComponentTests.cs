@@ -154,6 +154,15 @@ public class ComponentTests
     }
 
     [Fact]
+    public void PagesGoToPagerDutysEuEndpoint()
+    {
+        // EU data, EU service region: Alertmanager's default events.pagerduty.com would be the US endpoint.
+        var urls = De.Input("monitoring-stack", "values.alertmanager.config")!.Descendants().OfType<PlanMap>()
+            .Where(m => m["routing_key_file"] is not null).Select(m => m["url"]).ToList();
+        Assert.Equal([new PlanString("https://events.eu.pagerduty.com/v2/enqueue")], urls);
+    }
+
+    [Fact]
     public void EachTiersServerOperationsRunOneAfterAnother()
     {
         // server → PgBouncer → database → replica → replica PgBouncer → writer endpoint (ServerIsBusy otherwise).
