@@ -15,6 +15,7 @@ using FreshFoodz.Components.Secrets;
 using FreshFoodz.Components.Tagging;
 using FreshFoodz.Components.Workloads;
 using FreshFoodz.Monitoring.Plan;
+using FreshFoodz.Stacks.DeploymentRules;
 using FreshFoodz.Stacks.Policies;
 using FreshFoodz.Stacks.Settings;
 
@@ -22,22 +23,31 @@ namespace FreshFoodz.Stacks;
 
 /// <summary>
 /// A territory stack: turns validated settings and a season into the complete plan the Pulumi program registers,
-/// then checks it against the stack policies (residency, DR targets, protection, secrets, season-switch safety).
-/// A plan that breaks a policy is refused with the resource and rule named.
+/// then checks it against the stack policies (residency, DR targets, protection, secrets, season-switch safety) and
+/// the cloud's deployment rules (<see cref="DeploymentRuleCatalog"/>). A plan that breaks either is refused with the
+/// resource and rule named.
 /// </summary>
 public static class StackPlanner
 {
-    /// <summary>Plans the season in effect on <paramref name="date"/> (pinned, or by the auto rule).</summary>
-    public static StackPlan Plan(StackSettings settings, DateOnly date) => Plan(settings, settings.EffectiveSeason(date));
+    /// <summary>Plans the season in effect on <paramref name="date"/> (pinned, or by the auto rule), judged on that date.</summary>
+    public static StackPlan Plan(StackSettings settings, DateOnly date) => Plan(settings, settings.EffectiveSeason(date), date);
 
-    public static StackPlan Plan(StackSettings settings, Season season)
+    /// <summary>Plans a season without a plan date: the deployment rules that need one (versions, deadlines) are not judged.</summary>
+    public static StackPlan Plan(StackSettings settings, Season season) => Plan(settings, season, null);
+
+    public static StackPlan Plan(StackSettings settings, Season season, DateOnly? date)
     {
-        var plan = Build(settings, season);
-        var violations = StackPolicies.Check(plan, settings)
-            .Concat(SeasonSwitchPolicy.CheckAllSeasons(settings, s => s == season ? plan : Build(settings, s)))
+        var plans = SeasonNames.All.ToDictionary(s => s, s => Build(settings, s));
+        var violations = StackPolicies.Check(plans[season], settings)
+            .Concat(SeasonSwitchPolicy.CheckAllSeasons(settings, s => plans[s]))
+            .Concat(DeploymentRuleCatalog.Judge(new RuleContext(settings, date), plans, season).Refusals())
             .ToList();
-        return violations.Count > 0 ? throw new PlanPolicyException(settings.StackName, violations) : plan;
+        return violations.Count > 0 ? throw new PlanPolicyException(settings.StackName, violations) : plans[season];
     }
+
+    /// <summary>Every deployment rule's verdict on the plan of <paramref name="season"/> and on every season switch.</summary>
+    public static RuleReport Rules(StackSettings settings, Season season, DateOnly? date) =>
+        DeploymentRuleCatalog.Judge(new RuleContext(settings, date), SeasonNames.All.ToDictionary(s => s, s => Build(settings, s)), season);
 
     /// <summary>
     /// The plan without the policy checks (policy tests inspect plans that must be refused). <paramref name="rule"/>
@@ -75,12 +85,13 @@ public static class StackPlanner
         var platform = KubernetesPlatform.Add(builder, "platform", new KubernetesPlatformArgs
         {
             NodeSubnet = network.Primary.AksNodes!,
-            SubscriptionId = p.SubscriptionId,
             Context = context,
             ResourceGroup = foundation.PrimaryGroup,
             KubernetesVersion = p.KubernetesVersion,
             NodePools = settings.Capacity.NodePools,
             AppNodes = capacity.Nodes,
+            Deployer = p.Deployment.Deployer,
+            SubscriptionId = p.SubscriptionId,
         });
 
         // The kubernetes provider is fed from the territory's own cluster: its user kubeconfig (base64) as a secret.
@@ -138,8 +149,14 @@ public static class StackPlanner
             TenantId = tenantId,
             Secrets = databases.ToDictionary(d => PasswordSecretName(d.Key), d => new PlanSecret(d.Value.Password.Ref("result"))),
         });
-        var audit = AuditArchive.Add(builder, "audit", new AuditArchiveArgs { Context = context, ResourceGroup = foundation.PrimaryGroup, Network = network });
-        var namespaces = ModuleWorkloads.Add(builder, "workloads", new ModuleWorkloadsArgs
+        var audit = AuditArchive.Add(builder, "audit", new AuditArchiveArgs
+        {
+            Context = context,
+            ResourceGroup = foundation.PrimaryGroup,
+            Network = network,
+            Immutability = p.Deployment.AuditImmutability,
+        });
+        var appNamespaces = ModuleWorkloads.Add(builder, "workloads", new ModuleWorkloadsArgs
         {
             Context = context,
             Modules = p.Modules,
@@ -151,7 +168,7 @@ public static class StackPlanner
             Context = context,
             ResourceGroup = foundation.PrimaryGroup,
             Modules = p.Modules,
-            Namespaces = namespaces,
+            Namespaces = appNamespaces,
             Cluster = platform.Cluster,
             VaultName = vault.VaultName,
             TenantId = tenantId,
@@ -176,13 +193,14 @@ public static class StackPlanner
                 .Select(x => new DiagnosticTarget($"postgres-{d.Key.Code()}-{x.Role}", x.Server!, d.Key, [], ["allLogs"], Metrics: true))),
         ]);
         // Business-KPI monitoring on the territory's cluster: thresholds follow this season's capacity.
-        MonitoringComponent.Add(builder, settings.Monitored(), capacity, p.Alerting);
+        MonitoringComponent.Add(builder, settings.Monitored(), capacity, p.Alerting, appNamespaces: appNamespaces);
         AiBudget.Add(builder, "cost-guard", new AiBudgetArgs
         {
             Context = context,
             SubscriptionId = p.SubscriptionId,
             MonthlyAmount = p.AiBudget.MonthlyAmount,
             ContactEmails = p.AiBudget.ContactEmails,
+            StartDate = AiBudget.StartOf(p.Deployment.CreatedOn),
         });
 
         if (p.ChaosExperiments)

@@ -48,4 +48,55 @@ public class PlanCommandTests
         Assert.Equal(3, exit);
         Assert.Contains("order processing: DrTargetsMet: order processing (critical) misses RTO < 1 h / RPO < 15 min", stderr.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PlanReportsEveryDeploymentRulesVerdict()
+    {
+        var (exit, output, error) = CliRunner.Run("plan", "--stack", "de-prod", "--date", "2026-12-02");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Deployment rules on 2026-12-02", output, StringComparison.Ordinal);
+        Assert.Matches(@"AksVersionSupported\s+│ kept", output);
+        // de-prod is created 2026-12-02 with the archive Unlocked: lock it within 30 days.
+        Assert.Matches(@"AuditArchiveLockedInTime\s+│ warning", output);
+        Assert.Contains("lock it by", output, StringComparison.Ordinal);
+        Assert.Contains("2027-01-01", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AVersionAksCanNoLongerCreateIsRefusedWithResourcePropertyAndRule()
+    {
+        var yaml = File.ReadAllText(Path.Combine(CliRunner.Root, "Pulumi.de-prod.yaml"))
+            .Replace("kubernetesVersion: \"1.36\"", "kubernetesVersion: \"1.33\"", StringComparison.Ordinal);
+        var dir = CliRunner.ProjectWith("oldk8s", yaml);
+        var stderr = new StringWriter();
+        var exit = CliApp.Run(["plan", "--stack", "oldk8s", "--date", "2026-12-02", "--project-dir", dir], new StringWriter(), stderr, TimeProvider.System);
+        Assert.Equal(3, exit);
+        Assert.Contains("platform-cluster: AksVersionSupported: 'kubernetesVersion' 1.33 reached its end of life on 2026-07-31", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DiffShowsRunTimeEffectsAndTheTwoPhaseApplyOfAScaleUp()
+    {
+        var (exit, output, error) = CliRunner.Run("diff", "--stack", "de-prod", "--from", "baseline", "--to", "weihnachten", "--date", "2026-12-02");
+        Assert.True(exit == 0, error);
+        Assert.Contains("At run time", output, StringComparison.Ordinal);
+        Assert.Contains("under 30 s (failover)", output, StringComparison.Ordinal);   // the critical primary has HA
+        Assert.Contains("Apply in two phases", output, StringComparison.Ordinal);
+        // URN by hand: stack, project (Pulumi.yaml name), parent component type $ resource type, name.
+        Assert.Contains("--target", output, StringComparison.Ordinal);
+        var (_, targets, _) = CliRunner.Run("diff", "--stack", "de-prod", "--from", "baseline", "--to", "weihnachten", "--phase-one-targets");
+        Assert.Equal(
+            ["urn:pulumi:de-prod::freshfoodz-infra::freshfoodz:data:TieredDatabase$azure-native:dbforpostgresql:Server::data-critical-replica"],
+            targets.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
+    public void DiffOfAScaleDownNeedsOnePhase()
+    {
+        var (exit, output, error) = CliRunner.Run("diff", "--stack", "de-prod", "--from", "weihnachten", "--to", "baseline");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Apply in one phase", output, StringComparison.Ordinal);
+        var (_, targets, _) = CliRunner.Run("diff", "--stack", "de-prod", "--from", "weihnachten", "--to", "baseline", "--phase-one-targets");
+        Assert.Equal("", targets);
+    }
 }

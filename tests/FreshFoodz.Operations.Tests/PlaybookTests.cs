@@ -70,6 +70,18 @@ public class PlaybookTests
     }
 
     [Fact]
+    public void SeasonSwitchNamesTheLowTrafficWindowAndTheChangeFreeze()
+    {
+        var settings = TestStacks.SettingsWith("de-prod", ("freshfoodz:season: auto", "freshfoodz:season: auto\n  freshfoodz:lowTrafficWindow: \"02:30-05:00\""));
+        var actions = Of(PlaybookPlanner.Create(settings, 2026, TestStacks.Rehearsal), Season.Weihnachten, MilestoneKind.SeasonSwitch).Actions;
+        Assert.Contains(actions, a => a.What.StartsWith("Applied inside the low-traffic window 02:30–05:00 UTC", StringComparison.Ordinal)
+            && a.Run == "freshfoodz diff --stack de-prod --from baseline --to weihnachten");
+        // Weihnachten 2026: T-14 is 2026-10-18, the season ends 2026-12-31.
+        Assert.Contains(actions, a => a.What.StartsWith("Change freeze from today to 2026-12-31: no Kubernetes upgrade", StringComparison.Ordinal)
+            && a.Run.Contains("upgrade before 2026-10-18 or after 2026-12-31", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ChangingASeasonsDatesMovesEveryMilestone()
     {
         var later = TestStacks.WithSeason(TestStacks.Settings("de-prod"), Season.Weihnachten, d => d with { FirstDay = new MonthDay(11, 15) });

@@ -18,6 +18,7 @@ public class PlanConformanceTests
     private static readonly HashSet<string> CustomResources = new(StringComparer.Ordinal)
     {
         "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
+        "kubernetes:monitoring.coreos.com/v1:PodMonitor",
         "kubernetes:monitoring.coreos.com/v1alpha1:AlertmanagerConfig",
         "kubernetes:chaos-mesh.org/v1alpha1:PodChaos",
         "kubernetes:chaos-mesh.org/v1alpha1:NetworkChaos",

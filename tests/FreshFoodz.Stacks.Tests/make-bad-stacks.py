@@ -11,7 +11,7 @@ KNOWN = ("freshfoodz:territory, freshfoodz:season, freshfoodz:leadTimeDays, fres
          "freshfoodz:nodePools, freshfoodz:vmSizes, freshfoodz:postgresSkus, freshfoodz:utilization, "
          "freshfoodz:environment, freshfoodz:subscriptionId, freshfoodz:shortName, freshfoodz:costCentre, "
          "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget, "
-         "freshfoodz:alerting, freshfoodz:network, freshfoodz:chaosExperiments")
+         "freshfoodz:alerting, freshfoodz:network, freshfoodz:chaosExperiments, freshfoodz:createdOn, freshfoodz:auditImmutability, freshfoodz:lowTrafficWindow, freshfoodz:deployer")
 NAMESPACES = "azure-native, kubernetes, random, pulumi (provider configuration)"
 API_ALLOWED = "baselineRequestsPerSecond, meanServiceTimeSeconds, p95ServiceTimeSeconds, serviceTimeDistribution, concurrencyPerPod, sloP95Seconds, cpuRequestMillicores, memoryRequestMiB, dbQueriesPerRequest, dbPoolSizePerPod"
 def sub(old, new, text=None, count=1):
@@ -172,8 +172,8 @@ cases = [
   [("? [a, b]", "(file)", "keys must be plain text, not a mapping or list")]),
  ("short-name-trailing-newline", "a pattern must not accept a trailing newline", sub("freshfoodz:shortName: deprod", 'freshfoodz:shortName: "deprod\\n"'),
   [("freshfoodz:shortName:", "freshfoodz:shortName", "must be 2-10 lowercase letters or digits, got 'deprod\\n'")]),
- ("kubernetes-version-arabic-digits", "digits other than 0-9 (\\d would accept them)", sub('freshfoodz:kubernetesVersion: "1.33"', 'freshfoodz:kubernetesVersion: "1.\u0663\u0663"'),
-  [("freshfoodz:kubernetesVersion:", "freshfoodz:kubernetesVersion", "must be a version like 1.33 or 1.33.2, got '1.\u0663\u0663'")]),
+ ("kubernetes-version-arabic-digits", "digits other than 0-9 (\\d would accept them)", sub('freshfoodz:kubernetesVersion: "1.36"', 'freshfoodz:kubernetesVersion: "1.\u0663\u0666"'),
+  [("freshfoodz:kubernetesVersion:", "freshfoodz:kubernetesVersion", "must be a version like 1.33 or 1.33.2, got '1.\u0663\u0666'")]),
  ("rate-huge", "a request rate that would overflow sizing", sub("baselineRequestsPerSecond: 50", "baselineRequestsPerSecond: 1e12"),
   [("baselineRequestsPerSecond:", "freshfoodz:workload.api.baselineRequestsPerSecond", "must be a number from 0.001 to 100000 (requests per second), got 1e12")]),
  ("utilization-tiny", "a target utilization that would size a tier 10^300 times its load", add("  freshfoodz:utilization:\n    weihnachten:\n      app: 1e-300"),
@@ -189,6 +189,14 @@ cases = [
  ("many-unknown-keys", "30 unknown keys: the first 20 problems and a count of the rest", add("\n".join(f"  freshfoodz:zzzzzzzzzzzz{i:02d}: 1" for i in range(30))),
   [(f"freshfoodz:zzzzzzzzzzzz{i:02d}:", f"freshfoodz:zzzzzzzzzzzz{i:02d}", f"unknown key; known keys: {KNOWN}") for i in range(20)]
   + [(None, "(file)", "10 more problems not listed; fix these first")]),
+ ("created-on-not-a-date", "a creation date in another format", sub('freshfoodz:createdOn: "2026-12-02"', 'freshfoodz:createdOn: "02.12.2026"'),
+  [("freshfoodz:createdOn:", "freshfoodz:createdOn", "must be a date yyyy-MM-dd (the stack's first pulumi up), got '02.12.2026'")]),
+ ("audit-immutability-unknown", "a lock state Azure does not have", sub("freshfoodz:auditImmutability: unlocked", "freshfoodz:auditImmutability: frozen"),
+  [("freshfoodz:auditImmutability:", "freshfoodz:auditImmutability", "must be unlocked or locked (one way: locked never goes back), got 'frozen'")]),
+ ("low-traffic-window-backwards", "a window that ends before it starts", add('  freshfoodz:lowTrafficWindow: "05:00-01:00"'),
+  [("freshfoodz:lowTrafficWindow:", "freshfoodz:lowTrafficWindow", "must be HH:mm-HH:mm in UTC with the start before the end, like 01:00-04:00, got '05:00-01:00'")]),
+ ("deployer-missing", "no deploying identity: the Kubernetes data plane would refuse it", re.sub(r"  # Placeholder: the object ID.*\n.*\n  freshfoodz:deployer: .*\n", "", base),
+  [(None, "freshfoodz:deployer", "missing required key: The identity that runs pulumi up: principalId (its Entra object ID: az ad signed-in-user show --query id, or az ad sp show --id <appId> --query id) and principalType (User, Group or ServicePrincipal); it is granted Azure Kubernetes Service RBAC Cluster Admin on the cluster.")]),
 ]
 for f in os.listdir(out):
     if f.endswith('.yaml'):

@@ -2,6 +2,7 @@ using System.CommandLine;
 using FreshFoodz.Components.Plan;
 using FreshFoodz.Components.Resilience;
 using FreshFoodz.Stacks;
+using FreshFoodz.Stacks.DeploymentRules;
 using Spectre.Console;
 
 namespace FreshFoodz.Cli.Commands;
@@ -35,6 +36,7 @@ internal static class PlanCommand
             else
             {
                 WriteTree(plan, context.Out);
+                WriteRules(StackPlanner.Rules(settings, settings.EffectiveSeason(date), date), context.Out);
             }
             return CliApp.Ok;
         });
@@ -80,6 +82,20 @@ internal static class PlanCommand
         var regions = located.Select(r => r.Inputs["location"]).OfType<PlanString>().Select(s => s.Value).Distinct().Order(StringComparer.Ordinal);
         console.WriteLine($"Residency: every located resource is in {string.Join(" or ", regions)} (private DNS zones are global: names only); every reference stays inside {plan.Stack} ({plan.Territory}).");
         console.WriteLine($"DR verdict: {Show(plan.Outputs["drVerdict"]!)}");
+    }
+
+    /// <summary>Every deployment rule's verdict on this plan and the stack's season switches (docs/deployment-rules.md).</summary>
+    private static void WriteRules(RuleReport report, TextWriter output)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"Deployment rules on {report.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} (plan and every season switch)")
+            .AddColumn("rule").AddColumn("verdict").AddColumn("finding");
+        foreach (var verdict in report.Verdicts)
+        {
+            var findings = verdict.Findings.Select(f => $"{f.Resource} '{f.Property}' {f.Message}").ToList();
+            table.AddRow(Markup.Escape(verdict.Rule.Id), verdict.Outcome, Markup.Escape(findings.Count == 0 ? "" : string.Join(Environment.NewLine, findings)));
+        }
+        Consoles.Plain(output).Write(table);
     }
 
     internal static string Show(PlanValue value) => value switch

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FreshFoodz.Components.Plan;
 
 namespace FreshFoodz.Components.Cost;
@@ -8,6 +9,9 @@ public sealed record AiBudgetArgs
     public required string SubscriptionId { get; init; }
     public required decimal MonthlyAmount { get; init; }
     public required IReadOnlyList<string> ContactEmails { get; init; }
+
+    /// <summary>The first day of the month the budget starts; fixed at creation (see <see cref="AiBudget.StartOf"/>).</summary>
+    public required DateOnly StartDate { get; init; }
 }
 
 /// <summary>
@@ -20,8 +24,13 @@ public static class AiBudget
 {
     public const string Type = "freshfoodz:cost:AiBudget";
 
-    /// <summary>First of a month, fixed so the plan does not change with the date (Azure needs a month's first day).</summary>
-    public const string StartDate = "2026-11-01T00:00:00Z";
+    /// <summary>
+    /// A budget starts on the first day of a month not before the month it is created in, and its start cannot change
+    /// afterwards (azure-native 3.28.0 consumption Budget <c>timePeriod</c>; Azure REST "Budgets - Create Or Update").
+    /// So the start is derived from the stack's creation date (<c>freshfoodz:createdOn</c>), which never moves: a later
+    /// plan gives the same start.
+    /// </summary>
+    public static DateOnly StartOf(DateOnly createdOn) => new(createdOn.Year, createdOn.Month, 1);
 
     public static PlannedResource Add(PlanBuilder plan, string name, AiBudgetArgs args)
     {
@@ -43,7 +52,7 @@ public static class AiBudget
             ["amount"] = (double)args.MonthlyAmount,
             ["category"] = "Cost",
             ["timeGrain"] = "Monthly",
-            ["timePeriod"] = new Props { ["startDate"] = StartDate },
+            ["timePeriod"] = new Props { ["startDate"] = args.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z" },
             ["filter"] = new Props
             {
                 ["tags"] = new Props { ["name"] = "feature", ["operator"] = "In", ["values"] = PlanValue.List("ai-help") },

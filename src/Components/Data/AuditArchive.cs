@@ -10,6 +10,21 @@ public sealed record AuditArchiveArgs
 
     /// <summary>Where the accounts' private endpoints go (no public network access).</summary>
     public required Network.TerritoryNetworkResources Network { get; init; }
+
+    /// <summary>The account-level policy's state: <c>Unlocked</c> until a person locks it (one way) after checking retention.</summary>
+    public required ImmutabilityState Immutability { get; init; }
+}
+
+/// <summary>
+/// States of an account-level immutability policy that this plan uses. Azure creates a policy Disabled or Unlocked
+/// only; Unlocked → Locked is the one transition to Locked, and Locked never goes back (azure-native 3.28.0
+/// <c>storage.AccountImmutabilityPolicyPropertiesArgs.state</c>; Microsoft docs "Configure immutability policies for
+/// blob versions").
+/// </summary>
+public enum ImmutabilityState
+{
+    Unlocked,
+    Locked,
 }
 
 /// <summary>The archive's accounts and their blob services (which carry the accounts' blob logs).</summary>
@@ -20,9 +35,10 @@ public sealed record RetentionClass(string Purpose, string Container, int Days, 
 
 /// <summary>
 /// Immutable audit storage. One storage account per retention class, each with an account-level, version-level WORM
-/// policy created <c>Locked</c>: Pulumi cannot lock a container-level policy (locking is a POST action the provider
-/// does not expose), but the account-level policy takes its state as an input, and a locked policy can only be
-/// extended, never shortened or deleted. Geo-zone-redundant (GZRS): three zones here and an asynchronous copy in the
+/// policy. Azure creates it <c>Unlocked</c> (an Unlocked policy can still be shortened or deleted); a person locks it
+/// with <c>freshfoodz:auditImmutability: locked</c> after checking the retention, and from then on it can only be
+/// extended, never shortened or deleted (docs/first-deployment.md). Pulumi cannot lock a container-level policy
+/// (locking is a POST action the provider does not expose), but the account-level policy takes its state as an input. Geo-zone-redundant (GZRS): three zones here and an asynchronous copy in the
 /// paired region, which for both territories is in-country. Public access, shared keys and TLS below 1.2 are off.
 /// </summary>
 public static class AuditArchive
@@ -75,7 +91,7 @@ public static class AuditArchive
                         ["immutabilityPeriodSinceCreationInDays"] = retention.Days,
                         // Appends to an audit log stay possible; rewriting and deleting do not.
                         ["allowProtectedAppendWrites"] = true,
-                        ["state"] = "Locked",
+                        ["state"] = args.Immutability.ToString(),
                     },
                 },
                 ["tags"] = c.Tags.For(DataClassification.Restricted),

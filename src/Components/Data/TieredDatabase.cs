@@ -1,4 +1,3 @@
-using System.Globalization;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Components.Plan;
 using FreshFoodz.Components.Resilience;
@@ -53,8 +52,15 @@ public sealed record TieredDatabaseResources(PlannedResource Server, PlannedReso
 /// <item>standard: no HA, no replica, geo-redundant backup, 7 days' retention.</item>
 /// </list>
 /// Geo-redundant backup can only be chosen at creation, so every tier enables it from the start. Storage grows
-/// automatically and never shrinks (it cannot). max_connections is set explicitly to the SKU's documented default,
-/// because Azure fixes the default at creation and a later SKU change would not raise it.
+/// automatically and never shrinks (it cannot).
+/// <para>max_connections is left at the default Azure computes at creation: it is a static parameter, so any value the
+/// plan set would wait for a restart no season switch makes (Microsoft docs, "Limits in Azure Database for PostgreSQL",
+/// 2025-11-13: "After you change this setting, you need to restart your server"; "If you need more connections, we
+/// suggest that you instead use PgBouncer"). Apps connect through the built-in PgBouncer (port 6432, transaction mode),
+/// enabled on the primary and on the replica, so a promoted replica still has its pooler.</para>
+/// <para>A flexible server runs one management operation at a time (ServerIsBusy otherwise), and creating a replica
+/// puts its primary into Updating: every operation on a tier's servers is chained by dependsOn, in this order:
+/// server, PgBouncer, database, replica, the replica's PgBouncer, the writer endpoint.</para>
 /// </summary>
 public static class TieredDatabase
 {
@@ -113,20 +119,21 @@ public static class TieredDatabase
         // The zone must be linked to the networks before a server registers its name in it.
         stateful with { DependsOn = [.. args.Network.ZoneLinks.Select(l => l.Name)] });
 
-        Parameter(scope, server, args, "max-connections", "max_connections", args.Sku.MaxConnections.ToString(CultureInfo.InvariantCulture));
+        // Each operation on this tier's servers waits for the one before (one operation at a time per server).
+        var last = server;
         if (args.Sku.Tier != PostgresTier.Burstable)
         {
             // Built-in PgBouncer (GeneralPurpose/MemoryOptimized only) takes up to 10,000 client connections.
-            Parameter(scope, server, args, "pgbouncer", "pgbouncer.enabled", "true");
+            last = Parameter(scope, "pgbouncer", args.PrimaryGroup, server, last, "pgbouncer.enabled", "true");
         }
-        scope.Resource("azure-native:dbforpostgresql:Database", "database", new Props
+        last = scope.Resource("azure-native:dbforpostgresql:Database", "database", new Props
         {
             ["resourceGroupName"] = args.PrimaryGroup.Ref("name"),
             ["serverName"] = server.Ref("name"),
             ["databaseName"] = "freshfoodz",
             ["charset"] = "UTF8",
             ["collation"] = "en_US.utf8",
-        }, stateful);
+        }, stateful with { DependsOn = [last.Name] });
 
         PlannedResource? replica = null;
         if (replicated)
@@ -138,12 +145,16 @@ public static class TieredDatabase
                 ["location"] = c.DisasterRecovery.Name,
                 ["createMode"] = "Replica",
                 ["sourceServerResourceId"] = server.Id,
-                // The same SKU: a promoted replica must carry the primary's load.
+                // The same SKU: a promoted replica must carry the primary's load, and a replica may not be smaller.
                 ["sku"] = new Props { ["name"] = args.Sku.Name, ["tier"] = args.Sku.Tier.ToString() },
                 ["storage"] = new Props { ["storageSizeGB"] = args.StorageSizeGB, ["autoGrow"] = "Enabled" },
                 ["network"] = args.Network.For(args.Network.ReplicaSubnet),
                 ["tags"] = c.Tags.For(DataClassification.Confidential),
-            }, stateful);
+            }, stateful with { DependsOn = [last.Name] });
+            // PgBouncer settings are per server: a promoted replica without its own has no pooler on port 6432.
+            last = args.Sku.Tier == PostgresTier.Burstable
+                ? replica
+                : Parameter(scope, "replica-pgbouncer", args.DisasterRecoveryGroup, replica, replica, "pgbouncer.enabled", "true");
             // A writer endpoint that follows promotion, so apps reconnect without a config change.
             scope.Resource("azure-native:dbforpostgresql:VirtualEndpoint", "writer-endpoint", new Props
             {
@@ -152,7 +163,7 @@ public static class TieredDatabase
                 ["virtualEndpointName"] = $"{c.Names.PostgresServer(tier, replica: false)}-writer",
                 ["endpointType"] = "ReadWrite",
                 ["members"] = PlanValue.List(replica.Ref("name")),
-            });
+            }, new PlanOptions { DependsOn = [last.Name] });
         }
 
         return new TieredDatabaseResources(server, replica, password, Recovery(ha, zoneRedundant, replicated));
@@ -182,13 +193,14 @@ public static class TieredDatabase
         ];
     }
 
-    private static void Parameter(ComponentScope scope, PlannedResource server, TieredDatabaseArgs args, string role, string parameter, string value) =>
+    private static PlannedResource Parameter(
+        ComponentScope scope, string role, PlannedResource group, PlannedResource server, PlannedResource after, string parameter, string value) =>
         scope.Resource("azure-native:dbforpostgresql:Configuration", role, new Props
         {
-            ["resourceGroupName"] = args.PrimaryGroup.Ref("name"),
+            ["resourceGroupName"] = group.Ref("name"),
             ["serverName"] = server.Ref("name"),
             ["configurationName"] = parameter,
             ["value"] = value,
             ["source"] = "user-override",
-        });
+        }, after == server ? null : new PlanOptions { DependsOn = [after.Name] });
 }

@@ -14,6 +14,7 @@ public sealed class PlanBuilder(string stack, string territory, string season)
     private readonly List<DrMatrixRow> _drMatrix = [];
     private readonly Props _outputs = [];
     private readonly HashSet<string> _names = [];
+    private readonly Dictionary<string, List<string>> _prerequisites = [];
 
     public string Stack => stack;
 
@@ -27,6 +28,35 @@ public sealed class PlanBuilder(string stack, string territory, string season)
     public string ProviderFor(string package) =>
         _providers.FirstOrDefault(p => p.Package == package)?.Name
         ?? throw new InvalidOperationException($"no explicit {package} provider in the plan of {stack}: add it before its resources");
+
+    /// <summary>
+    /// Every resource of <paramref name="package"/> added from now on waits for <paramref name="prerequisite"/>, directly
+    /// or through another resource of its package (e.g. the Kubernetes resources for the role that lets the deploying
+    /// identity reach the cluster's data plane).
+    /// </summary>
+    public void RequireBefore(string package, PlannedResource prerequisite)
+    {
+        if (!_prerequisites.TryGetValue(package, out var list))
+        {
+            _prerequisites[package] = list = [];
+        }
+        list.Add(prerequisite.Name);
+    }
+
+    /// <summary>
+    /// The prerequisites a new resource must name: none if it already waits for another resource of its package
+    /// (which waits for them in turn), else the package's prerequisites.
+    /// </summary>
+    internal IReadOnlyList<string> PrerequisitesOf(string package, PlanMap inputs, IEnumerable<string> dependsOn)
+    {
+        var prerequisites = _prerequisites.GetValueOrDefault(package);
+        if (prerequisites is null)
+        {
+            return [];
+        }
+        var waitsFor = inputs.Descendants().OfType<PlanRef>().Select(r => r.Resource).Concat(dependsOn);
+        return waitsFor.Any(name => _resources.Any(r => r.Name == name && r.Package == package)) ? [] : prerequisites;
+    }
 
     public ComponentScope Component(string type, string name, ComponentScope? parent = null)
     {
@@ -96,8 +126,15 @@ public sealed class ComponentScope
     public PlannedResource Resource(string type, string role, Props inputs, PlanOptions? options = null)
     {
         var package = type[..type.IndexOf(':')];
-        var resolved = (options ?? new PlanOptions()) with { Parent = Name, Provider = _builder.ProviderFor(package) };
-        return _builder.Add(new PlannedResource(type, $"{Name}-{role}", inputs.Build(), resolved));
+        var given = options ?? new PlanOptions();
+        var built = inputs.Build();
+        var resolved = given with
+        {
+            Parent = Name,
+            Provider = _builder.ProviderFor(package),
+            DependsOn = [.. given.DependsOn, .. _builder.PrerequisitesOf(package, built, given.DependsOn).Where(p => !given.DependsOn.Contains(p))],
+        };
+        return _builder.Add(new PlannedResource(type, $"{Name}-{role}", built, resolved));
     }
 
     /// <summary>A child component named <c>{component}-{role}</c>.</summary>

@@ -17,15 +17,24 @@ public sealed record KubernetesPlatformArgs
     /// <summary>The node subnet (its NAT gateway carries the cluster's egress).</summary>
     public required PlannedResource NodeSubnet { get; init; }
 
+    /// <summary>The identity that runs <c>pulumi up</c>: it gets the cluster's data-plane admin role.</summary>
+    public required Deployer Deployer { get; init; }
+
     public required string SubscriptionId { get; init; }
 }
 
-public sealed record KubernetesPlatformResources(PlannedResource Cluster, PlannedResource AppPool);
+/// <summary>The deploying identity's Entra object ID and kind (User, Group or ServicePrincipal).</summary>
+public sealed record Deployer(string PrincipalId, string PrincipalType);
+
+public sealed record KubernetesPlatformResources(PlannedResource Cluster, PlannedResource AppPool, PlannedResource DeployerAccess);
 
 /// <summary>
 /// An AKS cluster across the primary region's zones: a system pool created with the cluster, and a separate app pool
 /// whose autoscaler bounds follow the season. Seasons change node counts only: a pool's VM size is fixed (changing it
 /// replaces the pool).
+/// <para>With Entra-ID-only AKS and Azure RBAC for Kubernetes, Owner and Contributor carry no Kubernetes data actions
+/// (Microsoft docs "Use Azure RBAC for Kubernetes Authorization"): the plan grants the deploying identity "Azure
+/// Kubernetes Service RBAC Cluster Admin" on the cluster, and every Kubernetes resource waits for that grant.</para>
 /// </summary>
 public static class KubernetesPlatform
 {
@@ -33,6 +42,9 @@ public static class KubernetesPlatform
 
     /// <summary>Built-in role "Network Contributor" (Azure built-in roles, Networking).</summary>
     public const string NetworkContributorRole = "4d97b98b-1d4f-4787-a291-c67834d212e7";
+
+    /// <summary>Built-in role "Azure Kubernetes Service RBAC Cluster Admin" (Microsoft docs, "Azure built-in roles").</summary>
+    public const string ClusterAdminRoleId = "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b";
 
     public static KubernetesPlatformResources Add(PlanBuilder plan, string name, KubernetesPlatformArgs args)
     {
@@ -141,6 +153,28 @@ public static class KubernetesPlatform
         },
         // The autoscaler owns the live node count; Pulumi sets only its bounds.
         new PlanOptions { IgnoreChanges = ["count"] });
-        return new KubernetesPlatformResources(cluster, appPool);
+        var access = scope.Resource("azure-native:authorization:RoleAssignment", "deployer-cluster-admin", new Props
+        {
+            ["scope"] = cluster.Id,
+            ["roleDefinitionId"] = $"/subscriptions/{args.SubscriptionId}/providers/Microsoft.Authorization/roleDefinitions/{ClusterAdminRoleId}",
+            ["principalId"] = args.Deployer.PrincipalId,
+            // The typed SDK defaults this to User; a CI service principal must say so (provider schema default).
+            ["principalType"] = args.Deployer.PrincipalType,
+            // A role assignment's name is a GUID: a name-based one keeps it stable from plan to plan.
+            ["roleAssignmentName"] = NameBasedGuid($"{c.Names.Stack}/{c.Names.Cluster}/{args.Deployer.PrincipalId}/{ClusterAdminRoleId}"),
+        });
+        plan.RequireBefore("kubernetes", access);
+        return new KubernetesPlatformResources(cluster, appPool, access);
+    }
+
+    /// <summary>A deterministic GUID from a name: SHA-256 of it in the RFC 9562 version 8 ("custom") layout.</summary>
+    public static string NameBasedGuid(string name)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return Convert.ToHexStringLower(hash.AsSpan(0, 4)) + "-" + Convert.ToHexStringLower(hash.AsSpan(4, 2)) + "-"
+            + Convert.ToHexStringLower(hash.AsSpan(6, 2)) + "-" + Convert.ToHexStringLower(hash.AsSpan(8, 2)) + "-"
+            + Convert.ToHexStringLower(hash.AsSpan(10, 6));
     }
 }

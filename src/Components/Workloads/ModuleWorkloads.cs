@@ -38,10 +38,11 @@ public static class ModuleWorkloads
         _ => 1_000,
     };
 
-    /// <returns>Each module's namespace resource, by module name.</returns>
+    /// <summary>Adds the modules' namespaces and objects; returns each module's namespace by module name.</summary>
     public static IReadOnlyDictionary<string, PlannedResource> Add(PlanBuilder plan, string name, ModuleWorkloadsArgs args)
     {
         var scope = plan.Component(Type, name);
+        var namespaces = new Dictionary<string, PlannedResource>(StringComparer.Ordinal);
         foreach (var priority in Enum.GetValues<WorkloadPriority>())
         {
             var className = PriorityClassName(priority);
@@ -56,7 +57,11 @@ public static class ModuleWorkloads
                 ["description"] = $"FreshFoodz {priority} workloads",
             });
         }
-        return args.Modules.ToDictionary(m => m.Name, m => AddModule(scope.Child(ModuleType, m.Name), m, args), StringComparer.Ordinal);
+        foreach (var module in args.Modules)
+        {
+            namespaces[module.Name] = AddModule(scope.Child(ModuleType, module.Name), module, args);
+        }
+        return namespaces;
     }
 
     private static PlannedResource AddModule(ComponentScope scope, BusinessModule module, ModuleWorkloadsArgs args)

@@ -42,8 +42,13 @@ public static class MonitoringComponent
     /// <summary>The chart's Prometheus selects PrometheusRules labelled with its release (ruleSelectorNilUsesHelmValues).</summary>
     public static readonly (string Key, string Value) RuleLabel = ("release", ReleaseName);
 
-    /// <summary>Adds the monitoring of <paramref name="settings"/>' territory for the season of <paramref name="capacity"/>.</summary>
-    public static MonitoringResources Add(PlanBuilder builder, MonitoringTarget settings, CapacityPlan capacity, AlertingSettings alerting, string name = "monitoring")
+    /// <summary>
+    /// Adds the monitoring of <paramref name="settings"/>' territory for the season of <paramref name="capacity"/>, and
+    /// one PodMonitor for each module namespace in <paramref name="appNamespaces"/> (module → Namespace; none when null).
+    /// </summary>
+    public static MonitoringResources Add(
+        PlanBuilder builder, MonitoringTarget settings, CapacityPlan capacity, AlertingSettings alerting, string name = "monitoring",
+        IReadOnlyDictionary<string, PlannedResource>? appNamespaces = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var inputs = MonitoringInputs.For(settings, capacity, alerting);
@@ -118,12 +123,52 @@ public static class MonitoringComponent
             ["data"] = new Props { [WarRoomDashboard.FileName(territory)] = WarRoomDashboard.Json(inputs) },
         }, inNamespace);
 
+        // The apps' own metrics (docs/metrics-contract.md): every pod of a module's deployments, on its "metrics" port,
+        // every 30 s (the alerts' "two scrapes 30 s apart"). Labelled with the release, which the chart's Prometheus
+        // selects PodMonitors by (podMonitorSelectorNilUsesHelmValues).
+        foreach (var (module, moduleNamespace) in (appNamespaces ?? new Dictionary<string, PlannedResource>()).OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            var deployments = capacity.Deployments.Where(d => d.Module == module).Select(d => (PlanValue)d.Name);
+            scope.Resource("kubernetes:monitoring.coreos.com/v1:PodMonitor", $"apps-{module}", new Props
+            {
+                ["apiVersion"] = "monitoring.coreos.com/v1",
+                ["kind"] = "PodMonitor",
+                ["metadata"] = new Props { ["name"] = "freshfoodz-apps", ["namespace"] = module, ["labels"] = WithLabel(Labels(), RuleLabel) },
+                ["spec"] = new Props
+                {
+                    ["selector"] = new Props
+                    {
+                        ["matchExpressions"] = PlanValue.List(new Props
+                        {
+                            ["key"] = "app.kubernetes.io/name",
+                            ["operator"] = "In",
+                            ["values"] = PlanValue.List(deployments),
+                        }),
+                    },
+                    ["podMetricsEndpoints"] = PlanValue.List(new Props { ["port"] = MetricsPort, ["path"] = "/metrics", ["interval"] = "30s" }),
+                },
+            }, new PlanOptions { DependsOn = [release.Name, moduleNamespace.Name] });
+        }
+
         return new MonitoringResources(ns, secret, release, rules, dashboard);
     }
 
-    /// <summary>The chart values: our Alertmanager configuration and its Secret, the territory as external label.</summary>
+    /// <summary>The container port name every app pod serves <c>/metrics</c> on (docs/metrics-contract.md).</summary>
+    public const string MetricsPort = "metrics";
+
+    /// <summary>
+    /// The chart values: our Alertmanager configuration and its Secret, the territory as external label. AKS runs the
+    /// scheduler, controller manager and etcd in its managed control plane, where nothing in the cluster can scrape
+    /// them, and Cilium's eBPF dataplane replaces kube-proxy: the chart's scrape jobs and default alerts for them
+    /// (KubeSchedulerDown, KubeControllerManagerDown, etcd*, KubeProxyDown) would fire forever, so they are off
+    /// (prometheus-community/helm-charts #4106, #3368; Azure/AKS #883; the chart gates those rules on the same flags).
+    /// </summary>
     public static PlanMap Values(MonitoringInputs inputs) => new Props
     {
+        ["kubeScheduler"] = new Props { ["enabled"] = false },
+        ["kubeControllerManager"] = new Props { ["enabled"] = false },
+        ["kubeEtcd"] = new Props { ["enabled"] = false },
+        ["kubeProxy"] = new Props { ["enabled"] = false },
         ["alertmanager"] = new Props
         {
             ["config"] = AlertmanagerConfig.Build(inputs.TerritoryCode, inputs.Alerting).ToPlanValue(),

@@ -23,6 +23,9 @@ public static class AlertmanagerConfig
     public const string Discard = "discard";
 
     /// <summary>kube-prometheus-stack's always-firing heartbeat and its inhibitor helper: no one is to be told.</summary>
+    /// <summary>PagerDuty Events API v2 endpoint of the EU service region.</summary>
+    public const string PagerDutyEuEventsUrl = "https://events.eu.pagerduty.com/v2/enqueue";
+
     public static readonly IReadOnlyList<string> SilentAlerts = ["Watchdog", "InfoInhibitor"];
 
     public static string Receiver(string territory, string kind) => $"{territory}-{kind}";
@@ -83,6 +86,9 @@ public static class AlertmanagerConfig
                 ["pagerduty_configs"] = Node.List(new MapNode
                 {
                     ["routing_key_file"] = files[alerting.PageRoutingKey],
+                    // The account is in PagerDuty's EU service region (DE and CH data): its Events API v2 endpoint, not
+                    // Alertmanager's default events.pagerduty.com (PagerDuty docs, "Events API v2", service regions).
+                    ["url"] = PagerDutyEuEventsUrl,
                     ["send_resolved"] = true,
                 }),
             },

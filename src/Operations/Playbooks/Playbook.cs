@@ -156,6 +156,10 @@ public static class PlaybookPlanner
                     $"pulumi stack output effectiveSeason --stack {s}  # prints {x}")
                 : new($"Season switch: {s} is pinned to {settings.Season}, so switch it by hand",
                     $"pulumi config set freshfoodz:season {x} -s {s} && pulumi up --stack {s}"),
+            new($"Applied inside the low-traffic window {settings.Plan.Deployment.LowTrafficWindowText} (freshfoodz:lowTrafficWindow), replicas before primaries on a scale-up: the run-time effects and the apply phases",
+                $"freshfoodz diff --stack {s} --from baseline --to {x}"),
+            new($"Change freeze from today to {window.LastDay:yyyy-MM-dd}: no Kubernetes upgrade (deployment rule AksUpgradeOutsidePeakWindow refuses one)",
+                $"freshfoodz plan --stack {s}  # AksVersionSupported warns ahead of the version's end: upgrade before {window.CapacityFrom:yyyy-MM-dd} or after {window.LastDay:yyyy-MM-dd}"),
             new($"HPAs pre-provisioned: {capacity.Hpa.MinReplicas}–{capacity.Hpa.MaxReplicas} api replicas in total", "kubectl get hpa -A"),
             new($"Season ConfigMap: season={x}{(flags.Count > 0 ? ", " + string.Join(", ", flags.Select(f => $"degradation.{f}=true")) : "")}{(SeasonPolicy.SampleSlaHours(season) is { } h ? $", sampleSlaHours={h}" : "")}",
                 $"kubectl -n {firstModule} get configmap freshfoodz-season -o jsonpath='{{.data}}'"),

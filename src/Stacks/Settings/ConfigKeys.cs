@@ -120,11 +120,32 @@ public static class ConfigKeys
         "freshfoodz:chaosExperiments",
         "Plan the Chaos Mesh experiments (API pod kill, database delay, node CPU stress, territory isolation); rehearsal stacks only.", "false");
 
+    public static readonly ConfigKeySpec CreatedOn = new(
+        "freshfoodz:createdOn",
+        "Date of the stack's first pulumi up (yyyy-MM-dd); never changed afterwards. The AI budget starts on the first of its month; a production stack's audit archive must be locked within 30 days of it.",
+        null);
+
+    public static readonly ConfigKeySpec AuditImmutability = new(
+        "freshfoodz:auditImmutability",
+        "State of the audit archive's account-level WORM policy: unlocked (as Azure creates it) or locked, set by a person after checking retention (docs/first-deployment.md). One way: locked never goes back.",
+        "unlocked");
+
+    public static readonly ConfigKeySpec LowTrafficWindow = new(
+        "freshfoodz:lowTrafficWindow",
+        "Daily window (HH:mm-HH:mm, UTC) in which the seasons workflow applies a season switch: compute changes restart or fail over PostgreSQL servers.",
+        "01:00-04:00");
+
+    public static readonly ConfigKeySpec Deployer = new(
+        "freshfoodz:deployer",
+        "The identity that runs pulumi up: principalId (its Entra object ID: az ad signed-in-user show --query id, or az ad sp show --id <appId> --query id) and principalType (User, Group or ServicePrincipal); it is granted Azure Kubernetes Service RBAC Cluster Admin on the cluster.",
+        null);
+
     public static IReadOnlyList<ConfigKeySpec> All { get; } =
     [
         Location, Territory, Season, LeadTimeDays, BurstHeadroom, Workload, NodePools, VmSizes, PostgresSkus,
         Utilization, Environment, SubscriptionId, ShortName, CostCentre, KubernetesVersion, Databases,
-        CrossRegionReplicas, Modules, AiBudget, Alerting, Network, ChaosExperiments,
+        CrossRegionReplicas, Modules, AiBudget, Alerting, Network, ChaosExperiments, CreatedOn, AuditImmutability,
+        LowTrafficWindow, Deployer,
     ];
 
     /// <summary>Keys that are no longer read, and where their values went (a stack file that still has one is told).</summary>

@@ -48,6 +48,9 @@ public sealed record PlanSettings(
     /// <summary>The address spaces of the stack's networks (<c>freshfoodz:network</c>).</summary>
     public required Components.Network.AddressPlan Network { get; init; }
 
+    /// <summary>The creation date and the audit lock (<c>freshfoodz:createdOn</c>, <c>freshfoodz:auditImmutability</c>).</summary>
+    public required DeploymentSettings Deployment { get; init; }
+
     /// <summary>Whether the plan holds the Chaos Mesh experiments; validation allows it on a rehearsal stack only.</summary>
     public bool ChaosExperiments { get; init; }
 }

@@ -32,14 +32,17 @@ internal static partial class PlanSettingsReader
         var alerting = AlertingSettingsReader.Read(c);
         var network = NetworkSettingsReader.Read(c);
         var chaos = ReadChaosExperiments(c, environment);
+        var deployment = DeploymentSettingsReader.Read(c);
         return environment is null || subscription is null || shortName is null || costCentre is null || kubernetes is null
             || databases is null || replicas is null || modules is null || budget is null || alerting is null || network is null || chaos is null
+            || deployment is null
             ? null
             : new PlanSettings(environment.Value, subscription, shortName, costCentre, kubernetes, databases, replicas.Value, modules, budget)
             {
                 Alerting = alerting,
                 Network = network,
                 ChaosExperiments = chaos.Value,
+                Deployment = deployment,
             };
     }
 

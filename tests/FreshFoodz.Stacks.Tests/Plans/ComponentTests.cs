@@ -98,8 +98,86 @@ public class ComponentTests
     {
         var capacity = CapacityEngine.Size(Plans.Settings("de-prod").Capacity, Season.Weihnachten);
         Assert.Equal(capacity.Database.Sku.Name, De.Text("data-critical-server", "sku.name"));
-        // max_connections is set to the SKU's documented default: a later SKU change does not raise Azure's.
-        Assert.Equal(capacity.Database.Sku.MaxConnections.ToString(System.Globalization.CultureInfo.InvariantCulture), De.Text("data-critical-max-connections", "value"));
+        // max_connections is static: it stays at Azure's creation default (no Configuration), apps pool through PgBouncer.
+        Assert.DoesNotContain(De.OfType("azure-native:dbforpostgresql:Configuration"), c => c.Inputs.At("configurationName") == new PlanString("max_connections"));
+        Assert.Equal("true", De.Text("data-critical-pgbouncer", "value"));
+        Assert.Equal("true", De.Text("data-critical-replica-pgbouncer", "value"));
+        Assert.Equal(new PlanRef("data-critical-replica", "name"), De.Input("data-critical-replica-pgbouncer", "serverName"));
+    }
+
+    [Fact]
+    public void TheDeployingIdentityGetsClusterAdminBeforeAnyKubernetesResource()
+    {
+        // Azure RBAC for Kubernetes: Owner has no data actions, so the plan grants the built-in
+        // "Azure Kubernetes Service RBAC Cluster Admin" (b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b) on the cluster.
+        var access = De.Resource("platform-deployer-cluster-admin");
+        Assert.Equal("azure-native:authorization:RoleAssignment", access.Type);
+        Assert.Equal(new PlanRef("platform-cluster", "id"), access.Inputs["scope"]);
+        Assert.Equal("/subscriptions/11111111-1111-4111-8111-111111111111/providers/Microsoft.Authorization/roleDefinitions/b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b",
+            De.Text(access.Name, "roleDefinitionId"));
+        Assert.Equal(("22222222-2222-4222-8222-222222222222", "ServicePrincipal"), (De.Text(access.Name, "principalId"), De.Text(access.Name, "principalType")));
+        Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", De.Text(access.Name, "roleAssignmentName"));
+        Assert.Equal(De.Text(access.Name, "roleAssignmentName"), Plans.Of("de-prod", Season.Baseline).Text(access.Name, "roleAssignmentName"));
+        // Every Kubernetes resource waits for it: directly, or through another Kubernetes resource that does.
+        Assert.All(De.Resources.Where(r => r.Package == "kubernetes"), r => Assert.True(WaitsFor(De, r.Name, access.Name), $"{r.Name} does not wait for {access.Name}"));
+        Assert.Contains(access.Name, De.Resource("workloads-sales-namespace").Options.DependsOn);
+    }
+
+    private static bool WaitsFor(StackPlan plan, string name, string prerequisite)
+    {
+        var r = plan.Resource(name);
+        var before = r.Inputs.Descendants().OfType<PlanRef>().Select(x => x.Resource).Concat(r.Options.DependsOn).Distinct().ToList();
+        return before.Contains(prerequisite)
+            || before.Where(b => plan.Resources.Any(x => x.Name == b && x.Package == "kubernetes")).Any(b => WaitsFor(plan, b, prerequisite));
+    }
+
+    [Fact]
+    public void PrometheusScrapesTheAppsAndNotTheControlPlaneAksHides()
+    {
+        // AKS hides scheduler, controller manager and etcd; Cilium replaces kube-proxy: their scrapes and alerts are off.
+        foreach (var component in new[] { "kubeScheduler", "kubeControllerManager", "kubeEtcd", "kubeProxy" })
+        {
+            Assert.Equal(new PlanBool(false), De.Input("monitoring-stack", $"values.{component}.enabled"));
+        }
+        // One PodMonitor per module namespace, selecting exactly that module's deployments, on the "metrics" port every 30 s.
+        var sales = De.Resource("monitoring-apps-sales");
+        Assert.Equal("kubernetes:monitoring.coreos.com/v1:PodMonitor", sales.Type);
+        Assert.Equal("sales", De.Text(sales.Name, "metadata.namespace"));
+        Assert.Equal("kube-prometheus-stack", De.Text(sales.Name, "metadata.labels.release"));
+        var selector = (PlanMap)((PlanList)De.Input(sales.Name, "spec.selector.matchExpressions")!).Items.Single();
+        Assert.Equal(PlanValue.List("event-catering-api", "lead-protection-worker", "order-api", "sample-api"), selector["values"]);
+        var endpoint = (PlanMap)((PlanList)De.Input(sales.Name, "spec.podMetricsEndpoints")!).Items.Single();
+        Assert.Equal(("metrics", "/metrics", "30s"), (((PlanString)endpoint["port"]!).Value, ((PlanString)endpoint["path"]!).Value, ((PlanString)endpoint["interval"]!).Value));
+        Assert.Equal<string>(["monitoring-stack", "workloads-sales-namespace"], sales.Options.DependsOn);
+        Assert.Equal(["monitoring-apps-crm", "monitoring-apps-help", "monitoring-apps-sales"],
+            De.OfType("kubernetes:monitoring.coreos.com/v1:PodMonitor").Select(r => r.Name));
+    }
+
+    [Fact]
+    public void PagesGoToPagerDutysEuEndpoint()
+    {
+        // EU data, EU service region: Alertmanager's default events.pagerduty.com would be the US endpoint.
+        var urls = De.Input("monitoring-stack", "values.alertmanager.config")!.Descendants().OfType<PlanMap>()
+            .Where(m => m["routing_key_file"] is not null).Select(m => m["url"]).ToList();
+        Assert.Equal([new PlanString("https://events.eu.pagerduty.com/v2/enqueue")], urls);
+    }
+
+    [Fact]
+    public void EachTiersServerOperationsRunOneAfterAnother()
+    {
+        // server → PgBouncer → database → replica → replica PgBouncer → writer endpoint (ServerIsBusy otherwise).
+        Assert.Equal<string>(["data-critical-pgbouncer"], De.Resource("data-critical-database").Options.DependsOn);
+        Assert.Equal<string>(["data-critical-database"], De.Resource("data-critical-replica").Options.DependsOn);
+        Assert.Equal<string>(["data-critical-replica-pgbouncer"], De.Resource("data-critical-writer-endpoint").Options.DependsOn);
+    }
+
+    [Fact]
+    public void AiBudgetStartsOnTheFirstOfTheCreationMonthWhateverTheSeason()
+    {
+        // createdOn 2026-12-02 in the stack file → 2026-12-01; the same in every season's plan (a budget's start never moves).
+        Assert.All(SeasonNames.All, s => Assert.Equal("2026-12-01T00:00:00Z", Plans.Of("de-prod", s).Text("cost-guard-budget", "timePeriod.startDate")));
+        var later = Plans.SettingsWith("de-prod", ("freshfoodz:createdOn: \"2026-12-02\"", "freshfoodz:createdOn: \"2027-02-28\""));
+        Assert.Equal("2027-02-01T00:00:00Z", StackPlanner.Build(later, Season.Baseline).Text("cost-guard-budget", "timePeriod.startDate"));
     }
 
     [Fact]
@@ -117,7 +195,10 @@ public class ComponentTests
     public void AuditArchiveIsLockedForItsRetention(string account, int days)
     {
         Assert.Equal(days, De.Int(account, "immutableStorageWithVersioning.immutabilityPolicy.immutabilityPeriodSinceCreationInDays"));
-        Assert.Equal("Locked", De.Text(account, "immutableStorageWithVersioning.immutabilityPolicy.state"));
+        // Created Unlocked (Azure cannot create a Locked policy); locked by the stack setting, one way.
+        Assert.Equal("Unlocked", De.Text(account, "immutableStorageWithVersioning.immutabilityPolicy.state"));
+        var locked = StackPlanner.Build(Plans.SettingsWith("de-prod", ("freshfoodz:auditImmutability: unlocked", "freshfoodz:auditImmutability: locked")), Season.Baseline);
+        Assert.Equal("Locked", locked.Text(account, "immutableStorageWithVersioning.immutabilityPolicy.state"));
         Assert.Equal("Standard_GZRS", De.Text(account, "sku.name"));
         Assert.Equal("TLS1_2", De.Text(account, "minimumTlsVersion"));
         Assert.Equal(new PlanBool(false), De.Input(account, "allowSharedKeyAccess"));

@@ -1,0 +1,144 @@
+using System.Globalization;
+using FreshFoodz.Components.Plan;
+
+namespace FreshFoodz.Stacks.DeploymentRules;
+
+/// <summary>PostgreSQL flexible server: static parameters, replicas and their order, one operation at a time.</summary>
+internal static class PostgresRules
+{
+    /// <summary>
+    /// Parameters that take effect only after a restart (PostgreSQL context "postmaster": PostgreSQL docs, "Server
+    /// Configuration"; Azure lists them as static under "Server parameters").
+    /// </summary>
+    public static readonly IReadOnlySet<string> StaticParameters = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "max_connections", "shared_buffers", "max_worker_processes", "max_prepared_transactions", "max_locks_per_transaction",
+        "max_wal_senders", "max_replication_slots", "wal_level", "shared_preload_libraries", "huge_pages",
+    };
+
+    /// <summary>Parameters a replica must hold at least at the primary's value, or it stops replaying WAL.</summary>
+    private static readonly string[] ReplicaAtLeastPrimary =
+        ["max_connections", "max_worker_processes", "max_prepared_transactions", "max_locks_per_transaction", "max_wal_senders"];
+
+    private const string ReplicaSource =
+        "Microsoft docs \"Read replicas in Azure Database for PostgreSQL\" (read-replica/concepts-read-replicas.md, 2025), sections \"Scale\" and \"Server parameters\"";
+
+    public static readonly DeploymentRule StaticParametersNotPlanned = new(
+        "StaticParametersNotPlanned",
+        "The plan sets no static server parameter (max_connections, shared_buffers, ...): its new value would wait for a restart no update makes, and max_connections stays at the default Azure computes at creation, with PgBouncer pooling.",
+        "Microsoft docs \"Limits in Azure Database for PostgreSQL\" (configure-maintain/concepts-limits.md, 2025-11-13), \"Maximum connections\": "
+        + "\"After you change this setting, you need to restart your server\"; \"If you need more connections, we suggest that you instead use PgBouncer\"")
+    {
+        OnPlan = (plan, context) => plan.OfType(PlanFacts.PostgresConfiguration)
+            .Where(c => c.Text("configurationName") is { } name && StaticParameters.Contains(name))
+            .Select(c => new Breach(c.Name, "configurationName", RuleLevel.Refuse,
+                $"sets static parameter {c.Text("configurationName")}: it takes effect only after a server restart the plan never makes (pool through PgBouncer instead)")),
+    };
+
+    public static readonly DeploymentRule ReplicaComputeAtLeastPrimary = new(
+        "ReplicaComputeAtLeastPrimary",
+        "A read replica's compute is never smaller than its primary's, before, during and after an update: on scale-up the replica is scaled first, on scale-down the primary (a two-phase apply, docs/disaster-recovery.md).",
+        ReplicaSource)
+    {
+        OnPlan = (plan, context) => Replicas(plan)
+            .Where(x => Cores(context, x.Replica) < Cores(context, x.Primary))
+            .Select(x => new Breach(x.Replica.Name, "sku.name", RuleLevel.Refuse,
+                $"{x.Replica.Text("sku.name")} is smaller than its primary's {x.Primary.Text("sku.name")}")),
+        // Phase 1 scales the replica while the primary is unchanged (scale-up), or the primary while the replica is (scale-down).
+        OnSwitch = (from, to, context) => Replicas(to).SelectMany(x =>
+        {
+            var oldPrimary = from.Twin(x.Primary);
+            var oldReplica = from.Twin(x.Replica);
+            if (oldPrimary is null || oldReplica is null)
+            {
+                return [];
+            }
+            var up = Cores(context, x.Primary) > Cores(context, oldPrimary);
+            var (between, against) = up ? (Cores(context, x.Replica), Cores(context, oldPrimary)) : (Cores(context, oldReplica), Cores(context, x.Primary));
+            return between < against
+                ? [new Breach(x.Replica.Name, "sku.name", RuleLevel.Refuse,
+                    $"{from.Season} → {to.Season}: no order keeps the replica ({oldReplica.Text("sku.name")} → {x.Replica.Text("sku.name")}) at least as large as the primary ({oldPrimary.Text("sku.name")} → {x.Primary.Text("sku.name")})")]
+                : Array.Empty<Breach>();
+        }),
+    };
+
+    public static readonly DeploymentRule ReplicaParametersAtLeastPrimary = new(
+        "ReplicaParametersAtLeastPrimary",
+        "A replica's max_connections, max_worker_processes, max_prepared_transactions, max_locks_per_transaction and max_wal_senders are at least its primary's (parameters are copied to a replica only at its creation).",
+        ReplicaSource)
+    {
+        OnPlan = (plan, context) => Replicas(plan).SelectMany(x =>
+        {
+            var primary = plan.Parameters(x.Primary.Name);
+            var replica = plan.Parameters(x.Replica.Name);
+            return ReplicaAtLeastPrimary.Where(primary.ContainsKey).Where(p =>
+                    !replica.TryGetValue(p, out var r) || Number(r.Value) < Number(primary[p].Value))
+                .Select(p => new Breach(x.Replica.Name, p, RuleLevel.Refuse,
+                    $"is {(replica.TryGetValue(p, out var r) ? r.Value : "not set (left at the creation copy)")} on the replica, below the primary's {primary[p].Value}"));
+        }),
+    };
+
+    public static readonly DeploymentRule ReplicaKeepsPgBouncer = new(
+        "ReplicaKeepsPgBouncer",
+        "PgBouncer is enabled on a replica whenever it is on its primary: settings are per server, and a promoted replica without it has no pooler on port 6432.",
+        "Microsoft docs \"Read replicas in Azure Database for PostgreSQL\" (promotion: a promoted server does not inherit PgBouncer settings); \"PgBouncer in Azure Database for PostgreSQL\" (concepts-pgbouncer.md)")
+    {
+        OnPlan = (plan, context) => Replicas(plan)
+            .Where(x => Enabled(plan, x.Primary.Name) && !Enabled(plan, x.Replica.Name))
+            .Select(x => new Breach(x.Replica.Name, "pgbouncer.enabled", RuleLevel.Refuse,
+                $"is not enabled on the replica while {x.Primary.Name} pools through PgBouncer: a promoted replica would have no pooler")),
+    };
+
+    public static readonly DeploymentRule OneOperationPerServer = new(
+        "OneOperationPerServer",
+        "Every operation on one PostgreSQL server (its configurations, databases, virtual endpoints, and the creation of its replicas) waits for the one before: a flexible server runs one management operation at a time.",
+        "Microsoft docs \"Read replicas in Azure Database for PostgreSQL\" (creating a replica puts the primary into Updating); ServerIsBusy reports: Azure/azure-postgresql #134, hashicorp/terraform-provider-azurerm #28298")
+    {
+        OnPlan = (plan, context) =>
+        {
+            var servers = plan.OfType(PlanFacts.PostgresServer).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+            var findings = new List<Breach>();
+            foreach (var server in servers.Order(StringComparer.Ordinal))
+            {
+                var operations = plan.Resources.Where(r => r.Name != server && Targets(r, servers).Contains(server)).ToList();
+                for (var i = 0; i < operations.Count; i++)
+                {
+                    for (var j = i + 1; j < operations.Count; j++)
+                    {
+                        var (a, b) = (operations[i], operations[j]);
+                        if (!plan.WaitsFor(a.Name, b.Name) && !plan.WaitsFor(b.Name, a.Name))
+                        {
+                            findings.Add(new Breach(b.Name, "dependsOn", RuleLevel.Refuse,
+                                $"changes {server} with nothing ordering it against {a.Name} (ServerIsBusy): chain them with dependsOn"));
+                        }
+                    }
+                }
+            }
+            return findings;
+        },
+    };
+
+    /// <summary>The servers an operation changes: the one it names, the one a replica is created from, an endpoint's members.</summary>
+    private static IEnumerable<string> Targets(PlannedResource r, IReadOnlySet<string> servers) =>
+        new[] { r.RefTarget("serverName"), r.RefTarget("sourceServerResourceId") }
+            .Concat((r.Inputs["members"] as PlanList)?.Items.OfType<PlanRef>().Select(x => x.Resource) ?? [])
+            .OfType<string>()
+            .Where(servers.Contains)
+            .Distinct(StringComparer.Ordinal);
+
+    private static IEnumerable<(PlannedResource Replica, PlannedResource Primary)> Replicas(StackPlan plan) =>
+        plan.OfType(PlanFacts.PostgresServer).Where(r => r.IsReplica())
+            .Select(r => (Replica: r, Primary: plan.Resources.FirstOrDefault(p => p.Name == r.RefTarget("sourceServerResourceId"))))
+            .Where(x => x.Primary is not null)
+            .Select(x => (x.Replica, x.Primary!));
+
+    /// <summary>vCores of a server's SKU by the stack's SKU table.</summary>
+    private static int Cores(RuleContext context, PlannedResource server) =>
+        context.Settings.Capacity.PostgresSkus.FirstOrDefault(s => s.Name == server.Text("sku.name"))?.VCores ?? 0;
+
+    private static bool Enabled(StackPlan plan, string server) =>
+        plan.Parameters(server).TryGetValue("pgbouncer.enabled", out var p) && p.Value == "true";
+
+    private static double Number(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
+}

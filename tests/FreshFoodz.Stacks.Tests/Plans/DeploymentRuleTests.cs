@@ -1,0 +1,246 @@
+using System.Reflection;
+using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Components.Plan;
+using FreshFoodz.Stacks.DeploymentRules;
+using FreshFoodz.Stacks.Policies;
+using FreshFoodz.Stacks.Settings;
+
+namespace FreshFoodz.Stacks.Tests.Plans;
+
+/// <summary>
+/// The deployment rules: the committed stacks keep them on the first deployment day, and every rule catches a plan
+/// (or an update) mutated to break it, naming resource and property. One test per rule, named {RuleId}IsCaught.
+/// </summary>
+public class DeploymentRuleTests
+{
+    private static readonly DateOnly FirstDeployment = new(2026, 12, 2);
+    private static readonly StackSettings De = Plans.Settings("de-prod");
+    private static readonly StackPlan Baseline = StackPlanner.Build(De, Season.Baseline);
+
+    public static TheoryData<string> Stacks() => [.. ProjectFiles.Stacks];
+
+    [Fact]
+    public void EveryRuleHasAnIdStatementSourceAndACheck()
+    {
+        Assert.Equal(DeploymentRuleCatalog.All.Count, DeploymentRuleCatalog.All.Select(r => r.Id).Distinct().Count());
+        Assert.All(DeploymentRuleCatalog.All, r =>
+        {
+            Assert.Matches("^[A-Z][A-Za-z]+$", r.Id);
+            Assert.False(string.IsNullOrWhiteSpace(r.Statement));
+            Assert.Matches("(docs|schema|REST|Updates)", r.Source);
+            Assert.True(r.OnPlan is not null || r.OnSwitch is not null, $"{r.Id} checks nothing");
+        });
+    }
+
+    [Fact]
+    public void EveryRuleHasATestThatInjectsItsViolation()
+    {
+        var tests = typeof(DeploymentRuleTests).GetMethods(BindingFlags.Public | BindingFlags.Instance).Select(m => m.Name).ToHashSet();
+        Assert.All(DeploymentRuleCatalog.All, r => Assert.Contains($"{r.Id}IsCaught", tests));
+    }
+
+    [Fact]
+    public void EveryRuleIsDocumentedWithItsSource()
+    {
+        var doc = File.ReadAllText(Path.Combine(ProjectFiles.Root, "docs", "deployment-rules.md"));
+        Assert.All(DeploymentRuleCatalog.All, r => Assert.Matches($@"(?m)^### {r.Id} \((plan|switch|plan and switch)[^)]*\)\n(.+\n)*?.*Source", doc));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void CommittedStacksKeepEveryRuleOnTheFirstDeploymentDay(string stack)
+    {
+        var settings = Plans.Settings(stack);
+        foreach (var season in SeasonNames.All)
+        {
+            var report = StackPlanner.Rules(settings, season, FirstDeployment);
+            Assert.DoesNotContain(report.Findings, f => f.Level == RuleLevel.Refuse);
+            Assert.All(report.Verdicts, v => Assert.True(v.Judged));
+        }
+    }
+
+    [Fact]
+    public void WithoutAPlanDateTheDateRulesAreNotJudged()
+    {
+        var report = StackPlanner.Rules(De, Season.Baseline, null);
+        Assert.Equal(["AuditArchiveLockedInTime", "AksVersionSupported", "AksUpgradeOutsidePeakWindow"],
+            report.Verdicts.Where(v => !v.Judged).Select(v => v.Rule.Id));
+    }
+
+    [Fact]
+    public void ARefusedPlanIsRefusedWithResourcePropertyAndRuleNamed()
+    {
+        var old = Plans.SettingsWith("de-prod", ("kubernetesVersion: \"1.36\"", "kubernetesVersion: \"1.33\""));
+        var e = Assert.Throws<PlanPolicyException>(() => StackPlanner.Plan(old, FirstDeployment));
+        var v = Assert.Single(e.Violations);
+        Assert.Equal(("platform-cluster", "AksVersionSupported"), (v.Resource, v.Rule));
+        Assert.StartsWith("'kubernetesVersion' 1.33 reached its end of life on 2026-07-31", v.Message, StringComparison.Ordinal);
+        // Without a plan date the version is not judged: the same settings plan.
+        Assert.NotNull(StackPlanner.Plan(old, Season.Baseline));
+    }
+
+    [Fact]
+    public void AuditImmutabilityCreatedUnlockedIsCaught()
+    {
+        var locked = Baseline.Mutate("audit-audit7y-account", i => Set(i, "immutableStorageWithVersioning.immutabilityPolicy.state", "Locked"));
+        var f = Single(Judge(De, locked), "AuditImmutabilityCreatedUnlocked");
+        Assert.Equal(("audit-audit7y-account", "immutableStorageWithVersioning.immutabilityPolicy.state", RuleLevel.Refuse), (f.Resource, f.Property, f.Level));
+        // Locked by the setting is right, but not on or before the creation day: the account must exist first.
+        var settingLocked = Plans.SettingsWith("de-prod", ("auditImmutability: unlocked", "auditImmutability: locked"));
+        var lockedPlan = StackPlanner.Build(settingLocked, Season.Baseline);
+        Assert.DoesNotContain(Judge(settingLocked, lockedPlan, new DateOnly(2026, 12, 20)), x => x.Rule == "AuditImmutabilityCreatedUnlocked");
+        Assert.Contains(Judge(settingLocked, lockedPlan, FirstDeployment), x => x.Rule == "AuditImmutabilityCreatedUnlocked");
+    }
+
+    [Fact]
+    public void AuditImmutabilityNeverUnlocksIsCaught()
+    {
+        var settingLocked = Plans.SettingsWith("de-prod", ("auditImmutability: unlocked", "auditImmutability: locked"));
+        var locked = StackPlanner.Build(settingLocked, Season.Baseline);
+        // The update from the locked stack file back to unlocked.
+        var f = Single(DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, new DateOnly(2027, 2, 1)), locked, Baseline, Season.Baseline).Findings,
+            "AuditImmutabilityNeverUnlocks", "audit-acct11y-account");
+        Assert.Equal(RuleLevel.Refuse, f.Level);
+        Assert.Contains("from Locked to Unlocked", f.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AuditArchiveLockedInTimeIsCaught()
+    {
+        // de-prod is created 2026-12-02: a warning until 2027-01-01, a refusal after it; a rehearsal stack is never held to it.
+        Assert.All(Judge(De, Baseline, new DateOnly(2027, 1, 1)).Where(f => f.Rule == "AuditArchiveLockedInTime"), f => Assert.Equal(RuleLevel.Warn, f.Level));
+        var late = Judge(De, Baseline, new DateOnly(2027, 1, 2)).Where(f => f.Rule == "AuditArchiveLockedInTime").ToList();
+        Assert.Equal(2, late.Count);
+        Assert.All(late, f => Assert.Equal(RuleLevel.Refuse, f.Level));
+        var rehearsal = Plans.Settings("peak-weihnachten");
+        Assert.DoesNotContain(Judge(rehearsal, StackPlanner.Build(rehearsal, Season.Weihnachten), new DateOnly(2027, 6, 1)), f => f.Rule == "AuditArchiveLockedInTime");
+    }
+
+    [Fact]
+    public void BudgetStartsOnFirstOfMonthIsCaught()
+    {
+        // The old fixed start, a month before de-prod is created; and a start that is not a month's first day.
+        var past = Baseline.Mutate("cost-guard-budget", i => Set(i, "timePeriod.startDate", "2026-11-01T00:00:00Z"));
+        Assert.Equal(RuleLevel.Refuse, Single(Judge(De, past), "BudgetStartsOnFirstOfMonth").Level);
+        var midMonth = Baseline.Mutate("cost-guard-budget", i => Set(i, "timePeriod.startDate", "2027-01-15T00:00:00Z"));
+        Assert.Contains("not the first day of a month", Single(Judge(De, midMonth), "BudgetStartsOnFirstOfMonth").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BudgetStartNeverChangesIsCaught()
+    {
+        var moved = Plans.SettingsWith("de-prod", ("createdOn: \"2026-12-02\"", "createdOn: \"2027-01-05\""));
+        var f = Single(DeploymentRuleCatalog.JudgeUpdate(new RuleContext(moved, FirstDeployment), Baseline, StackPlanner.Build(moved, Season.Baseline), Season.Baseline).Findings,
+            "BudgetStartNeverChanges");
+        Assert.Equal(("cost-guard-budget", "timePeriod.startDate"), (f.Resource, f.Property));
+    }
+
+    [Fact]
+    public void AksVersionSupportedIsCaught()
+    {
+        // 1.33: end of life 2026-07-31 (calendar); 1.37: GA October 2026, so not before 2026-10-31; 1.36 warns from 180 days before 2027-06-30.
+        Assert.Equal(RuleLevel.Refuse, Single(Judge(De, WithVersion("1.33"), FirstDeployment), "AksVersionSupported").Level);
+        Assert.Equal(RuleLevel.Refuse, Single(Judge(De, WithVersion("1.37"), new DateOnly(2026, 10, 30)), "AksVersionSupported").Level);
+        Assert.DoesNotContain(Judge(De, WithVersion("1.37"), new DateOnly(2026, 10, 31)), f => f.Rule == "AksVersionSupported");
+        Assert.Contains("not in the AKS release calendar", Single(Judge(De, WithVersion("1.29"), FirstDeployment), "AksVersionSupported").Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Judge(De, Baseline, new DateOnly(2026, 12, 31)), f => f.Rule == "AksVersionSupported");
+        Assert.Equal(RuleLevel.Warn, Single(Judge(De, Baseline, new DateOnly(2027, 1, 1)), "AksVersionSupported").Level);
+        // Long-term support (Premium + AKSLongTermSupport) runs 1.33 to 2027-07-31.
+        var lts = WithVersion("1.33").Mutate("platform-cluster", i => Set(Set(i, "sku.tier", "Premium"), "supportPlan", "AKSLongTermSupport"));
+        Assert.DoesNotContain(Judge(De, lts, FirstDeployment), f => f.Rule == "AksVersionSupported");
+        Assert.Equal(RuleLevel.Warn, Single(Judge(De, lts, new DateOnly(2027, 3, 1)), "AksVersionSupported").Level);
+    }
+
+    [Fact]
+    public void AksUpgradeOutsidePeakWindowIsCaught()
+    {
+        var upgraded = WithVersion("1.37");
+        // Weihnachten: capacity from 2026-10-18 (T-14) to 2026-12-31 — a freeze; 2027-01-10 is outside every window.
+        var inside = DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, FirstDeployment), Baseline, upgraded, Season.Baseline).Findings;
+        var f = Single(inside, "AksUpgradeOutsidePeakWindow");
+        Assert.Equal(("platform-cluster", "kubernetesVersion", RuleLevel.Refuse), (f.Resource, f.Property, f.Level));
+        Assert.Contains("weihnachten change freeze (2026-10-18 to 2026-12-31)", f.Message, StringComparison.Ordinal);
+        var outside = DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, new DateOnly(2027, 1, 10)), Baseline, upgraded, Season.Baseline).Findings;
+        Assert.DoesNotContain(outside, x => x.Rule == "AksUpgradeOutsidePeakWindow");
+    }
+
+    [Fact]
+    public void StaticParametersNotPlannedIsCaught()
+    {
+        var withMaxConnections = Baseline.Mutate("data-critical-pgbouncer", i => Set(Set(i, "configurationName", "max_connections"), "value", "1718"));
+        var f = Single(Judge(De, withMaxConnections), "StaticParametersNotPlanned");
+        Assert.Equal(("data-critical-pgbouncer", "configurationName"), (f.Resource, f.Property));
+    }
+
+    [Fact]
+    public void ReplicaComputeAtLeastPrimaryIsCaught()
+    {
+        var weihnachten = StackPlanner.Build(De, Season.Weihnachten);
+        var primarySku = weihnachten.Text("data-critical-server", "sku.name");
+        // A replica kept at the baseline SKU while its primary grows.
+        var small = weihnachten.Mutate("data-critical-replica", i => Set(i, "sku.name", Baseline.Text("data-critical-replica", "sku.name")!));
+        Assert.NotEqual(primarySku, Baseline.Text("data-critical-replica", "sku.name"));
+        Assert.Equal(RuleLevel.Refuse, Single(Judge(De, small), "ReplicaComputeAtLeastPrimary", "data-critical-replica").Level);
+        // And the switch: oktoberfest → weihnachten grows the primary; a replica going down to 2 vCores meanwhile has no safe order.
+        var oktoberfest = StackPlanner.Build(De, Season.Oktoberfest);
+        Assert.NotEqual("Standard_D2ds_v5", oktoberfest.Text("data-critical-server", "sku.name"));
+        var shrinking = weihnachten.Mutate("data-critical-replica", i => Set(i, "sku.name", "Standard_D2ds_v5"));
+        Assert.Contains(DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, null), oktoberfest, shrinking, Season.Weihnachten).Findings,
+            f => f.Rule == "ReplicaComputeAtLeastPrimary" && f.Message.Contains("no order keeps", StringComparison.Ordinal));
+        // The real switch keeps the rule: the replica is scaled first, to the primary's new SKU.
+        Assert.DoesNotContain(DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, null), oktoberfest, weihnachten, Season.Weihnachten).Findings,
+            f => f.Rule == "ReplicaComputeAtLeastPrimary");
+    }
+
+    [Fact]
+    public void ReplicaParametersAtLeastPrimaryIsCaught()
+    {
+        // max_connections raised on the primary only: the replica keeps the value copied at its creation.
+        var primaryOnly = Baseline.Mutate("data-critical-pgbouncer", i => Set(Set(i, "configurationName", "max_connections"), "value", "5000"));
+        var f = Single(Judge(De, primaryOnly), "ReplicaParametersAtLeastPrimary");
+        Assert.Equal(("data-critical-replica", "max_connections"), (f.Resource, f.Property));
+    }
+
+    [Fact]
+    public void ReplicaKeepsPgBouncerIsCaught()
+    {
+        var off = Baseline.Mutate("data-high-replica-pgbouncer", i => Set(i, "value", "false"));
+        var f = Single(Judge(De, off), "ReplicaKeepsPgBouncer");
+        Assert.Equal(("data-high-replica", "pgbouncer.enabled"), (f.Resource, f.Property));
+    }
+
+    [Fact]
+    public void OneOperationPerServerIsCaught()
+    {
+        // The database no longer waits for PgBouncer's configuration: two operations on the server at once.
+        var parallel = Baseline with
+        {
+            Resources = [.. Baseline.Resources.Select(r => r.Name == "data-critical-database" ? r with { Options = r.Options with { DependsOn = [] } } : r)],
+        };
+        // Now unordered against PgBouncer's configuration: the database, the replica creation that waits for the
+        // database, and the writer endpoint that waits for the replica (three pairs on data-critical-server).
+        var findings = Judge(De, parallel).Where(f => f.Rule == "OneOperationPerServer").ToList();
+        Assert.Equal(3, findings.Count);
+        Assert.All(findings, f => Assert.Equal("dependsOn", f.Property));
+        Assert.All(findings, f => Assert.Contains("changes data-critical-server with nothing ordering it against", f.Message, StringComparison.Ordinal));
+        var named = findings.SelectMany(f => new[] { f.Resource, System.Text.RegularExpressions.Regex.Match(f.Message, @"against (\S+)").Groups[1].Value }).ToHashSet();
+        Assert.Equal(["data-critical-database", "data-critical-pgbouncer", "data-critical-replica", "data-critical-writer-endpoint"], named.Order(StringComparer.Ordinal));
+    }
+
+    private static StackPlan WithVersion(string version) => Baseline.Mutate("platform-cluster", i => i.With("kubernetesVersion", version));
+
+    private static List<RuleFinding> Judge(StackSettings settings, StackPlan plan, DateOnly? date = null) =>
+        DeploymentRuleCatalog.JudgePlan(new RuleContext(settings, date ?? FirstDeployment), plan, Season.Baseline).Findings.ToList();
+
+    private static RuleFinding Single(IEnumerable<RuleFinding> findings, string rule, string? resource = null) =>
+        Assert.Single(findings, f => f.Rule == rule && (resource is null || f.Resource == resource));
+
+    /// <summary>Sets a dotted path inside a resource's inputs.</summary>
+    private static PlanMap Set(PlanMap inputs, string path, PlanValue value)
+    {
+        var dot = path.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0
+            ? inputs.With(path, value)
+            : inputs.With(path[..dot], Set(inputs[path[..dot]] as PlanMap ?? PlanMap.Empty, path[(dot + 1)..], value));
+    }
+}
