@@ -15,14 +15,21 @@ public class RegistrationTests
 {
     private static readonly DateOnly PlanDay = new(2026, 12, 2);
 
-    /// <summary>A day inside each season under <c>auto</c> (Weihnachten is the day this was written).</summary>
+    /// <summary>
+    /// A day inside each season under <c>auto</c> on which the committed stacks' Kubernetes 1.36 can be created (GA
+    /// 2026-06-30, end of support 2027-06-30): Weihnachten is the stacks' creation day; the 2027 days come after the
+    /// audit lock's deadline (creation + 30 days), so they are planned as the stacks will then be, locked.
+    /// </summary>
     private static readonly (string Season, DateOnly Day)[] AutoDays =
     [
-        ("baseline", new(2026, 2, 10)),
-        ("spargel", new(2026, 5, 12)),
+        ("baseline", new(2027, 2, 10)),
+        ("spargel", new(2027, 5, 12)),
         ("oktoberfest", new(2026, 9, 15)),
         ("weihnachten", new(2026, 12, 2)),
     ];
+
+    /// <summary>The audit archive must be locked by this day (freshfoodz:createdOn 2026-12-02 + 30 days).</summary>
+    private static readonly DateOnly LockDeadline = new(2027, 1, 1);
 
     public static TheoryData<string, string, string> Cases()
     {
@@ -132,12 +139,32 @@ public class RegistrationTests
             || d.StartsWith("resource 'data-critical-server': inputs.administratorLoginPassword", StringComparison.Ordinal));
     }
 
+    /// <summary>The committed project, or after the lock deadline a copy whose stacks have taken the lock step.</summary>
+    private static string Project(DateOnly day)
+    {
+        if (day <= LockDeadline)
+        {
+            return Repository.Root;
+        }
+        var copy = Path.Combine(Path.GetTempPath(), "freshfoodz-registration-locked");
+        Directory.CreateDirectory(Path.Combine(copy, "prices"));
+        File.Copy(Path.Combine(Repository.Root, "Pulumi.yaml"), Path.Combine(copy, "Pulumi.yaml"), overwrite: true);
+        foreach (var stack in new[] { "de-prod", "ch-prod", "peak-weihnachten" })
+        {
+            var text = File.ReadAllText(Path.Combine(Repository.Root, $"Pulumi.{stack}.yaml"));
+            Assert.Contains("freshfoodz:auditImmutability: unlocked", text, StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(copy, $"Pulumi.{stack}.yaml"), text.Replace("freshfoodz:auditImmutability: unlocked", "freshfoodz:auditImmutability: locked", StringComparison.Ordinal));
+            File.Copy(Path.Combine(Repository.Root, "prices", $"{stack}.prices.yaml"), Path.Combine(copy, "prices", $"{stack}.prices.yaml"), overwrite: true);
+        }
+        return copy;
+    }
+
     /// <summary><c>plan --format json</c>, run as a user runs it.</summary>
     private static JsonObject OfflinePlan(string stack, string season, string day)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = CliApp.Run(["plan", "--stack", stack, "--season", season, "--date", day, "--format", "json", "--project-dir", Repository.Root], stdout, stderr, TimeProvider.System);
+        var exit = CliApp.Run(["plan", "--stack", stack, "--season", season, "--date", day, "--format", "json", "--project-dir", Project(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture))], stdout, stderr, TimeProvider.System);
         Assert.True(exit == 0, stderr.ToString());
         return JsonNode.Parse(stdout.ToString())!.AsObject();
     }
@@ -145,7 +172,7 @@ public class RegistrationTests
     /// <summary>Runs the program's entry point under the SDK's test deployment, recording the wire.</summary>
     internal static async Task<WireRecorder> Registered(string stack, string season, DateOnly day)
     {
-        var config = PulumiCliConfig.For(Repository.Root, stack, season);
+        var config = PulumiCliConfig.For(Project(day), stack, season);
         var wire = new WireRecorder();
         using (new PulumiEnvironment(config))
         {
