@@ -89,7 +89,7 @@ internal static class HostileCorpus
         yield return Text("unknown-keys-1-mib", "config:\n" + Lines(1024 * 1024 - 16, i => $"  freshfoodz:unknown{i}: value\n"), "more problems not listed");
         // Values
         yield return Text("short-name-trailing-newline", Sandbox.DeProdWith("freshfoodz:shortName: deprod", "freshfoodz:shortName: \"deprod\\n\""), "freshfoodz:shortName", "got 'deprod\\n'");
-        yield return Text("version-arabic-digits", Sandbox.DeProdWith("freshfoodz:kubernetesVersion: \"1.33\"", "freshfoodz:kubernetesVersion: \"1.\u0663\u0663\""), "freshfoodz:kubernetesVersion");
+        yield return Text("version-arabic-digits", Sandbox.DeProdWith("freshfoodz:kubernetesVersion: \"1.36\"", "freshfoodz:kubernetesVersion: \"1.\u0663\u0663\""), "freshfoodz:kubernetesVersion");
         yield return Text("value-500-kb", Sandbox.DeProdWith("freshfoodz:shortName: deprod", "freshfoodz:shortName: " + new string('a', 500_000)), "freshfoodz:shortName", "(500000 characters)");
         yield return Text("rate-1e12", Sandbox.DeProdWith("baselineRequestsPerSecond: 50", "baselineRequestsPerSecond: 1e12"), "freshfoodz:workload.api.baselineRequestsPerSecond", "from 0.001 to 100000");
         yield return Text("rate-nan", Sandbox.DeProdWith("baselineRequestsPerSecond: 50", "baselineRequestsPerSecond: .nan"), "freshfoodz:workload.api.baselineRequestsPerSecond");
