@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -17,44 +16,20 @@ internal sealed record FakeReply(int Status, string Body, TimeSpan Delay = defau
 /// </summary>
 internal sealed class FakeRetailPrices : IDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly Func<string, string?, int, FakeReply> _handler;
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
 
     public FakeRetailPrices(Func<string, string?, int, FakeReply> handler)
     {
         _handler = handler;
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/api/retail/prices";
-        _listener.Prefixes.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
+        _server = new LoopbackHttpServer(AnswerAsync);
+        Url = _server.BaseUrl + "api/retail/prices";
     }
 
     public string Url { get; }
 
     /// <summary>Every request's (currencyCode, $filter, page), in arrival order.</summary>
     public List<(string Currency, string Filter, int Page)> Requests { get; } = [];
-
-    private async Task LoopAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
 
     private async Task AnswerAsync(HttpListenerContext context)
     {
@@ -137,17 +112,5 @@ internal sealed class FakeRetailPrices : IDisposable
         return m.Success ? m.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal) : null;
     }
 
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // Stopped while waiting for a request: expected.
-        }
-    }
+    public void Dispose() => _server.Dispose();
 }

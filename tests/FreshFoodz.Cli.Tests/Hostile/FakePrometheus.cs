@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace FreshFoodz.Cli.Tests.Hostile;
@@ -14,19 +13,9 @@ namespace FreshFoodz.Cli.Tests.Hostile;
 /// </summary>
 public sealed class FakePrometheus : IDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly Task _serving;
+    private readonly LoopbackHttpServer _server = new(AnswerAsync);
 
-    public FakePrometheus()
-    {
-        var port = FreePort();
-        Url = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(Url);
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
-    }
-
-    public string Url { get; }
+    public string Url => _server.BaseUrl;
 
     /// <summary>Replies by name: (HTTP status, body of a range query, body of the mean query, body of the p95 query).</summary>
     public static IReadOnlyDictionary<string, Func<HttpListenerContext, Task>> Replies { get; } = new Dictionary<string, Func<HttpListenerContext, Task>>
@@ -147,45 +136,12 @@ public sealed class FakePrometheus : IDisposable
         c.Response.Abort();
     }
 
-    private async Task ServeAsync()
+    /// <summary>The reply the path's first segment names, or 404.</summary>
+    private static Task AnswerAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            _ = Task.Run(async () =>
-            {
-                var name = context.Request.Url!.Segments.ElementAtOrDefault(1)?.TrimEnd('/') ?? "";
-                try
-                {
-                    await (Replies.TryGetValue(name, out var reply) ? reply(context) : Send(context, 404, "text/plain", "no such reply"));
-                }
-                catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
-                {
-                    context.Response.Abort();
-                }
-            });
-        }
+        var name = context.Request.Url!.Segments.ElementAtOrDefault(1)?.TrimEnd('/') ?? "";
+        return Replies.TryGetValue(name, out var reply) ? reply(context) : Send(context, 404, "text/plain", "no such reply");
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-        _serving.Wait(TimeSpan.FromSeconds(5));
-    }
+    public void Dispose() => _server.Dispose();
 }
