@@ -64,7 +64,7 @@ public static class KubernetesPlatform
         var joinsSubnet = scope.Resource("azure-native:authorization:RoleAssignment", "identity-network", new Props
         {
             ["scope"] = args.NodeSubnet.Id,
-            ["roleAssignmentName"] = Workloads.DatabaseAccess.StableGuid($"{c.Names.Stack}/cluster/network-contributor"),
+            ["roleAssignmentName"] = Naming.StableGuid.From($"{c.Names.Stack}/cluster/network-contributor"),
             ["roleDefinitionId"] = $"/subscriptions/{args.SubscriptionId}/providers/Microsoft.Authorization/roleDefinitions/{NetworkContributorRole}",
             ["principalId"] = identity.Ref("principalId"),
             ["principalType"] = "ServicePrincipal",
@@ -161,20 +161,9 @@ public static class KubernetesPlatform
             // The typed SDK defaults this to User; a CI service principal must say so (provider schema default).
             ["principalType"] = args.Deployer.PrincipalType,
             // A role assignment's name is a GUID: a name-based one keeps it stable from plan to plan.
-            ["roleAssignmentName"] = NameBasedGuid($"{c.Names.Stack}/{c.Names.Cluster}/{args.Deployer.PrincipalId}/{ClusterAdminRoleId}"),
+            ["roleAssignmentName"] = Naming.StableGuid.From($"{c.Names.Stack}/{c.Names.Cluster}/{args.Deployer.PrincipalId}/{ClusterAdminRoleId}"),
         });
         plan.RequireBefore("kubernetes", access);
         return new KubernetesPlatformResources(cluster, appPool, access);
-    }
-
-    /// <summary>A deterministic GUID from a name: SHA-256 of it in the RFC 9562 version 8 ("custom") layout.</summary>
-    public static string NameBasedGuid(string name)
-    {
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return Convert.ToHexStringLower(hash.AsSpan(0, 4)) + "-" + Convert.ToHexStringLower(hash.AsSpan(4, 2)) + "-"
-            + Convert.ToHexStringLower(hash.AsSpan(6, 2)) + "-" + Convert.ToHexStringLower(hash.AsSpan(8, 2)) + "-"
-            + Convert.ToHexStringLower(hash.AsSpan(10, 6));
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using FreshFoodz.Components.Plan;
 using FreshFoodz.Components.Resilience;
 using FreshFoodz.Components.Tagging;
@@ -67,7 +65,7 @@ public static class DatabaseAccess
             scope.Resource("azure-native:authorization:RoleAssignment", $"{module.Name}-reads-password", new Props
             {
                 ["scope"] = db.PasswordSecret.Id,
-                ["roleAssignmentName"] = StableGuid($"{c.Names.Stack}/{module.Name}/{db.PasswordSecretName}"),
+                ["roleAssignmentName"] = Naming.StableGuid.From($"{c.Names.Stack}/{module.Name}/{db.PasswordSecretName}"),
                 ["roleDefinitionId"] = $"/subscriptions/{subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/{KeyVaultSecretsUserRole}",
                 ["principalId"] = identity.Ref("principalId"),
                 ["principalType"] = "ServicePrincipal",
@@ -122,14 +120,5 @@ public static class DatabaseAccess
                 },
             }, inNamespace);
         }
-    }
-
-    /// <summary>A role assignment's name is a GUID; derived from what it grants so it is the same on every run.</summary>
-    public static string StableGuid(string key)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5-style marker
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
     }
 }
