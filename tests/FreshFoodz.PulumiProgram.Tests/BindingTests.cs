@@ -106,8 +106,7 @@ public class BindingTests
     public void PulumiConfigGivesTheSameSettingsAsTheStackFile()
     {
         var file = StackFileLoader.Load(Repository.Root, "ch-prod");
-        var fromPulumi = PulumiConfigSource.Read("ch-prod", key => file.Values.TryGetValue(key.Key, out var node) ? AsPulumiText(node) : null,
-            key => file.Values.TryGetValue(key, out var node) && HasSecret(node));
+        var fromPulumi = PulumiCliConfig.For(Repository.Root, "ch-prod").Read("ch-prod");
         Assert.Equal(
             PlanJson.Serialize(StackPlanner.Plan(StackSettingsReader.Read(file), Season.Spargel)),
             PlanJson.Serialize(StackPlanner.Plan(StackSettingsReader.Read(fromPulumi), Season.Spargel)));
@@ -122,14 +121,6 @@ public class BindingTests
         Assert.Contains("freshfoodz:season: unknown season 'summer'", e.Message, StringComparison.Ordinal);
     }
 
-    private static bool HasSecret(ConfigNode node) => node switch
-    {
-        ConfigSecret => true,
-        ConfigMap m => m.Entries.Any(e => HasSecret(e.Value)),
-        ConfigList l => l.Items.Any(HasSecret),
-        _ => false,
-    };
-
     private static IEnumerable<object?> Flatten(IEnumerable<object?> values) =>
         values.SelectMany(v => v is System.Collections.IDictionary d ? Flatten(d.Values.Cast<object?>()) : [v]);
 
@@ -139,21 +130,6 @@ public class BindingTests
         PlanInt i => i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
         PlanBool b => b.Value ? "True" : "False",
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
-    };
-
-    /// <summary>How the Pulumi CLI hands a value to the program: scalars as text, structure as JSON.</summary>
-    private static string AsPulumiText(ConfigNode node) => node switch
-    {
-        ConfigScalar s => s.Value,
-        _ => System.Text.Json.JsonSerializer.Serialize(Plain(node)),
-    };
-
-    private static object? Plain(ConfigNode node) => node switch
-    {
-        ConfigScalar s => s.Value,
-        ConfigMap m => m.Entries.ToDictionary(e => e.Key, e => Plain(e.Value)),
-        ConfigList l => l.Items.Select(Plain).ToList(),
-        _ => null,
     };
 
     private sealed class FakeSecretConfig : ISecretConfig

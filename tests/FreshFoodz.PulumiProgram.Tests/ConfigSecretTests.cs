@@ -16,9 +16,7 @@ public class ConfigSecretTests
     {
         foreach (var stack in new[] { "de-prod", "ch-prod", "peak-weihnachten" })
         {
-            var config = PulumiCliConfig.For(Repository.Root, stack);
-            var values = Values(stack);
-            var fromCli = PulumiConfigSource.Read(stack, key => values.GetValueOrDefault(key.Key), PulumiConfigSource.SecretKeys(config.SecretKeysJson).Contains);
+            var fromCli = PulumiCliConfig.For(Repository.Root, stack).Read(stack);
             var fromFile = StackFileLoader.Load(Repository.Root, stack);
             var day = new DateOnly(2026, 12, 2);
             Assert.Equal(
@@ -58,9 +56,5 @@ public class ConfigSecretTests
         Assert.Contains("PULUMI_CONFIG_SECRET_KEYS", e.Message, StringComparison.Ordinal);
     }
 
-    private static Dictionary<string, string> Values(string stack)
-    {
-        var config = PulumiCliConfig.For(Repository.Root, stack);
-        return System.Text.Json.JsonDocument.Parse(config.ConfigJson).RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
-    }
+    private static IReadOnlyDictionary<string, string> Values(string stack) => PulumiCliConfig.For(Repository.Root, stack).Values;
 }

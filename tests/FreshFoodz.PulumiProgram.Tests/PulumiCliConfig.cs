@@ -17,6 +17,17 @@ internal sealed record PulumiCliConfig(string ConfigJson, string SecretKeysJson)
 {
     public static string SecretValue(string path) => $"@config({path})";
 
+    /// <summary>The values as the program reads them: key → text.</summary>
+    public IReadOnlyDictionary<string, string> Values =>
+        JsonDocument.Parse(ConfigJson).RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+
+    /// <summary>The stack config the program builds from this handover (PulumiConfigSource, with its lookups).</summary>
+    public FreshFoodz.Stacks.Settings.StackConfig Read(string stack)
+    {
+        var values = Values;
+        return PulumiConfigSource.Read(stack, key => values.GetValueOrDefault(key.Key), PulumiConfigSource.SecretKeys(SecretKeysJson).Contains);
+    }
+
     public static PulumiCliConfig For(string root, string stack, string? season = null)
     {
         var config = new SortedDictionary<string, string>(StringComparer.Ordinal);
