@@ -14,11 +14,13 @@ public class PricesCommandTests
 
     /// <summary>
     /// Recorded-shape answers: VM rows (a Windows and a Spot row first, the Linux row on a second page), PostgreSQL
-    /// General Purpose per vCore, Burstable per SKU, storage per GB-month; no AKS rows (a meter the API lacks).
+    /// General Purpose per vCore, Burstable per SKU, storage per GB-month; network meters under the region "Global"
+    /// (NAT gateway, Private Link) or none (Azure DNS); Log Analytics ingestion with its free first tier; no AKS rows
+    /// (a meter the API lacks).
     /// </summary>
     private static FakeReply Catalog(FakeRetailPrices server, string filter, string currency, int page)
     {
-        var region = FakeRetailPrices.Clause(filter, "armRegionName")!;
+        var region = FakeRetailPrices.Clause(filter, "armRegionName") ?? "";
         var north = region.EndsWith("north", StringComparison.Ordinal);
         var items = new List<JsonObject>();
         string? next = null;
@@ -54,6 +56,28 @@ public class PricesCommandTests
                         items.Add(FakeRetailPrices.Item(currency, 0.05m, region, Pg, PgStorage, "Storage", "", "Storage Data Stored", "1 GB/Month", "pg-storage-reserved", type: "Reservation"));
                         break;
                 }
+                break;
+            case "NAT Gateway":
+                items.Add(FakeRetailPrices.Item(currency, 0.042m, region, "NAT Gateway", "NAT Gateway", "Standard", "", "Standard Gateway", "1 Hour", "nat-hour"));
+                items.Add(FakeRetailPrices.Item(currency, 0.043m, region, "NAT Gateway", "NAT Gateway", "Standard", "", "Standard Data Processed", "1 GB", "nat-data"));
+                break;
+            case "Virtual Network":
+                const string link = "Virtual Network Private Link";
+                items.Add(FakeRetailPrices.Item(currency, 0.0093m, region, "Virtual Network", link, "Standard", "", "Standard Private Endpoint", "1 Hour", "pe-hour"));
+                items.Add(FakeRetailPrices.Item(currency, 0.0094m, region, "Virtual Network", link, "Standard", "", "Standard Data Processed - Ingress", "1 GB", "pe-in"));
+                items.Add(FakeRetailPrices.Item(currency, 0.0095m, region, "Virtual Network", link, "Standard", "", "Standard Data Processed - Egress", "1 GB", "pe-out"));
+                items.Add(FakeRetailPrices.Item(currency, 0.0046m, region, "Virtual Network", "IP Addresses", "Standard", "", "Standard IPv4 Static Public IP", "1 Hour", $"ip-{region}"));
+                break;
+            case "Azure DNS":
+                items.Add(FakeRetailPrices.Item(currency, 0.46m, "", "Azure DNS", "Azure DNS", "Private", "", "Private Zone", "1/Month", "dns-zone"));
+                break;
+            case "Log Analytics":
+                items.Add(FakeRetailPrices.Item(currency, 0m, region, "Log Analytics", "Log Analytics", "Analytics Logs", "", "Analytics Logs Data Ingestion", "1 GB", "la-free"));
+                items.Add(FakeRetailPrices.Item(currency, 2.76m, region, "Log Analytics", "Log Analytics", "Analytics Logs", "", "Analytics Logs Data Ingestion", "1 GB", "la-paid", tierMinimum: 5));
+                items.Add(FakeRetailPrices.Item(currency, 0.12m, region, "Log Analytics", "Log Analytics", "Analytics Logs", "", "Analytics Logs Data Retention", "1 GB/Month", "la-retention"));
+                break;
+            case "Key Vault":
+                items.Add(FakeRetailPrices.Item(currency, 0.029m, region, "Key Vault", "Key Vault", "Standard", "", "Operations", "10K", "kv-ops"));
                 break;
         }
         return new FakeReply(200, FakeRetailPrices.Page(currency, items, next));
@@ -93,7 +117,13 @@ public class PricesCommandTests
         Assert.Equal((0.07m, "pg-b2s"), (sheet.Prices["postgres-compute:germanywestcentral:Standard_B2s"].Price, sheet.Prices["postgres-compute:germanywestcentral:Standard_B2s"].MeterId));
         // Consumption only: the reservation row of the storage meter is not taken.
         Assert.Equal((0.13m, "1 GB/Month"), (sheet.Prices["postgres-storage:germanynorth"].Price, sheet.Prices["postgres-storage:germanynorth"].Unit));
-        Assert.Equal(["aks-tier:germanywestcentral:Standard"], sheet.Missing.Select(m => m.Key));
+        // Network meters are priced once for all regions; Log Analytics at its paid tier, not the free first 5 GB.
+        Assert.Equal((0.042m, "nat-hour"), (sheet.Prices["nat-gateway:Global"].Price, sheet.Prices["nat-gateway:Global"].MeterId));
+        Assert.Equal((0.0095m, "1 GB"), (sheet.Prices["private-endpoint-egress:Global"].Price, sheet.Prices["private-endpoint-egress:Global"].Unit));
+        Assert.Equal((0.46m, "1/Month"), (sheet.Prices["private-dns-zone"].Price, sheet.Prices["private-dns-zone"].Unit));
+        Assert.Equal((2.76m, "la-paid"), (sheet.Prices["log-ingestion:germanywestcentral"].Price, sheet.Prices["log-ingestion:germanywestcentral"].MeterId));
+        Assert.Equal(0.029m, sheet.Prices["keyvault-operations:germanywestcentral"].Price);
+        Assert.Equal(["aks-tier:germanywestcentral:Standard", "blob-storage:germanywestcentral:Standard_GZRS:Cool"], sheet.Missing.Select(m => m.Key));
         Assert.Contains("not found: aks-tier:germanywestcentral:Standard", stdout, StringComparison.Ordinal);
         Assert.All(server.Requests, r => Assert.Equal("EUR", r.Currency));
         Assert.All(server.Requests, r => Assert.Contains("priceType eq 'Consumption'", r.Filter, StringComparison.Ordinal));

@@ -25,7 +25,14 @@ public sealed record RetailPriceItem(
 /// which returned rows are this meter. <see cref="Match"/> gives a row's price per <see cref="Unit"/> (a per-vCore
 /// row times the SKU's vCores) and a rank (lower is more exact), or null when the row is not this meter.
 /// </summary>
-public sealed record MeterQuery(string Key, string Region, string Unit, string Description, string Filter, Func<RetailPriceItem, (decimal Price, int Rank)?> Match);
+public sealed record MeterQuery(string Key, string Region, string Unit, string Description, string Filter, Func<RetailPriceItem, (decimal Price, int Rank)?> Match)
+{
+    /// <summary>
+    /// The price tier to take (the API's tierMinimumUnits): 0, except where the first tier is a free allowance shared
+    /// by the whole billing account (Log Analytics' first 5 GB a month), which a stack's cost must not count on.
+    /// </summary>
+    public decimal TierMinimumUnits { get; init; }
+}
 
 /// <summary>
 /// The meters of the resources this project plans. Names are the API's own (Azure Retail Prices overview,
@@ -36,6 +43,18 @@ public static class Meters
 {
     public const string PerHour = "1 Hour";
     public const string PerGbMonth = "1 GB/Month";
+    public const string PerMonth = "1/Month";
+    public const string PerGb = "1 GB";
+    public const string Per10K = "10K";
+
+    /// <summary>Every unit a sheet may hold; all but <see cref="PerHour"/> bill per month (CostLine.Hourly).</summary>
+    public static IReadOnlyList<string> Units { get; } = [PerHour, PerGbMonth, PerMonth, PerGb, Per10K];
+
+    /// <summary>
+    /// The API's region for meters priced once for all regions: NAT gateway and Private Link rows carry
+    /// armRegionName "Global"; Azure DNS rows an empty one (Azure Retail Prices API responses).
+    /// </summary>
+    public const string Global = "Global";
 
     public static string VmKey(string region, string vmSize) => $"vm:{region}:{vmSize}";
 
@@ -46,6 +65,21 @@ public static class Meters
     public static string BlobStorageKey(string region, string sku, string accessTier) => $"blob-storage:{region}:{sku}:{accessTier}";
 
     public static string AksTierKey(string region, string tier) => $"aks-tier:{region}:{tier}";
+
+    public const string NatGatewayKey = "nat-gateway:Global";
+    public const string NatDataKey = "nat-data:Global";
+    public const string PrivateEndpointKey = "private-endpoint:Global";
+    public const string PrivateEndpointIngressKey = "private-endpoint-ingress:Global";
+    public const string PrivateEndpointEgressKey = "private-endpoint-egress:Global";
+    public const string PrivateDnsZoneKey = "private-dns-zone";
+
+    public static string PublicIpKey(string region) => $"public-ip-static:{region}";
+
+    public static string LogIngestionKey(string region) => $"log-ingestion:{region}";
+
+    public static string LogRetentionKey(string region) => $"log-retention:{region}";
+
+    public static string KeyVaultOperationsKey(string region) => $"keyvault-operations:{region}";
 
     /// <summary>Linux pay-as-you-go VM hours: the armSkuName's rows, not Windows, Spot or Low Priority.</summary>
     public static MeterQuery Vm(string region, string vmSize) => new(
@@ -113,6 +147,56 @@ public static class Meters
         Base("Azure Kubernetes Service", region) + $" and skuName eq '{Q(tier)}'",
         i => i.MeterName == $"{tier} Uptime SLA" ? (i.RetailPrice, 0) : null);
 
+    /// <summary>A Standard NAT gateway per resource-hour ("NAT Gateway", meter "Standard Gateway", one global price).</summary>
+    public static MeterQuery NatGateway() => new(
+        NatGatewayKey, Global, PerHour, "NAT Gateway, Standard Gateway (resource hour)",
+        Base("NAT Gateway", Global), i => i.MeterName == "Standard Gateway" ? (i.RetailPrice, 0) : null);
+
+    /// <summary>Data processed by a NAT gateway, per GB ("Standard Data Processed").</summary>
+    public static MeterQuery NatData() => new(
+        NatDataKey, Global, PerGb, "NAT Gateway, Standard Data Processed",
+        Base("NAT Gateway", Global), i => i.MeterName == "Standard Data Processed" ? (i.RetailPrice, 0) : null);
+
+    /// <summary>A Standard static public IPv4 address per hour ("Virtual Network", product "IP Addresses").</summary>
+    public static MeterQuery PublicIpStatic(string region) => new(
+        PublicIpKey(region), region, PerHour, "IP Addresses, Standard IPv4 Static Public IP",
+        Base("Virtual Network", region) + " and productName eq 'IP Addresses'",
+        i => i.MeterName == "Standard IPv4 Static Public IP" ? (i.RetailPrice, 0) : null);
+
+    /// <summary>A private endpoint per hour ("Virtual Network Private Link", "Standard Private Endpoint", one global price).</summary>
+    public static MeterQuery PrivateEndpoint() => PrivateLink(PrivateEndpointKey, PerHour, "Standard Private Endpoint");
+
+    /// <summary>Data processed by private endpoints, per GB into the service ("Standard Data Processed - Ingress").</summary>
+    public static MeterQuery PrivateEndpointIngress() => PrivateLink(PrivateEndpointIngressKey, PerGb, "Standard Data Processed - Ingress");
+
+    /// <summary>Data processed by private endpoints, per GB out of the service ("Standard Data Processed - Egress").</summary>
+    public static MeterQuery PrivateEndpointEgress() => PrivateLink(PrivateEndpointEgressKey, PerGb, "Standard Data Processed - Egress");
+
+    /// <summary>A private DNS zone per month ("Azure DNS", sku "Private", meter "Private Zone"; first 25 zones' tier).</summary>
+    public static MeterQuery PrivateDnsZone() => new(
+        PrivateDnsZoneKey, "", PerMonth, "Azure DNS, Private Zone (per zone and month)",
+        "serviceName eq 'Azure DNS' and priceType eq 'Consumption' and meterName eq 'Private Zone'",
+        i => i.SkuName == "Private" ? (i.RetailPrice, 0) : null);
+
+    /// <summary>
+    /// Log Analytics ingestion per GB on the pay-as-you-go plan (PerGB2018): "Analytics Logs Data Ingestion", at the
+    /// paid tier (the first 5 GB a month are free once per billing account, not per workspace).
+    /// </summary>
+    public static MeterQuery LogIngestion(string region) => new(
+        LogIngestionKey(region), region, PerGb, "Log Analytics, Analytics Logs Data Ingestion (paid tier)",
+        Base("Log Analytics", region), i => i.MeterName == "Analytics Logs Data Ingestion" ? (i.RetailPrice, 0) : null)
+    { TierMinimumUnits = 5 };
+
+    /// <summary>Log Analytics retention beyond the 31 days included with ingestion, per GB-month.</summary>
+    public static MeterQuery LogRetention(string region) => new(
+        LogRetentionKey(region), region, PerGbMonth, "Log Analytics, Analytics Logs Data Retention (beyond 31 days)",
+        Base("Log Analytics", region), i => i.MeterName == "Analytics Logs Data Retention" ? (i.RetailPrice, 0) : null);
+
+    /// <summary>Key Vault (Standard) operations per 10,000 ("Key Vault", meter "Operations"); a Standard vault has no fixed fee.</summary>
+    public static MeterQuery KeyVaultOperations(string region) => new(
+        KeyVaultOperationsKey(region), region, Per10K, "Key Vault, Standard Operations (per 10,000)",
+        Base("Key Vault", region) + " and skuName eq 'Standard'", i => i.MeterName == "Operations" ? (i.RetailPrice, 0) : null);
+
     /// <summary>
     /// "Azure Database for PostgreSQL Flexible Server General Purpose Ddsv5 Series Compute" for Standard_D4ds_v5:
     /// the series is the SKU's family letter, its feature letters and its version (D + ds + v5).
@@ -129,6 +213,11 @@ public static class Meters
         var tier = sku.Tier == PostgresTier.MemoryOptimized ? "Memory Optimized" : "General Purpose";
         return $"{prefix} {tier} {series} Series Compute";
     }
+
+    private static MeterQuery PrivateLink(string key, string unit, string meterName) => new(
+        key, Global, unit, $"Virtual Network Private Link, {meterName}",
+        Base("Virtual Network", Global) + " and productName eq 'Virtual Network Private Link'",
+        i => i.MeterName == meterName ? (i.RetailPrice, 0) : null);
 
     private static string Base(string service, string region) =>
         $"serviceName eq '{Q(service)}' and armRegionName eq '{Q(region)}' and priceType eq 'Consumption'";

@@ -10,14 +10,21 @@ public sealed record CostDemand(string Resource, string Group, MeterQuery Meter,
 /// <summary>A priced demand: its hourly cost in the sheet's currency.</summary>
 public sealed record CostLine(CostDemand Demand, MeterPrice Price)
 {
-    /// <summary>Per hour: quantity × price, or GB × price per GB-month / 730 h (Azure's month).</summary>
-    public decimal Hourly => Price.Unit == Meters.PerGbMonth
-        ? Demand.Quantity * Price.Price / PlanCost.HoursPerMonth
-        : Demand.Quantity * Price.Price;
+    /// <summary>
+    /// Per hour: quantity × price for hourly meters; every other unit bills per month (GB kept, zones, GB or
+    /// operations a month), so quantity × price / 730 h (Azure's month).
+    /// </summary>
+    public decimal Hourly => Price.Unit == Meters.PerHour
+        ? Demand.Quantity * Price.Price
+        : Demand.Quantity * Price.Price / PlanCost.HoursPerMonth;
 }
 
 /// <summary>A planned resource (or part of one) the cost does not include, and why.</summary>
-public sealed record Unpriced(string Resource, string Type, string Reason);
+public sealed record Unpriced(string Resource, string Type, string Reason)
+{
+    /// <summary>The meter it would bill, when one is known (so a price refresh still fetches it).</summary>
+    public MeterQuery? Meter { get; init; }
+}
 
 /// <summary>
 /// The cost of one plan: every planned resource priced from the stack's price sheet, by one model. Resources with no
@@ -45,8 +52,14 @@ public sealed record PlanCost(string Currency, IReadOnlyList<CostLine> Lines, IR
 /// - PostgreSQL flexible server bills compute per hour and provisioned storage per GB-month. High availability adds a
 ///   standby billed like the primary, compute and storage ("High availability in Azure Database for PostgreSQL
 ///   flexible server", Pricing). A read replica in the DR region is a server of its own, at that region's prices.
-/// - Storage accounts bill data stored per GB-month; the plan does not know the volume, so they are listed unpriced
-///   with their meter's rate.
+/// - Network (Azure pricing pages "Virtual Network", "NAT Gateway", "Azure Private Link", "Azure DNS", "IP Addresses"):
+///   a NAT gateway per hour plus per GB processed; a Standard static public IP per hour; a private endpoint per hour
+///   plus per GB in and out; a private DNS zone per month. Peering bills per GB crossing regions, which has no meter
+///   query yet and is listed unpriced.
+/// - Logs (Azure Monitor pricing, Log Analytics): a PerGB2018 workspace bills per GB ingested, retention included for
+///   31 days, each further day per GB-month. Key Vault Standard bills per 10,000 operations, no fixed fee.
+/// - Volumes (GB stored, ingested, processed; operations) are not in the plan: they come from the stack's usage file
+///   (<see cref="UsageEstimates"/>); without an estimate the part is listed unpriced with its meter.
 /// - Resources with no charge of their own are named in <see cref="NoCharge"/>; any other type is listed unpriced.
 /// </summary>
 public static class PlanCostModel
@@ -72,14 +85,44 @@ public static class PlanCostModel
         "azure-native:network:Subnet",
         "azure-native:network:NetworkSecurityGroup",
         "azure-native:network:PrivateDnsZoneGroup",
+        "azure-native:privatedns:VirtualNetworkLink", // Azure DNS pricing bills zones and queries, not links
         "azure-native:keyvault:Secret",
         "azure-native:monitor:DiagnosticSetting",
     };
 
+    /// <summary>The volumes each resource type is billed by (the quantity names a usage file may give it).</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> VolumeQuantities = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        ["azure-native:storage:StorageAccount"] = [UsageEstimates.StoredGb],
+        ["azure-native:network:NatGateway"] = [UsageEstimates.ProcessedGbPerMonth],
+        ["azure-native:network:PrivateEndpoint"] = [UsageEstimates.IngressGbPerMonth, UsageEstimates.EgressGbPerMonth],
+        ["azure-native:operationalinsights:Workspace"] = [UsageEstimates.IngestionGbPerDay],
+        ["azure-native:keyvault:Vault"] = [UsageEstimates.OperationsPerMonth],
+    };
+
+    /// <summary>Refuses a usage file that names a resource no season plans, or a volume its type is not billed by.</summary>
+    public static void CheckUsage(UsageEstimates usage, IEnumerable<StackPlan> plans, string stack)
+    {
+        var types = plans.SelectMany(p => p.Resources).GroupBy(r => r.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Type, StringComparer.Ordinal);
+        foreach (var (resource, quantities) in usage.Volumes.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            var where = $"{UsageEstimates.RelativePath(stack)}: volumes.{resource}";
+            if (!types.TryGetValue(resource, out var type))
+            {
+                throw new PriceSheetException($"{where} names no planned resource; resources billed by volume: {string.Join(", ", types.Where(t => VolumeQuantities.ContainsKey(t.Value)).Select(t => t.Key).Order(StringComparer.Ordinal))}");
+            }
+            var allowed = VolumeQuantities.GetValueOrDefault(type) ?? [];
+            foreach (var q in quantities.Keys.Where(q => !allowed.Contains(q)))
+            {
+                throw new PriceSheetException($"{where}.{q}: {type} is not billed by {q}; allowed: {(allowed.Count == 0 ? "none" : string.Join(", ", allowed))}");
+            }
+        }
+    }
+
     /// <summary>Prices a plan with the sheet; <paramref name="skus"/> gives a PostgreSQL SKU's tier and vCores.</summary>
     public static PlanCost Price(StackPlan plan, string primaryRegion, IReadOnlyList<PostgresSku> skus, PriceSheet sheet)
     {
-        var (demands, unpriced) = Demands(plan, primaryRegion, skus);
+        var (demands, unpriced) = Demands(plan, primaryRegion, skus, sheet.Usage);
         var lines = new List<CostLine>();
         var missing = new List<Unpriced>();
         foreach (var d in demands)
@@ -91,7 +134,7 @@ public static class PlanCostModel
             else
             {
                 missing.Add(new Unpriced(d.Resource, d.Group,
-                    $"no price for meter {d.Meter.Key} ({d.Meter.Description}) in {PriceSheet.RelativePath(sheet.Stack)}"));
+                    $"no price for meter {d.Meter.Key} ({d.Meter.Description}) in {PriceSheet.RelativePath(sheet.Stack)}") { Meter = d.Meter });
             }
         }
         return new PlanCost(sheet.Currency, lines, [.. missing, .. unpriced]);
@@ -99,10 +142,25 @@ public static class PlanCostModel
 
     /// <summary>The meters a plan bills, and the resources no rule prices.</summary>
     public static (IReadOnlyList<CostDemand> Demands, IReadOnlyList<Unpriced> Unpriced) Demands(
-        StackPlan plan, string primaryRegion, IReadOnlyList<PostgresSku> skus)
+        StackPlan plan, string primaryRegion, IReadOnlyList<PostgresSku> skus, UsageEstimates? usage = null)
     {
+        usage ??= UsageEstimates.None;
         var demands = new List<CostDemand>();
         var unpriced = new List<Unpriced>();
+        // A volume-billed part: its estimate × factor (e.g. GB a day → GB a month), or unpriced naming the key to set.
+        void Volume(PlannedResource r, string group, MeterQuery meter, string quantity, decimal factor = 1)
+        {
+            if (usage.Of(r.Name, quantity) is { } v)
+            {
+                demands.Add(new CostDemand(r.Name, group, meter, v * factor));
+            }
+            else
+            {
+                unpriced.Add(new Unpriced(r.Name, r.Type,
+                    $"{group}: billed by volume ({meter.Description}); set volumes.{r.Name}.{quantity} in {UsageEstimates.RelativePath(plan.Stack)}")
+                { Meter = meter });
+            }
+        }
         void Add(string resource, string type, string group, MeterQuery meter, decimal? quantity, string what)
         {
             if (quantity is { } q)
@@ -154,9 +212,38 @@ public static class PlanCostModel
                     }
                     break;
                 case "azure-native:storage:StorageAccount":
-                    var meter = Meters.BlobStorage(region, Text(r.Inputs.At("sku.name")) ?? "?", Text(r.Inputs["accessTier"]) ?? "Hot");
+                    Volume(r, "storage: data stored", Meters.BlobStorage(region, Text(r.Inputs.At("sku.name")) ?? "?", Text(r.Inputs["accessTier"]) ?? "Hot"),
+                        UsageEstimates.StoredGb);
+                    break;
+                case "azure-native:network:NatGateway":
+                    demands.Add(new CostDemand(r.Name, "network: NAT gateway", Meters.NatGateway(), 1));
+                    Volume(r, "network: NAT data processed", Meters.NatData(), UsageEstimates.ProcessedGbPerMonth);
+                    break;
+                case "azure-native:network:PublicIPAddress" when Text(r.Inputs.At("sku.name")) == "Standard" && Text(r.Inputs["publicIPAllocationMethod"]) == "Static":
+                    demands.Add(new CostDemand(r.Name, "network: public IP", Meters.PublicIpStatic(region), 1));
+                    break;
+                case "azure-native:network:PrivateEndpoint":
+                    demands.Add(new CostDemand(r.Name, "network: private endpoints", Meters.PrivateEndpoint(), 1));
+                    Volume(r, "network: private endpoint data in", Meters.PrivateEndpointIngress(), UsageEstimates.IngressGbPerMonth);
+                    Volume(r, "network: private endpoint data out", Meters.PrivateEndpointEgress(), UsageEstimates.EgressGbPerMonth);
+                    break;
+                case "azure-native:privatedns:PrivateZone":
+                    demands.Add(new CostDemand(r.Name, "network: private DNS zones", Meters.PrivateDnsZone(), 1));
+                    break;
+                case "azure-native:network:VirtualNetworkPeering":
                     unpriced.Add(new Unpriced(r.Name, r.Type,
-                        $"billed per GB stored ({meter.Description}, meter {meter.Key}); the plan does not know the volume"));
+                        "network: peering bills per GB crossing regions (Virtual Network pricing, global peering); no meter query for it yet"));
+                    break;
+                case "azure-native:operationalinsights:Workspace" when Text(r.Inputs.At("sku.name")) == "PerGB2018":
+                    // GB a day × 730/24 days a month; kept past 31 days: GB a day × extra days = GB-months held.
+                    Volume(r, "logs: ingestion", Meters.LogIngestion(region), UsageEstimates.IngestionGbPerDay, PlanCost.HoursPerMonth / 24m);
+                    if (Number(r.Inputs["retentionInDays"]) is { } days && days > IncludedLogRetentionDays)
+                    {
+                        Volume(r, "logs: retention beyond 31 days", Meters.LogRetention(region), UsageEstimates.IngestionGbPerDay, days - IncludedLogRetentionDays);
+                    }
+                    break;
+                case "azure-native:keyvault:Vault" when Text(r.Inputs.At("properties.sku.name")) == "standard":
+                    Volume(r, "secrets: vault operations", Meters.KeyVaultOperations(region), UsageEstimates.OperationsPerMonth, 1 / 10_000m);
                     break;
                 default:
                     if (!NoCharge.Contains(r.Type) && r.Package is not ("kubernetes" or "random"))
@@ -168,6 +255,9 @@ public static class PlanCostModel
         }
         return (demands, unpriced);
     }
+
+    /// <summary>Days of Log Analytics retention included with ingestion (Azure Monitor pricing, Analytics Logs).</summary>
+    public const int IncludedLogRetentionDays = 31;
 
     private static string? Text(PlanValue? value) => value is PlanString s ? s.Value : null;
 

@@ -6,16 +6,16 @@ namespace FreshFoodz.Stacks.Pricing;
 
 /// <summary>
 /// Builds a stack's price sheet from the Retail Prices API: the meters every season's plan bills (both regions), one
-/// query each, the matching Consumption row at the first tier (latest effective date, then meter id, so a refresh is
+/// query each, the matching Consumption row at the meter's tier (the first, unless a free allowance comes first) (latest effective date, then meter id, so a refresh is
 /// deterministic), and the meters the API did not return listed as missing.
 /// </summary>
 public static class PriceRefresh
 {
-    /// <summary>The distinct meters the stack's plans bill in any season, sorted by key.</summary>
+    /// <summary>The distinct meters the stack's plans bill in any season (volume-billed ones too, estimated or not), sorted by key.</summary>
     public static IReadOnlyList<MeterQuery> MetersOf(StackSettings settings) =>
         [.. SeasonNames.All
-            .SelectMany(s => PlanCostModel.Demands(StackPlanner.Build(settings, s), settings.Region.Name, settings.Capacity.PostgresSkus).Demands)
-            .Select(d => d.Meter)
+            .Select(s => PlanCostModel.Demands(StackPlanner.Build(settings, s), settings.Region.Name, settings.Capacity.PostgresSkus))
+            .SelectMany(d => d.Demands.Select(x => x.Meter).Concat(d.Unpriced.Select(u => u.Meter).OfType<MeterQuery>()))
             .DistinctBy(m => m.Key)
             .OrderBy(m => m.Key, StringComparer.Ordinal)];
 
@@ -28,7 +28,7 @@ public static class PriceRefresh
         {
             var rows = await client.QueryAsync(currency, meter.Filter).ConfigureAwait(false);
             var best = rows
-                .Where(r => r.Type == "Consumption" && r.ArmRegionName == meter.Region && r.UnitOfMeasure == meter.Unit && r.TierMinimumUnits == 0)
+                .Where(r => r.Type == "Consumption" && r.ArmRegionName == meter.Region && r.UnitOfMeasure == meter.Unit && r.TierMinimumUnits == meter.TierMinimumUnits)
                 .Select(r => (Row: r, Match: meter.Match(r)))
                 .Where(x => x.Match is not null)
                 .OrderBy(x => x.Match!.Value.Rank)

@@ -44,6 +44,9 @@ public sealed record PriceSheet(
 {
     public const string Folder = "prices";
 
+    /// <summary>The stack's volume estimates (<c>prices/&lt;stack&gt;.usage.yaml</c>), which price what the plan cannot count.</summary>
+    public UsageEstimates Usage { get; init; } = UsageEstimates.None;
+
     public static string RelativePath(string stack) => $"{Folder}/{stack}.prices.yaml";
 
     public static string PathIn(string projectDir, string stack) => Path.Combine(projectDir, Folder, $"{stack}.prices.yaml");
@@ -70,7 +73,7 @@ public static class PriceSheetFile
             throw new PriceSheetException(
                 $"{PriceSheet.RelativePath(stack)}: no price sheet for stack '{stack}'; create it with: freshfoodz prices refresh --stack {stack}");
         }
-        return Parse(PriceSheet.RelativePath(stack), File.ReadAllText(path));
+        return Parse(PriceSheet.RelativePath(stack), File.ReadAllText(path)) with { Usage = UsageEstimatesFile.Load(projectDir, stack) };
     }
 
     public static PriceSheet Parse(string source, string yaml)
@@ -133,9 +136,9 @@ public static class PriceSheetFile
                     throw new PriceSheetException($"{source}: {where}price must be a number ≥ 0, got '{priceText}'");
                 }
                 var unit = Text(entry, "unit", where);
-                if (unit is not (Meters.PerHour or Meters.PerGbMonth))
+                if (!Meters.Units.Contains(unit))
                 {
-                    throw new PriceSheetException($"{source}: {where}unit must be '{Meters.PerHour}' or '{Meters.PerGbMonth}', got '{unit}'");
+                    throw new PriceSheetException($"{source}: {where}unit must be one of {string.Join(", ", Meters.Units.Select(u => $"'{u}'"))}, got '{unit}'");
                 }
                 var fromApi = kind == PriceSource.RetailPricesApi;
                 prices[key] = new MeterPrice(key, price, unit,

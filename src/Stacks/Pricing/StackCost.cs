@@ -37,6 +37,10 @@ public sealed class StackCost
         }
         Settings = settings;
         Sheet = sheet;
+        if (sheet.Usage.Volumes.Count > 0)
+        {
+            PlanCostModel.CheckUsage(sheet.Usage, SeasonNames.All.Select(s => StackPlanner.Build(settings, s)), settings.StackName);
+        }
     }
 
     public StackSettings Settings { get; }

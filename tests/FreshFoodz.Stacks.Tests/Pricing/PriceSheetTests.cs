@@ -59,7 +59,7 @@ public class PriceSheetTests
     [Theory]
     [InlineData("price: 0.221", "price: -1", "t.yaml: prices.vm:germanywestcentral:Standard_D4ds_v5.price must be a number ≥ 0, got '-1'")]
     [InlineData("price: 0.221", "price: abc", "t.yaml: prices.vm:germanywestcentral:Standard_D4ds_v5.price must be a number ≥ 0, got 'abc'")]
-    [InlineData("unit: \"1 Hour\"", "unit: \"1/Month\"", "t.yaml: prices.vm:germanywestcentral:Standard_D4ds_v5.unit must be '1 Hour' or '1 GB/Month', got '1/Month'")]
+    [InlineData("unit: \"1 Hour\"", "unit: \"1 Day\"", "t.yaml: prices.vm:germanywestcentral:Standard_D4ds_v5.unit must be one of '1 Hour', '1 GB/Month', '1/Month', '1 GB', '10K', got '1 Day'")]
     [InlineData("source: retail-prices-api", "source: calculator", "t.yaml: source must be one of retail-prices-api, not-from-api, got 'calculator'")]
     [InlineData("retrieved: 2026-12-01", "retrieved: null", "t.yaml: retrieved is missing (a text value is required)")]
     [InlineData("retrieved: 2026-12-01", "retrieved: 01.12.2026", "t.yaml: retrieved must be a date yyyy-MM-dd, got '01.12.2026'")]
