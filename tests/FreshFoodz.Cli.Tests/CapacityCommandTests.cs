@@ -170,5 +170,10 @@ public class CapacityCommandTests
         Assert.Contains("PostgreSQL HA standbys: compute", table, StringComparison.Ordinal);
         Assert.Contains("Prices: NOT from the Azure Retail Prices API", table, StringComparison.Ordinal);
         Assert.Contains("Not priced in this season's plan", table, StringComparison.Ordinal);
+        // Grouped by what prices them: a refresh (meters named with their resources), a volume estimate (key named).
+        Assert.Contains("no price in prices/de-prod.prices.yaml (freshfoodz prices refresh --stack de-prod):", table, StringComparison.Ordinal);
+        Assert.Contains("no volume estimate in prices/de-prod.usage.yaml:", table, StringComparison.Ordinal);
+        Assert.Contains("volumes.secrets-vault.operationsPerMonth", table, StringComparison.Ordinal);
+        Assert.Contains("network-peering-primary-to-dr (azure-native:network:VirtualNetworkPeering): network: peering bills per GB", table, StringComparison.Ordinal);
     }
 }

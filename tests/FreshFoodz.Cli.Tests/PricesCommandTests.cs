@@ -134,7 +134,7 @@ public class PricesCommandTests
         var cap = new StringWriter();
         Assert.Equal(0, CliApp.Run(["capacity", "--stack", "de-prod", "--season", "weihnachten", "--project-dir", dir], cap, new StringWriter(), TimeProvider.System));
         Assert.Contains("Prices: Azure Retail Prices API, retrieved 2026-11-22", cap.ToString(), StringComparison.Ordinal);
-        Assert.Contains("platform-cluster (AKS control plane): no price for meter aks-tier:germanywestcentral:Standard", cap.ToString(), StringComparison.Ordinal);
+        Assert.Contains("aks-tier:germanywestcentral:Standard (platform-cluster)", cap.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,11 +19,29 @@ public sealed record CostLine(CostDemand Demand, MeterPrice Price)
         : Demand.Quantity * Price.Price / PlanCost.HoursPerMonth;
 }
 
+/// <summary>Why a part has no cost: what would price it.</summary>
+public enum UnpricedKind
+{
+    /// <summary>No rule, or a plan that lacks what the rule reads: the reason says which.</summary>
+    Other,
+
+    /// <summary>Its meter has no price in the sheet: a price refresh fetches it.</summary>
+    NoPrice,
+
+    /// <summary>Billed by a volume with no estimate in the usage file: the reason names the key.</summary>
+    NoVolume,
+}
+
 /// <summary>A planned resource (or part of one) the cost does not include, and why.</summary>
 public sealed record Unpriced(string Resource, string Type, string Reason)
 {
     /// <summary>The meter it would bill, when one is known (so a price refresh still fetches it).</summary>
     public MeterQuery? Meter { get; init; }
+
+    public UnpricedKind Kind { get; init; }
+
+    /// <summary>For <see cref="UnpricedKind.NoVolume"/>: the usage file's key, volumes.&lt;resource&gt;.&lt;quantity&gt;.</summary>
+    public string? UsageKey { get; init; }
 }
 
 /// <summary>
@@ -134,7 +152,7 @@ public static class PlanCostModel
             else
             {
                 missing.Add(new Unpriced(d.Resource, d.Group,
-                    $"no price for meter {d.Meter.Key} ({d.Meter.Description}) in {PriceSheet.RelativePath(sheet.Stack)}") { Meter = d.Meter });
+                    $"no price for meter {d.Meter.Key} ({d.Meter.Description}) in {PriceSheet.RelativePath(sheet.Stack)}") { Meter = d.Meter, Kind = UnpricedKind.NoPrice });
             }
         }
         return new PlanCost(sheet.Currency, lines, [.. missing, .. unpriced]);
@@ -156,9 +174,10 @@ public static class PlanCostModel
             }
             else
             {
+                var key = $"volumes.{r.Name}.{quantity}";
                 unpriced.Add(new Unpriced(r.Name, r.Type,
-                    $"{group}: billed by volume ({meter.Description}); set volumes.{r.Name}.{quantity} in {UsageEstimates.RelativePath(plan.Stack)}")
-                { Meter = meter });
+                    $"{group}: billed by volume ({meter.Description}); set {key} in {UsageEstimates.RelativePath(plan.Stack)}")
+                { Meter = meter, Kind = UnpricedKind.NoVolume, UsageKey = key });
             }
         }
         void Add(string resource, string type, string group, MeterQuery meter, decimal? quantity, string what)
