@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FreshFoodz.Stacks.Settings;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -67,13 +68,11 @@ public static class PriceSheetFile
 
     public static PriceSheet Load(string projectDir, string stack)
     {
-        var path = PriceSheet.PathIn(projectDir, stack);
-        if (!File.Exists(path))
-        {
-            throw new PriceSheetException(
-                $"{PriceSheet.RelativePath(stack)}: no price sheet for stack '{stack}'; create it with: freshfoodz prices refresh --stack {stack}");
-        }
-        return Parse(PriceSheet.RelativePath(stack), File.ReadAllText(path)) with { Usage = UsageEstimatesFile.Load(projectDir, stack) };
+        var source = PriceSheet.RelativePath(stack);
+        var text = BoundedFile.ReadText(PriceSheet.PathIn(projectDir, stack), "price sheet", "a price sheet is YAML with stack, currency, source and prices",
+            message => new PriceSheetException($"{source}: {message}"))
+            ?? throw new PriceSheetException($"{source}: no price sheet for stack '{stack}'; create it with: freshfoodz prices refresh --stack {stack}");
+        return Parse(source, text) with { Usage = UsageEstimatesFile.Load(projectDir, stack) };
     }
 
     public static PriceSheet Parse(string source, string yaml)

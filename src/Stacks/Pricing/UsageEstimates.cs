@@ -1,4 +1,5 @@
 using System.Globalization;
+using FreshFoodz.Stacks.Settings;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -50,8 +51,10 @@ public static class UsageEstimatesFile
 {
     public static UsageEstimates Load(string projectDir, string stack)
     {
-        var path = UsageEstimates.PathIn(projectDir, stack);
-        return File.Exists(path) ? Parse(UsageEstimates.RelativePath(stack), stack, File.ReadAllText(path)) : UsageEstimates.None;
+        var source = UsageEstimates.RelativePath(stack);
+        var text = BoundedFile.ReadText(UsageEstimates.PathIn(projectDir, stack), "usage file", "a usage file is YAML with stack, basis and volumes",
+            message => new PriceSheetException($"{source}: {message}"));
+        return text is null ? UsageEstimates.None : Parse(source, stack, text);
     }
 
     public static UsageEstimates Parse(string source, string stack, string yaml)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -51,83 +50,11 @@ public static partial class StackFileLoader
         return Parse(stackName, file, ReadText(projectDirectory, file, path));
     }
 
-    /// <summary>The file's text, if it is a readable regular file of bounded size (checked before it is opened,
-    /// so a pipe or a device is never read: opening a FIFO would block).</summary>
-    private static string ReadText(string projectDirectory, string file, string path)
-    {
-        var info = new FileInfo(path);
-        if (info.LinkTarget is not null)
-        {
-            FileSystemInfo? target;
-            try
-            {
-                target = File.ResolveLinkTarget(path, returnFinalTarget: true);
-            }
-            catch (IOException)
-            {
-                throw Problem(file, null, "(file)", "is a symbolic link that cannot be resolved (a loop?); point it at the stack file");
-            }
-            if (target is null || !target.Exists)
-            {
-                throw Problem(file, null, "(file)", $"is a symbolic link to a missing file ({target?.FullName ?? info.LinkTarget})");
-            }
-            info = new FileInfo(target.FullName);
-        }
-        if (Directory.Exists(info.FullName))
-        {
-            throw Problem(file, null, "(file)", "is a folder, not a stack file");
-        }
-        if (!info.Exists)
-        {
-            var known = KnownStacks(projectDirectory);
-            throw Problem(file, null, "stack",
-                $"no stack file {file} in {projectDirectory}; stacks here: {(known.Count == 0 ? "none" : string.Join(", ", known))}");
-        }
-        if (info.Length == 0)
-        {
-            // A pipe, a socket or a device reports size 0 too.
-            throw Problem(file, null, "(file)", "is empty or not a regular file (a pipe or a device); a stack file is YAML with a 'config:' mapping");
-        }
-        if (info.Length > MaxBytes)
-        {
-            throw Problem(file, null, "(file)", $"is {info.Length} bytes; a stack file may have at most {MaxBytes} bytes (1 MiB)");
-        }
-        byte[] bytes;
-        try
-        {
-            using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read);
-            bytes = new byte[MaxBytes + 1];
-            var read = 0;
-            for (int n; read < bytes.Length && (n = stream.Read(bytes, read, bytes.Length - read)) > 0;)
-            {
-                read += n;
-            }
-            if (read > MaxBytes)
-            {
-                throw Problem(file, null, "(file)", $"has more than {MaxBytes} bytes (1 MiB), the most a stack file may have");
-            }
-            Array.Resize(ref bytes, read);
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw Problem(file, null, "(file)", "cannot be read: permission denied");
-        }
-        catch (IOException e)
-        {
-            throw Problem(file, null, "(file)", $"cannot be read: {ValueText.OneLine(e.Message, 200)}");
-        }
-        try
-        {
-            return StrictUtf8.GetString(bytes.AsSpan().StartsWith(Bom) ? bytes.AsSpan(Bom.Length) : bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw Problem(file, null, "(file)", "is not UTF-8 text");
-        }
-    }
-
-    private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>The stack file's text (<see cref="BoundedFile"/>); a missing one names the stacks there are.</summary>
+    private static string ReadText(string projectDirectory, string file, string path) =>
+        BoundedFile.ReadText(path, "stack file", "a stack file is YAML with a 'config:' mapping", message => Problem(file, null, "(file)", message))
+        ?? throw Problem(file, null, "stack",
+            $"no stack file {file} in {projectDirectory}; stacks here: {(KnownStacks(projectDirectory) is { Count: > 0 } known ? string.Join(", ", known) : "none")}");
 
     public static StackConfig Parse(string stackName, string source, string yaml)
     {

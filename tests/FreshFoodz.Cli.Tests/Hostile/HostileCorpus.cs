@@ -36,6 +36,7 @@ internal static class HostileCorpus
         cases.AddRange(ValidStackFiles());
         cases.AddRange(CommandLines());
         cases.AddRange(BrokenSiblings());
+        cases.AddRange(BrokenPricingFiles());
         cases.AddRange(PrometheusReplies());
         cases.AddRange(ChildProcesses());
         return cases.ToDictionary(c => c.Name, StringComparer.Ordinal);
@@ -259,6 +260,42 @@ internal static class HostileCorpus
         yield return Reply("huge-streamed", 4, RequestsQuery, "more than 32 MiB");
         yield return Reply("huge-declared", 4, RequestsQuery, "more than 32 MiB");
         yield return Reply("unauthorized", 4, RequestsQuery, "(401)");
+    }
+
+    /// <summary>
+    /// The files beside the stack that cost reads: the price sheet and the usage estimates, each broken the ways a
+    /// stack file can be, through the commands that price (capacity, report).
+    /// </summary>
+    private static IEnumerable<HostileCase> BrokenPricingFiles()
+    {
+        static string Prices(Sandbox s) => Path.Combine(s.Root, "prices", "de-prod.prices.yaml");
+        static string Usage(Sandbox s) => Path.Combine(s.Root, "prices", "de-prod.usage.yaml");
+        static void Fifo(string path)
+        {
+            using var mkfifo = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
+            mkfifo.WaitForExit();
+        }
+        var broken = new (string Name, Func<Sandbox, string> Path, Action<string> Arrange, string Says)[]
+        {
+            ("price sheet fifo", Prices, p => { System.IO.File.Delete(p); Fifo(p); }, "not a regular file"),
+            ("price sheet dev-zero", Prices, p => { System.IO.File.Delete(p); System.IO.File.CreateSymbolicLink(p, "/dev/zero"); }, "not a regular file"),
+            ("price sheet folder", Prices, p => { System.IO.File.Delete(p); Directory.CreateDirectory(p); }, "is a folder, not a price sheet"),
+            ("price sheet larger-than-1-mib", Prices, p => System.IO.File.AppendAllText(p, "# " + new string('x', 1_100_000) + "\n"), "may have at most 1048576 bytes"),
+            ("price sheet not-utf8", Prices, p => System.IO.File.WriteAllBytes(p, [0x73, 0x74, 0xff, 0xfe, 0x0a]), "is not UTF-8 text"),
+            ("usage fifo", Usage, Fifo, "not a regular file"),
+            ("usage symlink-loop", Usage, p => System.IO.File.CreateSymbolicLink(p, p), "cannot be resolved"),
+            ("usage larger-than-1-mib", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\n# " + new string('x', 1_100_000) + "\n"), "may have at most 1048576 bytes"),
+            ("usage malformed", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nvolumes: [\n"), "malformed YAML"),
+            ("usage aliases", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nbasis: x\nvolumes:\n  a: &a {storedGb: 1}\n  b: *a\n"), "volumes.a names no planned resource"),
+            ("usage unknown-resource", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nbasis: x\nvolumes:\n  logs-workspace-critcal: {ingestionGbPerDay: 1}\n"), "volumes.logs-workspace-critcal names no planned resource"),
+            ("usage negative", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nbasis: x\nvolumes:\n  secrets-vault: {operationsPerMonth: -5}\n"), "must be a number from 0 to"),
+        };
+        foreach (var (name, path, arrange, says) in broken)
+        {
+            var file = name.StartsWith("usage", StringComparison.Ordinal) ? "prices/de-prod.usage.yaml" : "prices/de-prod.prices.yaml";
+            yield return new HostileCase($"{name} | capacity", ["capacity", "--stack", "de-prod"], 2, file, says) { Arrange = s => arrange(path(s)) };
+            yield return new HostileCase($"{name} | report", ["report", "--stack", "de-prod", "--year", "2026", "--out", "{out}/r.html"], 2, file, says) { Arrange = s => arrange(path(s)) };
+        }
     }
 
     /// <summary>The inputs that once took minutes or gigabytes: the built binary under a heap limit and a time bound.</summary>
