@@ -152,7 +152,8 @@ public static class PlanCostModel
             else
             {
                 missing.Add(new Unpriced(d.Resource, d.Group,
-                    $"no price for meter {d.Meter.Key} ({d.Meter.Description}) in {PriceSheet.RelativePath(sheet.Stack)}") { Meter = d.Meter, Kind = UnpricedKind.NoPrice });
+                    $"no price for meter {d.Meter.Key} ({d.Meter.Description}) in {PriceSheet.RelativePath(sheet.Stack)}")
+                { Meter = d.Meter, Kind = UnpricedKind.NoPrice });
             }
         }
         return new PlanCost(sheet.Currency, lines, [.. missing, .. unpriced]);
