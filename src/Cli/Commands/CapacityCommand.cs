@@ -81,22 +81,10 @@ internal static class CapacityCommand
         console.WriteLine($"Prices: {report.Prices.Provenance}");
         if (c.Unpriced.Count > 0)
         {
-            var stack = report.Settings.StackName;
             console.WriteLine($"Not priced in this season's plan ({c.Unpriced.Count} parts; not in the figures above):");
-            var noPrice = c.Unpriced.Where(u => u.Kind == UnpricedKind.NoPrice).GroupBy(u => u.Meter!.Key, StringComparer.Ordinal)
-                .Select(g => $"{g.Key} ({string.Join(", ", g.Select(u => u.Resource).Distinct())})").ToList();
-            if (noPrice.Count > 0)
+            foreach (var line in UnpricedSummary.Lines(c.Unpriced, report.Settings.StackName))
             {
-                console.WriteLine($"  no price in {PriceSheet.RelativePath(stack)} (freshfoodz prices refresh --stack {stack}): {string.Join("; ", noPrice)}");
-            }
-            var noVolume = c.Unpriced.Where(u => u.Kind == UnpricedKind.NoVolume).Select(u => u.UsageKey).Distinct().ToList();
-            if (noVolume.Count > 0)
-            {
-                console.WriteLine($"  no volume estimate in {UsageEstimates.RelativePath(stack)}: {string.Join(", ", noVolume)}");
-            }
-            foreach (var u in c.Unpriced.Where(u => u.Kind == UnpricedKind.Other))
-            {
-                console.WriteLine($"  {u.Resource} ({u.Type}): {u.Reason}");
+                console.WriteLine($"  {line}");
             }
         }
     }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Operations.Playbooks;
+using FreshFoodz.Stacks.Pricing;
 
 namespace FreshFoodz.Operations.YearView;
 
@@ -244,10 +245,10 @@ ul.milestones { font-size: 13px; columns: 2; }
         b.Append("</tr>\n</tbody>\n</table>\n");
         if (v.Unpriced.Count > 0)
         {
-            b.Append("<p class=\"note\">Not in these figures (no price):</p>\n<ul class=\"unpriced\">\n");
-            foreach (var u in v.Unpriced)
+            b.Append("<p class=\"note\">Not in these figures (").Append(v.Unpriced.Count).Append(" parts unpriced):</p>\n<ul class=\"unpriced\">\n");
+            foreach (var line in UnpricedSummary.Lines(v.Unpriced, v.Stack))
             {
-                b.Append("<li>").Append(E($"{u.Resource}: {u.Reason}")).Append("</li>\n");
+                b.Append("<li>").Append(E(line)).Append("</li>\n");
             }
             b.Append("</ul>\n");
         }

@@ -289,3 +289,26 @@ public static class PlanCostModel
         _ => null,
     };
 }
+
+/// <summary>Unpriced parts said in a few lines, grouped by what would price them (for every report that lists them).</summary>
+public static class UnpricedSummary
+{
+    public static IReadOnlyList<string> Lines(IEnumerable<Unpriced> unpriced, string stack)
+    {
+        var all = unpriced.ToList();
+        var lines = new List<string>();
+        var noPrice = all.Where(u => u.Kind == UnpricedKind.NoPrice).GroupBy(u => u.Meter!.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} ({string.Join(", ", g.Select(u => u.Resource).Distinct())})").ToList();
+        if (noPrice.Count > 0)
+        {
+            lines.Add($"no price in {PriceSheet.RelativePath(stack)} (freshfoodz prices refresh --stack {stack}): {string.Join("; ", noPrice)}");
+        }
+        var noVolume = all.Where(u => u.Kind == UnpricedKind.NoVolume).Select(u => u.UsageKey).Distinct().ToList();
+        if (noVolume.Count > 0)
+        {
+            lines.Add($"no volume estimate in {UsageEstimates.RelativePath(stack)}: {string.Join(", ", noVolume)}");
+        }
+        lines.AddRange(all.Where(u => u.Kind == UnpricedKind.Other).Select(u => $"{u.Resource} ({u.Type}): {u.Reason}").Distinct());
+        return lines;
+    }
+}
