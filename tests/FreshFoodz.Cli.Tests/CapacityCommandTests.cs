@@ -174,6 +174,6 @@ public class CapacityCommandTests
         Assert.Contains("no price in prices/de-prod.prices.yaml (freshfoodz prices refresh --stack de-prod):", table, StringComparison.Ordinal);
         Assert.Contains("no volume estimate in prices/de-prod.usage.yaml:", table, StringComparison.Ordinal);
         Assert.Contains("volumes.secrets-vault.operationsPerMonth", table, StringComparison.Ordinal);
-        Assert.Contains("network-peering-primary-to-dr (azure-native:network:VirtualNetworkPeering): network: peering bills per GB", table, StringComparison.Ordinal);
+        Assert.Contains("volumes.network-peering-primary-to-dr.sentGbPerMonth", table, StringComparison.Ordinal);
     }
 }

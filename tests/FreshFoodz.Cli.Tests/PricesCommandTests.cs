@@ -68,6 +68,9 @@ public class PricesCommandTests
                 items.Add(FakeRetailPrices.Item(currency, 0.0095m, region, "Virtual Network", link, "Standard", "", "Standard Data Processed - Egress", "1 GB", "pe-out"));
                 items.Add(FakeRetailPrices.Item(currency, 0.0046m, region, "Virtual Network", "IP Addresses", "Standard", "", "Standard IPv4 Static Public IP", "1 Hour", $"ip-{region}"));
                 break;
+            case "VPN Gateway":
+                items.Add(FakeRetailPrices.Item(currency, 0.033m, region, "VPN Gateway", "VPN Gateway Bandwidth", "Inter-Virtual Network", "", "Inter-Virtual Network Data Transfer Out", "1 GB", $"peering-{region}"));
+                break;
             case "Azure DNS":
                 items.Add(FakeRetailPrices.Item(currency, 0.46m, "", "Azure DNS", "Azure DNS", "Private", "", "Private Zone", "1/Month", "dns-zone"));
                 break;
@@ -123,6 +126,7 @@ public class PricesCommandTests
         Assert.Equal((0.46m, "1/Month"), (sheet.Prices["private-dns-zone"].Price, sheet.Prices["private-dns-zone"].Unit));
         Assert.Equal((2.76m, "la-paid"), (sheet.Prices["log-ingestion:germanywestcentral"].Price, sheet.Prices["log-ingestion:germanywestcentral"].MeterId));
         Assert.Equal(0.029m, sheet.Prices["keyvault-operations:germanywestcentral"].Price);
+        Assert.Equal((0.033m, "peering-Zone 1"), (sheet.Prices["global-peering:Zone 1"].Price, sheet.Prices["global-peering:Zone 1"].MeterId));
         Assert.Equal(["aks-tier:germanywestcentral:Standard", "blob-storage:germanywestcentral:Standard_GZRS:Cool"], sheet.Missing.Select(m => m.Key));
         Assert.Contains("not found: aks-tier:germanywestcentral:Standard", stdout, StringComparison.Ordinal);
         Assert.All(server.Requests, r => Assert.Equal("EUR", r.Currency));

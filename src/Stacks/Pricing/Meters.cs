@@ -73,6 +73,10 @@ public static class Meters
     public const string PrivateEndpointEgressKey = "private-endpoint-egress:Global";
     public const string PrivateDnsZoneKey = "private-dns-zone";
 
+    public static string GlobalPeeringKey(string zone) => $"global-peering:{zone}";
+
+    public const string IntraRegionPeeringKey = "intra-region-peering:Global";
+
     public static string PublicIpKey(string region) => $"public-ip-static:{region}";
 
     public static string LogIngestionKey(string region) => $"log-ingestion:{region}";
@@ -171,6 +175,27 @@ public static class Meters
 
     /// <summary>Data processed by private endpoints, per GB out of the service ("Standard Data Processed - Egress").</summary>
     public static MeterQuery PrivateEndpointEgress() => PrivateLink(PrivateEndpointEgressKey, PerGb, "Standard Data Processed - Egress");
+
+    /// <summary>
+    /// Azure's bandwidth billing zone of a region ("Virtual Network pricing", global VNet peering: Zone 1 is North
+    /// America, Europe, UK and Australia Government…). Only the regions this project may use are listed; null: unknown.
+    /// </summary>
+    public static string? BandwidthZone(string region) =>
+        region.StartsWith("germany", StringComparison.Ordinal) || region.StartsWith("switzerland", StringComparison.Ordinal) ? "Zone 1" : null;
+
+    /// <summary>
+    /// Global VNet peering, per GB, the same rate inbound and outbound in a zone: service "VPN Gateway", product "VPN
+    /// Gateway Bandwidth", meter "Inter-Virtual Network Data Transfer Out", region the zone.
+    /// </summary>
+    public static MeterQuery GlobalPeering(string zone) => new(
+        GlobalPeeringKey(zone), zone, PerGb, $"VPN Gateway Bandwidth, Inter-Virtual Network Data Transfer Out ({zone}; global peering, in and out)",
+        Base("VPN Gateway", zone) + " and productName eq 'VPN Gateway Bandwidth'",
+        i => i.MeterName == "Inter-Virtual Network Data Transfer Out" ? (i.RetailPrice, 0) : null);
+
+    /// <summary>Peering inside one region, per GB ("Virtual Network", meter "Intra-Region Ingress"; egress bills the same rate).</summary>
+    public static MeterQuery IntraRegionPeering() => new(
+        IntraRegionPeeringKey, Global, PerGb, "Virtual Network, Intra-Region Ingress/Egress (peering in one region)",
+        Base("Virtual Network", Global), i => i.MeterName == "Intra-Region Ingress" ? (i.RetailPrice, 0) : null);
 
     /// <summary>A private DNS zone per month ("Azure DNS", sku "Private", meter "Private Zone"; first 25 zones' tier).</summary>
     public static MeterQuery PrivateDnsZone() => new(

@@ -72,8 +72,8 @@ public sealed record PlanCost(string Currency, IReadOnlyList<CostLine> Lines, IR
 ///   flexible server", Pricing). A read replica in the DR region is a server of its own, at that region's prices.
 /// - Network (Azure pricing pages "Virtual Network", "NAT Gateway", "Azure Private Link", "Azure DNS", "IP Addresses"):
 ///   a NAT gateway per hour plus per GB processed; a Standard static public IP per hour; a private endpoint per hour
-///   plus per GB in and out; a private DNS zone per month. Peering bills per GB crossing regions, which has no meter
-///   query yet and is listed unpriced.
+///   plus per GB in and out; a private DNS zone per month; peering per GB sent, once out and once in (global peering
+///   at the regions' bandwidth zone rate, in one region at the intra-region rate).
 /// - Logs (Azure Monitor pricing, Log Analytics): a PerGB2018 workspace bills per GB ingested, retention included for
 ///   31 days, each further day per GB-month. Key Vault Standard bills per 10,000 operations, no fixed fee.
 /// - Volumes (GB stored, ingested, processed; operations) are not in the plan: they come from the stack's usage file
@@ -116,6 +116,7 @@ public static class PlanCostModel
         ["azure-native:network:PrivateEndpoint"] = [UsageEstimates.IngressGbPerMonth, UsageEstimates.EgressGbPerMonth],
         ["azure-native:operationalinsights:Workspace"] = [UsageEstimates.IngestionGbPerDay],
         ["azure-native:keyvault:Vault"] = [UsageEstimates.OperationsPerMonth],
+        ["azure-native:network:VirtualNetworkPeering"] = [UsageEstimates.SentGbPerMonth],
     };
 
     /// <summary>Refuses a usage file that names a resource no season plans, or a volume its type is not billed by.</summary>
@@ -251,8 +252,25 @@ public static class PlanCostModel
                     demands.Add(new CostDemand(r.Name, "network: private DNS zones", Meters.PrivateDnsZone(), 1));
                     break;
                 case "azure-native:network:VirtualNetworkPeering":
-                    unpriced.Add(new Unpriced(r.Name, r.Type,
-                        "network: peering bills per GB crossing regions (Virtual Network pricing, global peering); no meter query for it yet"));
+                    // Out of the local network's region and into the remote's: each GB sent is billed twice.
+                    var local = RegionOf(plan, r.Inputs["virtualNetworkName"]);
+                    var remote = RegionOf(plan, r.Inputs.At("remoteVirtualNetwork.id"));
+                    if (local is null || remote is null)
+                    {
+                        unpriced.Add(new Unpriced(r.Name, r.Type, "network: peering: the plan names no region for one of its networks"));
+                    }
+                    else if (local == remote)
+                    {
+                        Volume(r, "network: peering", Meters.IntraRegionPeering(), UsageEstimates.SentGbPerMonth, 2);
+                    }
+                    else if (Meters.BandwidthZone(local) is { } zone && Meters.BandwidthZone(remote) == zone)
+                    {
+                        Volume(r, "network: peering", Meters.GlobalPeering(zone), UsageEstimates.SentGbPerMonth, 2);
+                    }
+                    else
+                    {
+                        unpriced.Add(new Unpriced(r.Name, r.Type, $"network: peering {local} -> {remote}: no bandwidth zone known for both regions (Meters.BandwidthZone)"));
+                    }
                     break;
                 case "azure-native:operationalinsights:Workspace" when Text(r.Inputs.At("sku.name")) == "PerGB2018":
                     // GB a day × 730/24 days a month; kept past 31 days: GB a day × extra days = GB-months held.
@@ -278,6 +296,13 @@ public static class PlanCostModel
 
     /// <summary>Days of Log Analytics retention included with ingestion (Azure Monitor pricing, Analytics Logs).</summary>
     public const int IncludedLogRetentionDays = 31;
+
+    /// <summary>The location of the resource a reference (or a wrapped one) points at.</summary>
+    private static string? RegionOf(StackPlan plan, PlanValue? reference) => reference switch
+    {
+        PlanRef r => plan.Resources.FirstOrDefault(x => x.Name == r.Resource) is { } target ? Text(target.Inputs["location"]) : null,
+        _ => null,
+    };
 
     private static string? Text(PlanValue? value) => value is PlanString s ? s.Value : null;
 

@@ -28,12 +28,15 @@ public sealed record UsageEstimates(string Basis, IReadOnlyDictionary<string, IR
 
     public const string EgressGbPerMonth = "egressGbPerMonth";
 
+    /// <summary>GB a month a peering sends to the remote network (billed once out of its zone and once into the other's).</summary>
+    public const string SentGbPerMonth = "sentGbPerMonth";
+
     /// <summary>Key Vault operations per month (secret reads by the CSI driver's rotation polls, deployments).</summary>
     public const string OperationsPerMonth = "operationsPerMonth";
 
     /// <summary>Every quantity name; the cost model says which a resource type takes.</summary>
     public static IReadOnlyList<string> Quantities { get; } =
-        [IngestionGbPerDay, StoredGb, ProcessedGbPerMonth, IngressGbPerMonth, EgressGbPerMonth, OperationsPerMonth];
+        [IngestionGbPerDay, StoredGb, ProcessedGbPerMonth, IngressGbPerMonth, EgressGbPerMonth, SentGbPerMonth, OperationsPerMonth];
 
     /// <summary>A volume far beyond anything this platform moves (1 PB): a typo, not an estimate.</summary>
     public const decimal Maximum = 1_000_000_000m;

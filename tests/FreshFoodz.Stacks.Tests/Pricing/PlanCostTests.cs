@@ -100,7 +100,7 @@ public class PlanCostTests
             ("private-endpoint:Global", 0.01m, Meters.PerHour), ("private-endpoint-ingress:Global", 0.01m, Meters.PerGb),
             ("private-endpoint-egress:Global", 0.01m, Meters.PerGb), ("private-dns-zone", 0.73m, Meters.PerMonth),
             ("log-ingestion:germanywestcentral", 3m, Meters.PerGb), ("log-retention:germanywestcentral", 0.1m, Meters.PerGbMonth),
-            ("keyvault-operations:germanywestcentral", 0.03m, Meters.Per10K),
+            ("keyvault-operations:germanywestcentral", 0.03m, Meters.Per10K), ("global-peering:Zone 1", 0.035m, Meters.PerGb),
         })
         {
             prices[key] = new MeterPrice(key, price, unit, "m", "id", "s", "p", "2026-01-01");
@@ -136,8 +136,24 @@ public class PlanCostTests
         Assert.Equal(10.0742m + 0.088m + 0.05m + 0.5m + Math.Round(8 * 0.1m / 730, 6) + 0.03m, Math.Round(cost.Hourly, 6));
         // What still has no estimate is listed with the key to set; peering has no meter at all.
         Assert.Contains(cost.Unpriced, u => u.Resource == "secrets-vault-endpoint" && u.Reason.EndsWith("set volumes.secrets-vault-endpoint.ingressGbPerMonth in prices/de-prod.usage.yaml", StringComparison.Ordinal));
-        Assert.Contains(cost.Unpriced, u => u.Resource == "network-peering-primary-to-dr" && u.Meter is null);
+        Assert.Contains(cost.Unpriced, u => u.Resource == "network-peering-primary-to-dr" && u.UsageKey == "volumes.network-peering-primary-to-dr.sentGbPerMonth");
         Assert.DoesNotContain(cost.Unpriced, u => u.Resource.StartsWith("logs-workspace", StringComparison.Ordinal) || u.Resource == "network-egress-ip");
+    }
+
+    /// <summary>
+    /// Primary (germanywestcentral) to DR (germanynorth) is global peering, both in Zone 1: 730 GB sent a month is
+    /// billed out and in, 2 × 730 × 0.035 / 730 = 0.07 per hour.
+    /// </summary>
+    [Fact]
+    public void PeeringIsBilledOutOfOneRegionAndIntoTheOther()
+    {
+        var cost = Weihnachten(WithNetworkAndLogs(Usage(("network-peering-primary-to-dr", "sentGbPerMonth", 730))));
+        var line = Assert.Single(cost.Lines, l => l.Demand.Group == "network: peering");
+        Assert.Equal(("network-peering-primary-to-dr", "global-peering:Zone 1", 1460m, 0.07m), (line.Demand.Resource, line.Demand.Meter.Key, line.Demand.Quantity, line.Hourly));
+        // The same peering with both networks in one region bills the intra-region meter instead.
+        var plan = Plans.Plans.Of("de-prod", Season.Weihnachten).Mutate("network-vnet-dr", i => i.With("location", new PlanString("germanywestcentral")));
+        var intra = PlanCostModel.Demands(plan, "germanywestcentral", Plans.Plans.Settings("de-prod").Capacity.PostgresSkus, Usage(("network-peering-primary-to-dr", "sentGbPerMonth", 1)));
+        Assert.Equal("intra-region-peering:Global", Assert.Single(intra.Demands, d => d.Group == "network: peering").Meter.Key);
     }
 
     [Fact]

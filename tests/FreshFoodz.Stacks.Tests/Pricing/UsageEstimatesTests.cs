@@ -31,8 +31,8 @@ public class UsageEstimatesTests
     [InlineData("ingestionGbPerDay: 2.5", "ingestionGbPerDay: -1", "u.yaml: volumes.logs-workspace-critical.ingestionGbPerDay must be a number from 0 to 1000000000, got '-1'")]
     [InlineData("ingestionGbPerDay: 2.5", "ingestionGbPerDay: 2,5", "u.yaml: volumes.logs-workspace-critical.ingestionGbPerDay must be a number from 0 to 1000000000, got '2,5'")]
     [InlineData("ingestionGbPerDay: 2.5", "ingestionGbPerDay: 1e12", "u.yaml: volumes.logs-workspace-critical.ingestionGbPerDay must be a number from 0 to 1000000000, got '1e12'")]
-    [InlineData("ingestionGbPerDay: 2.5", "ingestedGbPerDay: 2.5", "u.yaml: volumes.logs-workspace-critical.ingestedGbPerDay is not a quantity; allowed: ingestionGbPerDay, storedGb, processedGbPerMonth, ingressGbPerMonth, egressGbPerMonth, operationsPerMonth")]
-    [InlineData("network-egress:\n    processedGbPerMonth: 300", "network-egress: 300", "u.yaml: volumes.network-egress must be a mapping of quantity -> number (ingestionGbPerDay, storedGb, processedGbPerMonth, ingressGbPerMonth, egressGbPerMonth, operationsPerMonth)")]
+    [InlineData("ingestionGbPerDay: 2.5", "ingestedGbPerDay: 2.5", "u.yaml: volumes.logs-workspace-critical.ingestedGbPerDay is not a quantity; allowed: ingestionGbPerDay, storedGb, processedGbPerMonth, ingressGbPerMonth, egressGbPerMonth, sentGbPerMonth, operationsPerMonth")]
+    [InlineData("network-egress:\n    processedGbPerMonth: 300", "network-egress: 300", "u.yaml: volumes.network-egress must be a mapping of quantity -> number (ingestionGbPerDay, storedGb, processedGbPerMonth, ingressGbPerMonth, egressGbPerMonth, sentGbPerMonth, operationsPerMonth)")]
     [InlineData("volumes:", "volume:", "u.yaml: unknown key 'volume'; allowed: stack, basis, volumes")]
     public void BadFileIsRefusedWithTheKeyNamed(string from, string to, string message)
     {
