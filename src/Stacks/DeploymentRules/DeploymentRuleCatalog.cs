@@ -18,6 +18,7 @@ public static class DeploymentRuleCatalog
         BudgetRules.StartNeverChanges,
         KubernetesRules.VersionSupported,
         KubernetesRules.UpgradeOutsidePeak,
+        NodePoolRules.AutoscaledCountFromLive,
         PostgresRules.StaticParametersNotPlanned,
         PostgresRules.ReplicaComputeAtLeastPrimary,
         PostgresRules.ReplicaParametersAtLeastPrimary,

@@ -165,6 +165,41 @@ public class DeploymentRuleTests
     }
 
     [Fact]
+    public void AutoscaledPoolCountFromLiveIsCaught()
+    {
+        // A creation count below minCount, and a count Pulumi would send from the plan instead of the live one.
+        var below = Baseline.Mutate("platform-app-pool", i => i.With("count", Baseline.Int("platform-app-pool", "minCount")!.Value - 1));
+        var f = Single(Judge(De, below), "AutoscaledPoolCountFromLive");
+        Assert.Equal(("platform-app-pool", "count", RuleLevel.Refuse), (f.Resource, f.Property, f.Level));
+        Assert.Contains("outside [minCount", f.Message, StringComparison.Ordinal);
+        var planned = Baseline with
+        {
+            Resources = [.. Baseline.Resources.Select(r => r.Name == "platform-app-pool" ? r with { Options = r.Options with { IgnoreChanges = [] } } : r)],
+        };
+        Assert.Contains("not under ignoreChanges", Single(Judge(De, planned), "AutoscaledPoolCountFromLive").Message, StringComparison.Ordinal);
+        // A switch whose new maxCount is below the old minCount: the live count in the low-traffic window is above the new bounds.
+        var weihnachten = StackPlanner.Build(De, Season.Weihnachten);
+        var oldMin = weihnachten.Int("platform-app-pool", "minCount")!.Value;
+        var tooLow = Baseline.Mutate("platform-app-pool", i => i.With("maxCount", oldMin - 1).With("minCount", oldMin - 1).With("count", oldMin - 1));
+        var s = Single(DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, null), weihnachten, tooLow, Season.Baseline).Findings, "AutoscaledPoolCountFromLive");
+        Assert.Equal("maxCount", s.Property);
+        // The real switches keep it: baseline → weihnachten raises minCount above the baseline count, which AKS allows.
+        Assert.True(oldMin > Baseline.Int("platform-app-pool", "count"));
+        Assert.DoesNotContain(DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, null), Baseline, weihnachten, Season.Weihnachten).Findings,
+            x => x.Rule == "AutoscaledPoolCountFromLive");
+    }
+
+    [Fact]
+    public void TheSeasonsWorkflowRefreshesBeforeEveryUp()
+    {
+        // count is under ignoreChanges: without a refresh the update would send the count stored at creation.
+        var workflow = File.ReadAllLines(Path.Combine(ProjectFiles.Root, ".github", "workflows", "seasons.yml"));
+        var ups = workflow.Where(l => l.TrimStart().StartsWith("pulumi up ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, ups.Count);
+        Assert.All(ups, l => Assert.Contains(" --refresh ", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void StaticParametersNotPlannedIsCaught()
     {
         var withMaxConnections = Baseline.Mutate("data-critical-pgbouncer", i => Set(Set(i, "configurationName", "max_connections"), "value", "1718"));
