@@ -131,6 +131,8 @@ public static class StackPlanner
                 PostgresVersion = p.Databases.PostgresVersion,
                 CrossRegionReplica = p.CrossRegionReplicas,
                 Network = new DatabaseNetwork(network.Primary.Postgres, network.DisasterRecovery.Postgres, network.PostgresZone, network.PostgresZoneLinks),
+                TenantId = tenantId,
+                Admin = p.Deployment.DatabaseAdmin,
             });
             databases[tier] = database;
             drMatrix.AddRange(tier.Functions().Select(f =>

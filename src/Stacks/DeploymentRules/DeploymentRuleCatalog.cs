@@ -23,6 +23,7 @@ public static class DeploymentRuleCatalog
         PostgresRules.ReplicaComputeAtLeastPrimary,
         PostgresRules.ReplicaParametersAtLeastPrimary,
         PostgresRules.ReplicaKeepsPgBouncer,
+        PostgresRules.EntraAuthHasTenantAndAdministrator,
         PostgresRules.OneOperationPerServer,
     ];
 

@@ -3,7 +3,7 @@ using FreshFoodz.Components.Plan;
 
 namespace FreshFoodz.Stacks.DeploymentRules;
 
-/// <summary>PostgreSQL flexible server: static parameters, replicas and their order, one operation at a time.</summary>
+/// <summary>PostgreSQL flexible server: static parameters, replicas and their order, Entra authentication, one operation at a time.</summary>
 internal static class PostgresRules
 {
     /// <summary>
@@ -87,6 +87,33 @@ internal static class PostgresRules
             .Where(x => Enabled(plan, x.Primary.Name) && !Enabled(plan, x.Replica.Name))
             .Select(x => new Breach(x.Replica.Name, "pgbouncer.enabled", RuleLevel.Refuse,
                 $"is not enabled on the replica while {x.Primary.Name} pools through PgBouncer: a promoted replica would have no pooler")),
+    };
+
+    public static readonly DeploymentRule EntraAuthHasTenantAndAdministrator = new(
+        "PostgresEntraAuthHasAdministrator",
+        "A primary server with Microsoft Entra authentication enabled names its tenant (authConfig.tenantId) and has a Microsoft Entra administrator: without one no Entra principal can sign in or create the others.",
+        "azure-native 3.28.0 schema, azure-native:dbforpostgresql:Server authConfig (AuthConfigArgs.tenantId, default empty) and "
+        + "azure-native:dbforpostgresql:Administrator (objectId, principalName, principalType, tenantId); Microsoft docs \"Manage Microsoft Entra roles in "
+        + "Azure Database for PostgreSQL\" (security/security-manage-entra-users.md, 2025-10-06): after the first Microsoft Entra administrator is created through the portal or ARM API, that role manages the other Entra roles")
+    {
+        OnPlan = (plan, context) => plan.OfType(PlanFacts.PostgresServer)
+            .Where(s => !s.IsReplica() && s.Text("authConfig.activeDirectoryAuth") == "Enabled")
+            .SelectMany(s =>
+            {
+                var breaches = new List<Breach>();
+                if (s.Inputs.At("authConfig.tenantId") is null or PlanString { Value: "" })
+                {
+                    breaches.Add(new Breach(s.Name, "authConfig.tenantId", RuleLevel.Refuse,
+                        "is not set while activeDirectoryAuth is Enabled: the server must name the Entra tenant it trusts"));
+                }
+                if (!plan.OfType(PlanFacts.PostgresAdministrator).Any(a => a.RefTarget("serverName") == s.Name
+                    && a.Text("objectId") is { Length: > 0 } && a.Inputs.At("tenantId") is not (null or PlanString { Value: "" })))
+                {
+                    breaches.Add(new Breach(s.Name, "authConfig.activeDirectoryAuth", RuleLevel.Refuse,
+                        "is Enabled but the plan has no Microsoft Entra administrator (azure-native:dbforpostgresql:Administrator with objectId and tenantId) for the server: set freshfoodz:databaseAdmin"));
+                }
+                return breaches;
+            }),
     };
 
     public static readonly DeploymentRule OneOperationPerServer = new(

@@ -106,6 +106,28 @@ public class ComponentTests
     }
 
     [Fact]
+    public void EveryPrimaryHasItsEntraTenantAndAdministratorFromTheStackFile()
+    {
+        var tenant = De.Input("data-critical-server", "authConfig.tenantId");
+        Assert.IsType<PlanInvoke>(tenant);
+        Assert.Equal("tenantId", ((PlanInvoke)tenant!).ResultPath);
+        foreach (var tier in new[] { "critical", "high", "standard" })
+        {
+            var admin = De.Resource($"data-{tier}-entra-admin");
+            Assert.Equal("azure-native:dbforpostgresql:Administrator", admin.Type);
+            Assert.Equal(new PlanRef($"data-{tier}-server", "name"), admin.Inputs["serverName"]);
+            // Pulumi.de-prod.yaml: freshfoodz:databaseAdmin, a Group, which the API spells "group".
+            Assert.Equal(("55555555-5555-4555-8555-555555555555", "sg-freshfoodz-de-dba", "group"),
+                (De.Text(admin.Name, "objectId"), De.Text(admin.Name, "principalName"), De.Text(admin.Name, "principalType")));
+            Assert.Equal(tenant, admin.Inputs["tenantId"]);
+        }
+        // One operation at a time: PgBouncer (or, on Burstable, the database) waits for the administrator.
+        Assert.Contains("data-critical-entra-admin", De.Resource("data-critical-pgbouncer").Options.DependsOn);
+        Assert.Contains("data-standard-entra-admin", De.Resource("data-standard-database").Options.DependsOn);
+        Assert.DoesNotContain(De.Resources, r => r.Type == "azure-native:dbforpostgresql:Administrator" && r.Name.Contains("replica", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TheDeployingIdentityGetsClusterAdminBeforeAnyKubernetesResource()
     {
         // Azure RBAC for Kubernetes: Owner has no data actions, so the plan grants the built-in

@@ -245,6 +245,22 @@ public class DeploymentRuleTests
     }
 
     [Fact]
+    public void PostgresEntraAuthHasAdministratorIsCaught()
+    {
+        // No tenant on the server, and no administrator for it.
+        var noTenant = Baseline.Mutate("data-critical-server", i => Set(i, "authConfig.tenantId", ""));
+        var f = Single(Judge(De, noTenant), "PostgresEntraAuthHasAdministrator");
+        Assert.Equal(("data-critical-server", "authConfig.tenantId", RuleLevel.Refuse), (f.Resource, f.Property, f.Level));
+        var noAdmin = Baseline with { Resources = [.. Baseline.Resources.Where(r => r.Name != "data-high-entra-admin")] };
+        var g = Single(Judge(De, noAdmin), "PostgresEntraAuthHasAdministrator");
+        Assert.Equal(("data-high-server", "authConfig.activeDirectoryAuth"), (g.Resource, g.Property));
+        Assert.Contains("freshfoodz:databaseAdmin", g.Message, StringComparison.Ordinal);
+        // Password-only servers need none; replicas take the administrator's role from their primary.
+        var passwordOnly = noAdmin.Mutate("data-high-server", i => Set(i, "authConfig.activeDirectoryAuth", "Disabled"));
+        Assert.DoesNotContain(Judge(De, passwordOnly), x => x.Rule == "PostgresEntraAuthHasAdministrator");
+    }
+
+    [Fact]
     public void OneOperationPerServerIsCaught()
     {
         // The database no longer waits for PgBouncer's configuration: two operations on the server at once.
@@ -252,14 +268,15 @@ public class DeploymentRuleTests
         {
             Resources = [.. Baseline.Resources.Select(r => r.Name == "data-critical-database" ? r with { Options = r.Options with { DependsOn = [] } } : r)],
         };
-        // Now unordered against PgBouncer's configuration: the database, the replica creation that waits for the
-        // database, and the writer endpoint that waits for the replica (three pairs on data-critical-server).
+        // Now unordered against PgBouncer's configuration and the Entra administrator before it: the database, the
+        // replica creation that waits for the database, and the writer endpoint that waits for the replica (3 × 2 pairs
+        // on data-critical-server).
         var findings = Judge(De, parallel).Where(f => f.Rule == "OneOperationPerServer").ToList();
-        Assert.Equal(3, findings.Count);
+        Assert.Equal(6, findings.Count);
         Assert.All(findings, f => Assert.Equal("dependsOn", f.Property));
         Assert.All(findings, f => Assert.Contains("changes data-critical-server with nothing ordering it against", f.Message, StringComparison.Ordinal));
         var named = findings.SelectMany(f => new[] { f.Resource, System.Text.RegularExpressions.Regex.Match(f.Message, @"against (\S+)").Groups[1].Value }).ToHashSet();
-        Assert.Equal(["data-critical-database", "data-critical-pgbouncer", "data-critical-replica", "data-critical-writer-endpoint"], named.Order(StringComparer.Ordinal));
+        Assert.Equal(["data-critical-database", "data-critical-entra-admin", "data-critical-pgbouncer", "data-critical-replica", "data-critical-writer-endpoint"], named.Order(StringComparer.Ordinal));
     }
 
     private static StackPlan WithVersion(string version) => Baseline.Mutate("platform-cluster", i => i.With("kubernetesVersion", version));
