@@ -196,14 +196,19 @@ public static class StackPlanner
         ]);
         // Business-KPI monitoring on the territory's cluster: thresholds follow this season's capacity.
         MonitoringComponent.Add(builder, settings.Monitored(), capacity, p.Alerting, appNamespaces: appNamespaces);
-        AiBudget.Add(builder, "cost-guard", new AiBudgetArgs
+        // A subscription-wide budget belongs to the subscription's production stack: a rehearsal stack that shares the
+        // subscription (peak-weihnachten with de-prod) would count the same spend twice.
+        if (p.Environment == StackEnvironment.Production)
         {
-            Context = context,
-            SubscriptionId = p.SubscriptionId,
-            MonthlyAmount = p.AiBudget.MonthlyAmount,
-            ContactEmails = p.AiBudget.ContactEmails,
-            StartDate = AiBudget.StartOf(p.Deployment.CreatedOn),
-        });
+            AiBudget.Add(builder, "cost-guard", new AiBudgetArgs
+            {
+                Context = context,
+                SubscriptionId = p.SubscriptionId,
+                MonthlyAmount = p.AiBudget.MonthlyAmount,
+                ContactEmails = p.AiBudget.ContactEmails,
+                StartDate = AiBudget.StartOf(p.Deployment.CreatedOn),
+            });
+        }
 
         if (p.ChaosExperiments)
         {

@@ -16,6 +16,7 @@ public static class DeploymentRuleCatalog
         StorageRules.LockedInTime,
         BudgetRules.StartsOnFirstOfMonth,
         BudgetRules.StartNeverChanges,
+        BudgetRules.InBillingCurrency,
         KubernetesRules.VersionSupported,
         KubernetesRules.UpgradeOutsidePeak,
         NodePoolRules.AutoscaledCountFromLive,

@@ -102,7 +102,7 @@ public static class ConfigKeys
         "Business modules (one namespace each): drTier and the app teams' deployments {role api|worker, share, priority}.", null);
 
     public static readonly ConfigKeySpec AiBudget = new(
-        "freshfoodz:aiBudget", "Monthly budget for the AI help features: monthlyAmount (territory currency), contactEmails.", null);
+        "freshfoodz:aiBudget", "Monthly budget for the AI help features: monthlyAmount in currency (EUR or CHF: the billing currency of the territory's subscription), contactEmails.", null);
 
     public static readonly ConfigKeySpec Alerting = new(
         "freshfoodz:alerting",

@@ -136,6 +136,34 @@ public class DeploymentRuleTests
     }
 
     [Fact]
+    public void BudgetInBillingCurrencyIsCaught()
+    {
+        // de-prod's subscription is billed in EUR: an amount meant as CHF would be read as EUR.
+        var chf = Plans.SettingsWith("de-prod", ("currency: EUR", "currency: CHF"));
+        var f = Single(Judge(chf, StackPlanner.Build(chf, Season.Baseline)), "BudgetInBillingCurrency");
+        Assert.Equal(("cost-guard-budget", "amount", RuleLevel.Refuse), (f.Resource, f.Property, f.Level));
+        Assert.Contains("600 CHF", f.Message, StringComparison.Ordinal);
+        Assert.Contains("billed in EUR", f.Message, StringComparison.Ordinal);
+        // ch-prod states CHF, its billing currency.
+        var ch = Plans.Settings("ch-prod");
+        Assert.DoesNotContain(Judge(ch, StackPlanner.Build(ch, Season.Baseline)), x => x.Rule == "BudgetInBillingCurrency");
+    }
+
+    [Fact]
+    public void StacksSharingASubscriptionPlanOneSubscriptionBudget()
+    {
+        // peak-weihnachten shares de-prod's subscription: only the production stack owns the subscription-wide budget.
+        var budgets = ProjectFiles.Stacks.Select(Plans.Settings)
+            .GroupBy(s => s.Plan.SubscriptionId)
+            .Select(g => (Subscription: g.Key, Stacks: g.Count(), Budgets: g.Sum(s => StackPlanner.Build(s, Season.Baseline).OfType("azure-native:consumption:Budget").Count())))
+            .ToList();
+        Assert.Contains(budgets, b => b.Stacks > 1);
+        Assert.All(budgets, b => Assert.Equal(1, b.Budgets));
+        var rehearsal = Plans.Settings("peak-weihnachten");
+        Assert.Empty(StackPlanner.Build(rehearsal, Season.Weihnachten).OfType("azure-native:consumption:Budget"));
+    }
+
+    [Fact]
     public void AksVersionSupportedIsCaught()
     {
         // 1.33: end of life 2026-07-31 (calendar); 1.37: GA October 2026, so not before 2026-10-31; 1.36 warns from 180 days before 2027-06-30.
