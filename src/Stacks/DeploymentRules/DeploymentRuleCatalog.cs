@@ -25,6 +25,7 @@ public static class DeploymentRuleCatalog
         PostgresRules.ReplicaParametersAtLeastPrimary,
         PostgresRules.ReplicaKeepsPgBouncer,
         PostgresRules.EntraAuthHasTenantAndAdministrator,
+        PostgresRules.CreateModeNeverChanges,
         PostgresRules.OneOperationPerServer,
     ];
 

@@ -116,6 +116,20 @@ internal static class PostgresRules
             }),
     };
 
+    public static readonly DeploymentRule CreateModeNeverChanges = new(
+        "PostgresCreateModeNeverChanges",
+        "A server's createMode is the same in every plan (Create for a primary, Replica for a replica): it is a creation parameter, sent unchanged with every update; a change would ask to create the server again, and Update belongs only to an in-place major version upgrade, which no plan makes.",
+        "azure-native 3.28.0 schema, azure-native:dbforpostgresql:Server createMode (enum dbforpostgresql.CreateMode: Create, Default, GeoRestore, PointInTimeRestore, "
+        + "Replica, ReviveDropped, Update); hashicorp/terraform-provider-azurerm #12996 and #25790 (create_mode cannot change after creation: a change re-creates "
+        + "the server), #20495 and #32027 (Update only with a major version upgrade)")
+    {
+        OnSwitch = (from, to, context) => from.OfType(PlanFacts.PostgresServer)
+            .Select(s => (Server: s, Before: s.Text("createMode"), After: to.Twin(s)?.Text("createMode")))
+            .Where(x => to.Twin(x.Server) is not null && x.After != x.Before)
+            .Select(x => new Breach(x.Server.Name, "createMode", RuleLevel.Refuse,
+                $"changes from {x.Before ?? "unset"} to {x.After ?? "unset"}: createMode is fixed at creation (a major version upgrade is a separate, manual step)")),
+    };
+
     public static readonly DeploymentRule OneOperationPerServer = new(
         "OneOperationPerServer",
         "Every operation on one PostgreSQL server (its configurations, databases, virtual endpoints, and the creation of its replicas) waits for the one before: a flexible server runs one management operation at a time.",

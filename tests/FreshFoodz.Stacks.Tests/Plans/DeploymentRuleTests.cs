@@ -289,6 +289,20 @@ public class DeploymentRuleTests
     }
 
     [Fact]
+    public void PostgresCreateModeNeverChangesIsCaught()
+    {
+        // Every real switch keeps Create on the primaries and Replica on the replicas.
+        var weihnachten = StackPlanner.Build(De, Season.Weihnachten);
+        Assert.DoesNotContain(DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, null), Baseline, weihnachten, Season.Weihnachten).Findings,
+            f => f.Rule == "PostgresCreateModeNeverChanges");
+        // An update that switches the primary to Update (as for a major version upgrade) is refused.
+        var update = weihnachten.Mutate("data-critical-server", i => Set(i, "createMode", "Update"));
+        var f = Single(DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, null), Baseline, update, Season.Weihnachten).Findings, "PostgresCreateModeNeverChanges");
+        Assert.Equal(("data-critical-server", "createMode", RuleLevel.Refuse), (f.Resource, f.Property, f.Level));
+        Assert.Contains("from Create to Update", f.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OneOperationPerServerIsCaught()
     {
         // The database no longer waits for PgBouncer's configuration: two operations on the server at once.
