@@ -195,7 +195,23 @@ public static class StackPlanner
                 .Select(x => new DiagnosticTarget($"postgres-{d.Key.Code()}-{x.Role}", x.Server!, d.Key, [], ["allLogs"], Metrics: true))),
         ]);
         // Business-KPI monitoring on the territory's cluster: thresholds follow this season's capacity.
-        MonitoringComponent.Add(builder, settings.Monitored(), capacity, p.Alerting, appNamespaces: appNamespaces);
+        var monitoring = MonitoringComponent.Add(builder, settings.Monitored(), capacity, p.Alerting, appNamespaces: appNamespaces);
+        PostgresExporters.Add(builder, "postgres-exporters", new PostgresExportersArgs
+        {
+            Context = context,
+            SubscriptionId = p.SubscriptionId,
+            ResourceGroup = foundation.PrimaryGroup,
+            Cluster = platform.Cluster,
+            VaultName = vault.VaultName,
+            TenantId = tenantId,
+            Monitoring = monitoring,
+            Databases = databases.ToDictionary(d => d.Key, d => new PostgresTarget(
+                $"{context.Names.PostgresServer(d.Key.Code(), replica: false)}.postgres.database.azure.com",
+                "freshfoodz",
+                TieredDatabase.AdministratorLogin,
+                vault.Secrets[PasswordSecretName(d.Key)],
+                PasswordSecretName(d.Key))),
+        });
         // A subscription-wide budget belongs to the subscription's production stack: a rehearsal stack that shares the
         // subscription (peak-weihnachten with de-prod) would count the same spend twice.
         if (p.Environment == StackEnvironment.Production)
