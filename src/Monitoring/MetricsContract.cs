@@ -31,6 +31,9 @@ public static class MetricsContract
         /// <summary>Of the job metrics: the worker deployment (<c>lead-protection-worker</c>, as in freshfoodz:modules).</summary>
         public const string Deployment = "deployment";
 
+        /// <summary>On postgres_exporter series: the DR tier of the primary it watches (critical, high, standard), set by its PodMonitor.</summary>
+        public const string Tier = "tier";
+
         /// <summary>On every alert: <see cref="Severities"/>.</summary>
         public const string Severity = "severity";
 
@@ -93,7 +96,7 @@ public static class MetricsContract
         /// <summary>kube-state-metrics: one series per node.</summary>
         public const string NodeInfo = "kube_node_info";
 
-        /// <summary>postgres_exporter (prometheus-community): backends connected, per database.</summary>
+        /// <summary>postgres_exporter (prometheus-community, planned per tier's primary): backends connected, per database.</summary>
         public const string PostgresBackends = "pg_stat_database_numbackends";
     }
 

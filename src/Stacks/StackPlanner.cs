@@ -131,6 +131,8 @@ public static class StackPlanner
                 PostgresVersion = p.Databases.PostgresVersion,
                 CrossRegionReplica = p.CrossRegionReplicas,
                 Network = new DatabaseNetwork(network.Primary.Postgres, network.DisasterRecovery.Postgres, network.PostgresZone, network.PostgresZoneLinks),
+                TenantId = tenantId,
+                Admin = p.Deployment.DatabaseAdmin,
             });
             databases[tier] = database;
             drMatrix.AddRange(tier.Functions().Select(f =>
@@ -193,15 +195,36 @@ public static class StackPlanner
                 .Select(x => new DiagnosticTarget($"postgres-{d.Key.Code()}-{x.Role}", x.Server!, d.Key, [], ["allLogs"], Metrics: true))),
         ]);
         // Business-KPI monitoring on the territory's cluster: thresholds follow this season's capacity.
-        MonitoringComponent.Add(builder, settings.Monitored(), capacity, p.Alerting, appNamespaces: appNamespaces);
-        AiBudget.Add(builder, "cost-guard", new AiBudgetArgs
+        var monitoring = MonitoringComponent.Add(builder, settings.Monitored(), capacity, p.Alerting, appNamespaces: appNamespaces);
+        PostgresExporters.Add(builder, "postgres-exporters", new PostgresExportersArgs
         {
             Context = context,
             SubscriptionId = p.SubscriptionId,
-            MonthlyAmount = p.AiBudget.MonthlyAmount,
-            ContactEmails = p.AiBudget.ContactEmails,
-            StartDate = AiBudget.StartOf(p.Deployment.CreatedOn),
+            ResourceGroup = foundation.PrimaryGroup,
+            Cluster = platform.Cluster,
+            VaultName = vault.VaultName,
+            TenantId = tenantId,
+            Monitoring = monitoring,
+            Databases = databases.ToDictionary(d => d.Key, d => new PostgresTarget(
+                $"{context.Names.PostgresServer(d.Key.Code(), replica: false)}.postgres.database.azure.com",
+                "freshfoodz",
+                TieredDatabase.AdministratorLogin,
+                vault.Secrets[PasswordSecretName(d.Key)],
+                PasswordSecretName(d.Key))),
         });
+        // A subscription-wide budget belongs to the subscription's production stack: a rehearsal stack that shares the
+        // subscription (peak-weihnachten with de-prod) would count the same spend twice.
+        if (p.Environment == StackEnvironment.Production)
+        {
+            AiBudget.Add(builder, "cost-guard", new AiBudgetArgs
+            {
+                Context = context,
+                SubscriptionId = p.SubscriptionId,
+                MonthlyAmount = p.AiBudget.MonthlyAmount,
+                ContactEmails = p.AiBudget.ContactEmails,
+                StartDate = AiBudget.StartOf(p.Deployment.CreatedOn),
+            });
+        }
 
         if (p.ChaosExperiments)
         {

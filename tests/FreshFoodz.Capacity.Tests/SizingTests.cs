@@ -69,21 +69,24 @@ public class SizingTests
     }
 
     [Fact]
-    public void Database_PicksTheSmallestSkuWithTheVCoresAndConnections()
+    public void Database_PicksTheSmallestSkuWithTheVCoresAndRoomForPgBouncersPool()
     {
         // (250 × 6 + 10 × 40) queries/s × 0.003 s / 0.6 = 9.5 vCores → 16 vCores (8 is too few).
-        // Connections: 13 × 10 + 12 × 4 = 178; at 20 api and 18 worker max replicas 20 × 10 + 18 × 4 = 272.
+        // Client connections: 13 × 10 + 12 × 4 = 178; at 20 api and 18 worker max replicas 20 × 10 + 18 × 4 = 272.
+        // Busy server connections: 1,900 queries/s × 0.003 s = 5.7, of PgBouncer's pool of 50.
         var d = DatabaseSizer.Size(250, 10, TestInputs.Workload, 13, 20, 12, 18, 0.6, TestInputs.Skus, "weihnachten");
         Assert.Equal(9.5, d.VCoresNeeded, 9);
         Assert.Equal(178, d.Connections);
         Assert.Equal(272, d.ConnectionsAtMaxReplicas);
+        Assert.Equal(5.7, d.BusyServerConnections, 9);
+        Assert.Equal(50, d.ServerConnections);
         Assert.Equal("Standard_D16ds_v5", d.Sku.Name);
     }
 
     [Fact]
     public void Database_NeverChoosesBurstable()
     {
-        // 1 request/s needs almost nothing; B2s would fit, but Burstable has no HA or replicas.
+        // 1 request/s needs almost nothing; B2s would fit, but Burstable has no HA, replicas or PgBouncer.
         var d = DatabaseSizer.Size(1, 0.1, TestInputs.Workload, 3, 5, 3, 5, 0.8, TestInputs.Skus, "baseline");
         Assert.Equal("Standard_D2ds_v5", d.Sku.Name);
     }
@@ -100,13 +103,47 @@ public class SizingTests
     }
 
     [Fact]
-    public void Database_NoFitNamesTheConnectionLimit()
+    public void Database_ClientConnectionsBeyondTheSkuDefaultAreFineThroughPgBouncer()
     {
-        // 2 GiB: max_connections 50, 35 usable after Azure's 15 reserved; 272 are needed.
+        // 272 client connections at max replicas on a 4 GiB SKU (429 − 15 = 414 usable) would have fit before; 500 api
+        // pods × 10 = 5,000 + 18 × 4 = 5,072 would not — yet they go to PgBouncer, which holds only its pool of 50 open.
+        PostgresSku[] small = [new("D4", PostgresTier.GeneralPurpose, 16, 4)];
+        var d = DatabaseSizer.Size(250, 10, TestInputs.Workload, 13, 20, 12, 18, 0.6, small, "weihnachten");
+        Assert.True(d.ConnectionsAtMaxReplicas < PgBouncer.MaxClientConnections);
+        var many = DatabaseSizer.Size(250, 10, TestInputs.Workload, 400, 490, 12, 18, 0.6, small, "weihnachten");
+        Assert.Equal(4972, many.ConnectionsAtMaxReplicas);
+        Assert.True(many.ConnectionsAtMaxReplicas > small[0].UsableConnections);
+        Assert.Equal("D4", many.Sku.Name);
+    }
+
+    [Fact]
+    public void Database_NoFitNamesPgBouncersClientLimit()
+    {
+        // 500 × 10 + 18 × 4 = 5,072 client connections > pgbouncer.max_client_conn 5,000.
+        var e = Assert.Throws<CapacityException>(() =>
+            DatabaseSizer.Size(250, 10, TestInputs.Workload, 400, 500, 12, 18, 0.6, TestInputs.Skus, "weihnachten"));
+        Assert.StartsWith("freshfoodz:workload: the weihnachten load opens 5072 client connections at max replicas, more than PgBouncer's pgbouncer.max_client_conn (5000)",
+            e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Database_NoFitNamesPgBouncersPoolWhenQueriesWouldWait()
+    {
+        // 6,000 requests/s × 6 + 10 × 40 = 36,400 queries/s × 0.003 s = 109.2 busy > 50 × 0.6 = 30.
+        var e = Assert.Throws<CapacityException>(() =>
+            DatabaseSizer.Size(6000, 10, TestInputs.Workload, 13, 20, 12, 18, 0.6, TestInputs.Skus, "weihnachten"));
+        Assert.Contains("keeps 109.2 server connections busy", e.Message, StringComparison.Ordinal);
+        Assert.Contains("pgbouncer.default_pool_size (50)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Database_NoFitNamesTheConnectionLimitForPgBouncersPool()
+    {
+        // 2 GiB: max_connections 50, 35 usable after Azure's 15 reserved: too few for PgBouncer's pool of 50.
         PostgresSku[] tiny = [new("Tiny", PostgresTier.GeneralPurpose, 64, 2)];
         var e = Assert.Throws<CapacityException>(() =>
             DatabaseSizer.Size(250, 10, TestInputs.Workload, 13, 20, 12, 18, 0.6, tiny, "weihnachten"));
-        Assert.Contains("connections: needs 272, the largest usable max_connections is 35", e.Message, StringComparison.Ordinal);
+        Assert.Contains("connections: PgBouncer's pool needs 50 server connections, the largest usable max_connections is 35", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -83,6 +83,14 @@ public class RenderedOutputTests
     }
 
     [Fact]
+    public void TheConnectionsPanelReadsThePlannedExportersByTheLabelTheirPodMonitorSets()
+    {
+        var panel = WarRoomDashboard.Panels(Repo.Inputs("de-prod")).Single(p => p.Title.StartsWith("Database connections", StringComparison.Ordinal));
+        var backends = panel.Queries.Single(q => q.Expr.Contains(MetricsContract.Infrastructure.PostgresBackends, StringComparison.Ordinal));
+        Assert.Equal($"sum by ({FreshFoodz.Monitoring.Plan.PostgresExporters.TierLabel}) (pg_stat_database_numbackends)", backends.Expr);
+    }
+
+    [Fact]
     public void ABrokenQueryIsCaughtByTheParseCheck()
     {
         var promtool = Tools.Promtool;

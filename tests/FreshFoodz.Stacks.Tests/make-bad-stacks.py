@@ -11,7 +11,7 @@ KNOWN = ("freshfoodz:territory, freshfoodz:season, freshfoodz:leadTimeDays, fres
          "freshfoodz:nodePools, freshfoodz:vmSizes, freshfoodz:postgresSkus, freshfoodz:utilization, "
          "freshfoodz:environment, freshfoodz:subscriptionId, freshfoodz:shortName, freshfoodz:costCentre, "
          "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget, "
-         "freshfoodz:alerting, freshfoodz:network, freshfoodz:chaosExperiments, freshfoodz:createdOn, freshfoodz:auditImmutability, freshfoodz:lowTrafficWindow, freshfoodz:deployer")
+         "freshfoodz:alerting, freshfoodz:network, freshfoodz:chaosExperiments, freshfoodz:createdOn, freshfoodz:auditImmutability, freshfoodz:lowTrafficWindow, freshfoodz:deployer, freshfoodz:databaseAdmin")
 NAMESPACES = "azure-native, kubernetes, random, pulumi (provider configuration)"
 API_ALLOWED = "baselineRequestsPerSecond, meanServiceTimeSeconds, p95ServiceTimeSeconds, serviceTimeDistribution, concurrencyPerPod, sloP95Seconds, cpuRequestMillicores, memoryRequestMiB, dbQueriesPerRequest, dbPoolSizePerPod"
 def sub(old, new, text=None, count=1):
@@ -197,6 +197,10 @@ cases = [
   [("freshfoodz:lowTrafficWindow:", "freshfoodz:lowTrafficWindow", "must be HH:mm-HH:mm in UTC with the start before the end, like 01:00-04:00, got '05:00-01:00'")]),
  ("deployer-missing", "no deploying identity: the Kubernetes data plane would refuse it", re.sub(r"  # Placeholder: the object ID.*\n.*\n  freshfoodz:deployer: .*\n", "", base),
   [(None, "freshfoodz:deployer", "missing required key: The identity that runs pulumi up: principalId (its Entra object ID: az ad signed-in-user show --query id, or az ad sp show --id <appId> --query id) and principalType (User, Group or ServicePrincipal); it is granted Azure Kubernetes Service RBAC Cluster Admin on the cluster.")]),
+ ("budget-currency-unknown", "a budget currency that no territory is billed in", sub("    currency: EUR", "    currency: USD"),
+  [("currency: USD", "freshfoodz:aiBudget.currency", "must be one of EUR|CHF, got 'USD'")]),
+ ("database-admin-type-unknown", "a database administrator of a kind Entra does not have", sub("sg-freshfoodz-de-dba, principalType: Group", "sg-freshfoodz-de-dba, principalType: Team"),
+  [("freshfoodz:databaseAdmin:", "freshfoodz:databaseAdmin.principalType", "must be one of User|Group|ServicePrincipal, got 'Team'")]),
 ]
 for f in os.listdir(out):
     if f.endswith('.yaml'):

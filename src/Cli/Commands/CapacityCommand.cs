@@ -56,7 +56,8 @@ internal static class CapacityCommand
         table.AddRow("workers", $"{p.Workers.Count} sized, {p.Deployments.Where(x => x.Role == WorkloadRole.Worker).Sum(x => x.MinReplicas)} deployed",
             $"{F(p.Workers.JobsPerSecond)} jobs/s × {F(p.Workers.MeanJobTimeSeconds)} s at ρ ≤ {F(p.Workers.TargetUtilization)}; decided by {p.Workers.DecidedBy}");
         table.AddRow("database", $"{p.Database.Sku.Name} ({p.Database.Sku.VCores} vCores)",
-            $"{F(p.Database.VCoresNeeded)} vCores needed; {p.Database.Connections} connections ({p.Database.ConnectionsAtMaxReplicas} at max replicas) of {p.Database.Sku.UsableConnections} usable");
+            $"{F(p.Database.VCoresNeeded)} vCores needed; through PgBouncer: {p.Database.Connections} client connections ({p.Database.ConnectionsAtMaxReplicas} at max replicas) of {PgBouncer.MaxClientConnections}, " +
+            $"{F(p.Database.BusyServerConnections)} busy of a {p.Database.ServerConnections}-connection pool, which the SKU's {p.Database.Sku.UsableConnections} usable max_connections hold");
         table.AddRow("nodes", $"{p.Nodes.Count} × {p.Nodes.VmSize}",
             $"{p.Nodes.PackedNodes} packed + 1 surge, ≥ zones; autoscaler {p.Nodes.AutoscalerMin}–{p.Nodes.AutoscalerMax}");
         var c = report.Cost;

@@ -85,9 +85,9 @@ internal static class DiffCommand
         var stack = after.Stack;
         console.WriteLine(apply.TwoPhase
             ? "Apply in two phases (replicas before their primaries on a scale-up; docs/disaster-recovery.md):" + Environment.NewLine
-                + string.Join(Environment.NewLine, apply.PhaseOne.Select(r => $"  1. pulumi up --stack {stack} --target '{RuntimeEffects.Urn(after, project, r)}'"))
-                + Environment.NewLine + $"  2. pulumi up --stack {stack}"
-            : $"Apply in one phase: pulumi up --stack {stack} (Pulumi updates replicas after their primaries, the order a scale-down needs).");
+                + string.Join(Environment.NewLine, apply.PhaseOne.Select(r => $"  1. pulumi up --refresh --stack {stack} --target '{RuntimeEffects.Urn(after, project, r)}'"))
+                + Environment.NewLine + $"  2. pulumi up --refresh --stack {stack}"
+            : $"Apply in one phase: pulumi up --refresh --stack {stack} (Pulumi updates replicas after their primaries, the order a scale-down needs).");
     }
 
     /// <summary>The project's name from Pulumi.yaml's <c>name:</c> line (part of every URN).</summary>

@@ -15,10 +15,13 @@ public sealed record AiBudgetArgs
 }
 
 /// <summary>
-/// A consumption budget for the AI help features (EUR 600/month DE, CHF 1,000/month CH in the stack files), scoped
-/// to the territory's subscription and filtered to resources tagged <c>feature: ai-help</c>; e-mails at 80 % and
-/// 100 % of actual spend, and when the forecast passes 100 %. The amount is in the subscription's billing currency,
-/// which for each territory's subscription is its own (EUR, CHF).
+/// A consumption budget for the Azure-billed part of the AI help features (EUR 600/month DE, CHF 1,000/month CH in the
+/// stack files), scoped to the territory's subscription and filtered to resources tagged <c>feature: ai-help</c>;
+/// e-mails at 80 % and 100 % of actual spend, and when the forecast passes 100 %. The amount is in the subscription's
+/// billing currency (EUR, CHF; rule BudgetInBillingCurrency). Only a production stack plans it (one budget per
+/// subscription). The plan itself creates no AI resource: the help module's AI spend is reported by the app
+/// (<c>freshfoodz_ai_cost_month_to_date</c>) and alerted by <c>AiBudgetExceeded</c>; this budget sees only an Azure
+/// AI service that carries the tag (docs/deployment-rules.md, "Cost").
 /// </summary>
 public static class AiBudget
 {

@@ -20,6 +20,28 @@ public sealed record TieredDatabaseArgs
 
     /// <summary>Private access: the delegated subnets and the private DNS zone linked to both networks.</summary>
     public required DatabaseNetwork Network { get; init; }
+
+    /// <summary>The Entra tenant the servers' Microsoft Entra authentication trusts (the deploying identity's).</summary>
+    public required PlanValue TenantId { get; init; }
+
+    /// <summary>The server's Microsoft Entra administrator.</summary>
+    public required EntraAdministrator Admin { get; init; }
+}
+
+/// <summary>
+/// A Microsoft Entra principal (object ID, display name, User/Group/ServicePrincipal) that administers the
+/// PostgreSQL servers; the API spells the kinds user, group and servicePrincipal (azure-native 3.28.0,
+/// <c>dbforpostgresql.PrincipalType</c>).
+/// </summary>
+public sealed record EntraAdministrator(string PrincipalId, string PrincipalName, string PrincipalType)
+{
+    public string ApiPrincipalType => PrincipalType switch
+    {
+        "User" => "user",
+        "Group" => "group",
+        "ServicePrincipal" => "servicePrincipal",
+        _ => throw new ArgumentOutOfRangeException(nameof(PrincipalType), PrincipalType, "User, Group or ServicePrincipal"),
+    };
 }
 
 /// <summary>
@@ -58,9 +80,13 @@ public sealed record TieredDatabaseResources(PlannedResource Server, PlannedReso
 /// 2025-11-13: "After you change this setting, you need to restart your server"; "If you need more connections, we
 /// suggest that you instead use PgBouncer"). Apps connect through the built-in PgBouncer (port 6432, transaction mode),
 /// enabled on the primary and on the replica, so a promoted replica still has its pooler.</para>
+/// <para>Microsoft Entra authentication names its tenant (the deploying identity's, from getClientConfig) and an
+/// administrator (<c>freshfoodz:databaseAdmin</c>): without one no Entra principal can sign in or create the others
+/// (Microsoft docs "Manage Microsoft Entra roles in Azure Database for PostgreSQL", 2025-10-06). The administrator is set on
+/// the primary only: a read replica is read-only, and the role the administrator gets is replicated with the catalog.</para>
 /// <para>A flexible server runs one management operation at a time (ServerIsBusy otherwise), and creating a replica
 /// puts its primary into Updating: every operation on a tier's servers is chained by dependsOn, in this order:
-/// server, PgBouncer, database, replica, the replica's PgBouncer, the writer endpoint.</para>
+/// server, Entra administrator, PgBouncer, database, replica, the replica's PgBouncer, the writer endpoint.</para>
 /// </summary>
 public static class TieredDatabase
 {
@@ -110,7 +136,7 @@ public static class TieredDatabase
             ["highAvailability"] = ha
                 ? new Props { ["mode"] = zoneRedundant ? "ZoneRedundant" : "SameZone", ["standbyAvailabilityZone"] = zoneRedundant ? "2" : "1" }
                 : new Props { ["mode"] = "Disabled" },
-            ["authConfig"] = new Props { ["activeDirectoryAuth"] = "Enabled", ["passwordAuth"] = "Enabled" },
+            ["authConfig"] = new Props { ["activeDirectoryAuth"] = "Enabled", ["passwordAuth"] = "Enabled", ["tenantId"] = args.TenantId },
             ["administratorLogin"] = AdministratorLogin,
             ["administratorLoginPassword"] = new PlanSecret(password.Ref("result")),
             ["network"] = args.Network.For(args.Network.PrimarySubnet),
@@ -120,7 +146,15 @@ public static class TieredDatabase
         stateful with { DependsOn = [.. args.Network.ZoneLinks.Select(l => l.Name)] });
 
         // Each operation on this tier's servers waits for the one before (one operation at a time per server).
-        var last = server;
+        var last = scope.Resource("azure-native:dbforpostgresql:Administrator", "entra-admin", new Props
+        {
+            ["resourceGroupName"] = args.PrimaryGroup.Ref("name"),
+            ["serverName"] = server.Ref("name"),
+            ["objectId"] = args.Admin.PrincipalId,
+            ["principalName"] = args.Admin.PrincipalName,
+            ["principalType"] = args.Admin.ApiPrincipalType,
+            ["tenantId"] = args.TenantId,
+        });
         if (args.Sku.Tier != PostgresTier.Burstable)
         {
             // Built-in PgBouncer (GeneralPurpose/MemoryOptimized only) takes up to 10,000 client connections.

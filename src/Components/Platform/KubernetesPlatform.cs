@@ -145,13 +145,16 @@ public static class KubernetesPlatform
             ["enableAutoScaling"] = true,
             ["minCount"] = args.AppNodes.AutoscalerMin,
             ["maxCount"] = args.AppNodes.AutoscalerMax,
+            // Required in the PUT (Azure/AKS #1627); sent at creation only, then the live count (see ignoreChanges).
             ["count"] = args.AppNodes.AutoscalerMin,
             // One surge node: the capacity engine counts exactly one for upgrades.
             ["upgradeSettings"] = new Props { ["maxSurge"] = "1" },
             ["nodeLabels"] = new Props { ["freshfoodz.io/pool"] = "apps" },
             ["tags"] = c.Tags.For(DataClassification.Internal),
         },
-        // The autoscaler owns the live node count; Pulumi sets only its bounds.
+        // The autoscaler owns the live node count; Pulumi sets only its bounds. An ignored input is sent from the state,
+        // so a season switch runs pulumi up --refresh: the count sent is the live one (AKS refuses any other with the
+        // autoscaler on), and a minCount raised above it is allowed (rule AutoscaledPoolCountFromLive).
         new PlanOptions { IgnoreChanges = ["count"] });
         var access = scope.Resource("azure-native:authorization:RoleAssignment", "deployer-cluster-admin", new Props
         {

@@ -60,7 +60,8 @@ public static class WarRoomDashboard
             ]),
             new("Database connections against their limit", "short",
             [
-                new($"sum by (instance) ({Infrastructure.PostgresBackends})", "connections {{instance}}"),
+                // postgres_exporter per tier's primary (Plan/PostgresExporters): every backend of the server, PgBouncer's pool included.
+                new($"sum by ({Labels.Tier}) ({Infrastructure.PostgresBackends})", "server connections {{tier}}"),
                 new($"max({Sel(Records.PlanDatabaseConnections)})", "usable max_connections (sized SKU)"),
             ]),
             new("Nodes and api replicas against the autoscaler maximum", "short",

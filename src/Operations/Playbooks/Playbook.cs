@@ -128,7 +128,7 @@ public static class PlaybookPlanner
         var rehearsal = r is null
             ? new PlaybookAction($"Load test at {times} ({Rate(test.StartRate)} → {Rate(test.PeakRate)} requests/s): the project has no rehearsal stack, so add one (freshfoodz:environment: rehearsal) first", k6)
             : new PlaybookAction($"Load test at {times} on the rehearsal stack {r} ({Rate(test.StartRate)} → {Rate(test.PeakRate)} requests/s, hold {PeakTestProfile.HoldMinutes} min)",
-                $"pulumi config set freshfoodz:season {x} -s {r} && pulumi up --stack {r}; then {k6}");
+                $"pulumi config set freshfoodz:season {x} -s {r} && pulumi up --refresh --stack {r}; then {k6}");
         var t30 = new List<PlaybookAction>
         {
             new($"Capacity plan for {name} ({times}): {capacity.Hpa.MinReplicas} api pods, {capacity.Nodes.Count} app nodes, database {capacity.Database.Sku.Name}{MonthlyCost(settings, options, season)}",
@@ -155,7 +155,7 @@ public static class PlaybookPlanner
                 ? new($"Season switch applied: auto gives {name} capacity from today; the daily seasons workflow (.github/workflows/seasons.yml) applies it",
                     $"pulumi stack output effectiveSeason --stack {s}  # prints {x}")
                 : new($"Season switch: {s} is pinned to {settings.Season}, so switch it by hand",
-                    $"pulumi config set freshfoodz:season {x} -s {s} && pulumi up --stack {s}"),
+                    $"pulumi config set freshfoodz:season {x} -s {s} && pulumi up --refresh --stack {s}"),
             new($"Applied inside the low-traffic window {settings.Plan.Deployment.LowTrafficWindowText} (freshfoodz:lowTrafficWindow), replicas before primaries on a scale-up: the run-time effects and the apply phases",
                 $"freshfoodz diff --stack {s} --from baseline --to {x}"),
             new($"Change freeze from today to {window.LastDay:yyyy-MM-dd}: no Kubernetes upgrade (deployment rule AksUpgradeOutsidePeakWindow refuses one)",

@@ -47,6 +47,20 @@ internal static class BudgetRules
                 $"moves from {x.Before} to {x.After}: a budget's start is fixed at creation (keep freshfoodz:createdOn as it was)")),
     };
 
+    public static readonly DeploymentRule InBillingCurrency = new(
+        "BudgetInBillingCurrency",
+        "A budget's amount is stated in the billing currency of the territory's subscription (EUR in de, CHF in ch): freshfoodz:aiBudget.currency names it and must match.",
+        "azure-native 3.28.0 schema, azure-native:consumption:Budget (amount has no currency input; Azure compares it with the scope's cost, "
+        + "in the billing currency); Microsoft docs \"Tutorial: Create and manage Azure budgets\" (cost-management-billing/costs/tutorial-acm-create-budgets.md): "
+        + "budgets are evaluated against actual cost; the territories' billing accounts bill in EUR and CHF (price sheets, prices/<stack>.prices.yaml)")
+    {
+        OnPlan = (plan, context) => plan.OfType(PlanFacts.Budget)
+            .Where(_ => context.Settings.Plan.AiBudget.Currency != context.Settings.Territory.Currency)
+            .Select(b => new Breach(b.Name, "amount", RuleLevel.Refuse,
+                $"is {context.Settings.Plan.AiBudget.MonthlyAmount.ToString(CultureInfo.InvariantCulture)} {context.Settings.Plan.AiBudget.Currency} (freshfoodz:aiBudget.currency), "
+                + $"but territory {context.Settings.Territory.Code}'s subscription is billed in {context.Settings.Territory.Currency}: Azure would read the amount as {context.Settings.Territory.Currency}")),
+    };
+
     private static DateOnly? Parse(string? text) =>
         text is not null && DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture,
             DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) && t.TimeOfDay == TimeSpan.Zero

@@ -16,12 +16,16 @@ public static class DeploymentRuleCatalog
         StorageRules.LockedInTime,
         BudgetRules.StartsOnFirstOfMonth,
         BudgetRules.StartNeverChanges,
+        BudgetRules.InBillingCurrency,
         KubernetesRules.VersionSupported,
         KubernetesRules.UpgradeOutsidePeak,
+        NodePoolRules.AutoscaledCountFromLive,
         PostgresRules.StaticParametersNotPlanned,
         PostgresRules.ReplicaComputeAtLeastPrimary,
         PostgresRules.ReplicaParametersAtLeastPrimary,
         PostgresRules.ReplicaKeepsPgBouncer,
+        PostgresRules.EntraAuthHasTenantAndAdministrator,
+        PostgresRules.CreateModeNeverChanges,
         PostgresRules.OneOperationPerServer,
     ];
 

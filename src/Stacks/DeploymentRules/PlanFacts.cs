@@ -7,6 +7,7 @@ internal static class PlanFacts
 {
     public const string PostgresServer = "azure-native:dbforpostgresql:Server";
     public const string PostgresConfiguration = "azure-native:dbforpostgresql:Configuration";
+    public const string PostgresAdministrator = "azure-native:dbforpostgresql:Administrator";
     public const string StorageAccount = "azure-native:storage:StorageAccount";
     public const string Budget = "azure-native:consumption:Budget";
     public const string ManagedCluster = "azure-native:containerservice:ManagedCluster";

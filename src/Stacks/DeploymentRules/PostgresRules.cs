@@ -3,7 +3,7 @@ using FreshFoodz.Components.Plan;
 
 namespace FreshFoodz.Stacks.DeploymentRules;
 
-/// <summary>PostgreSQL flexible server: static parameters, replicas and their order, one operation at a time.</summary>
+/// <summary>PostgreSQL flexible server: static parameters, replicas and their order, Entra authentication, one operation at a time.</summary>
 internal static class PostgresRules
 {
     /// <summary>
@@ -87,6 +87,47 @@ internal static class PostgresRules
             .Where(x => Enabled(plan, x.Primary.Name) && !Enabled(plan, x.Replica.Name))
             .Select(x => new Breach(x.Replica.Name, "pgbouncer.enabled", RuleLevel.Refuse,
                 $"is not enabled on the replica while {x.Primary.Name} pools through PgBouncer: a promoted replica would have no pooler")),
+    };
+
+    public static readonly DeploymentRule EntraAuthHasTenantAndAdministrator = new(
+        "PostgresEntraAuthHasAdministrator",
+        "A primary server with Microsoft Entra authentication enabled names its tenant (authConfig.tenantId) and has a Microsoft Entra administrator: without one no Entra principal can sign in or create the others.",
+        "azure-native 3.28.0 schema, azure-native:dbforpostgresql:Server authConfig (AuthConfigArgs.tenantId, default empty) and "
+        + "azure-native:dbforpostgresql:Administrator (objectId, principalName, principalType, tenantId); Microsoft docs \"Manage Microsoft Entra roles in "
+        + "Azure Database for PostgreSQL\" (security/security-manage-entra-users.md, 2025-10-06): after the first Microsoft Entra administrator is created through the portal or ARM API, that role manages the other Entra roles")
+    {
+        OnPlan = (plan, context) => plan.OfType(PlanFacts.PostgresServer)
+            .Where(s => !s.IsReplica() && s.Text("authConfig.activeDirectoryAuth") == "Enabled")
+            .SelectMany(s =>
+            {
+                var breaches = new List<Breach>();
+                if (s.Inputs.At("authConfig.tenantId") is null or PlanString { Value: "" })
+                {
+                    breaches.Add(new Breach(s.Name, "authConfig.tenantId", RuleLevel.Refuse,
+                        "is not set while activeDirectoryAuth is Enabled: the server must name the Entra tenant it trusts"));
+                }
+                if (!plan.OfType(PlanFacts.PostgresAdministrator).Any(a => a.RefTarget("serverName") == s.Name
+                    && a.Text("objectId") is { Length: > 0 } && a.Inputs.At("tenantId") is not (null or PlanString { Value: "" })))
+                {
+                    breaches.Add(new Breach(s.Name, "authConfig.activeDirectoryAuth", RuleLevel.Refuse,
+                        "is Enabled but the plan has no Microsoft Entra administrator (azure-native:dbforpostgresql:Administrator with objectId and tenantId) for the server: set freshfoodz:databaseAdmin"));
+                }
+                return breaches;
+            }),
+    };
+
+    public static readonly DeploymentRule CreateModeNeverChanges = new(
+        "PostgresCreateModeNeverChanges",
+        "A server's createMode is the same in every plan (Create for a primary, Replica for a replica): it is a creation parameter, sent unchanged with every update; a change would ask to create the server again, and Update belongs only to an in-place major version upgrade, which no plan makes.",
+        "azure-native 3.28.0 schema, azure-native:dbforpostgresql:Server createMode (enum dbforpostgresql.CreateMode: Create, Default, GeoRestore, PointInTimeRestore, "
+        + "Replica, ReviveDropped, Update); hashicorp/terraform-provider-azurerm #12996 and #25790 (create_mode cannot change after creation: a change re-creates "
+        + "the server), #20495 and #32027 (Update only with a major version upgrade)")
+    {
+        OnSwitch = (from, to, context) => from.OfType(PlanFacts.PostgresServer)
+            .Select(s => (Server: s, Before: s.Text("createMode"), After: to.Twin(s)?.Text("createMode")))
+            .Where(x => to.Twin(x.Server) is not null && x.After != x.Before)
+            .Select(x => new Breach(x.Server.Name, "createMode", RuleLevel.Refuse,
+                $"changes from {x.Before ?? "unset"} to {x.After ?? "unset"}: createMode is fixed at creation (a major version upgrade is a separate, manual step)")),
     };
 
     public static readonly DeploymentRule OneOperationPerServer = new(

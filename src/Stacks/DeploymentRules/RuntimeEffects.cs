@@ -33,7 +33,8 @@ public static class RuntimeEffects
         "Microsoft docs \"Limits in Azure Database for PostgreSQL\" (2025-11-13), \"Scale operations\": scaling up storage requires a server restart";
 
     private const string Autoscaler =
-        "Microsoft docs \"Use the cluster autoscaler in AKS\": minCount/maxCount bound the autoscaler; running pods are not restarted";
+        "Microsoft docs \"Use the cluster autoscaler in AKS\": minCount/maxCount bound the autoscaler; AKS release 2021-07-22: a minimum raised "
+        + "through the AKS API is enforced; count is under ignoreChanges and sent as the live count (pulumi up --refresh; rule AutoscaledPoolCountFromLive)";
 
     private const string Hpa =
         "Kubernetes docs \"Horizontal Pod Autoscaling\": replicas are added or removed, running pods keep serving";
@@ -68,8 +69,14 @@ public static class RuntimeEffects
                     : Make($"compute {(up ? "scaled up after its replica" : "scaled down before its replica")}: the server restarts", "2-10 min", Scaling);
             case (PlanFacts.PostgresServer, "storage.storageSizeGB"):
                 return Make("storage grows; the server restarts", "restart (minutes)", StorageScaling);
-            case (PlanFacts.AgentPool, "minCount" or "maxCount" or "count"):
-                return Make("autoscaler bounds change: nodes are added (minutes each) or idle nodes drained", "none", Autoscaler);
+            case (PlanFacts.AgentPool, "minCount"):
+                return Int(c.To) > Int(c.From)
+                    ? Make($"autoscaler minimum raised {Int(c.From)} → {Int(c.To)}: the update keeps the live node count (refreshed), then the autoscaler adds nodes up to the new minimum (minutes each)", "none", Autoscaler)
+                    : Make($"autoscaler minimum lowered {Int(c.From)} → {Int(c.To)}: idle nodes above it are drained and removed later", "none", Autoscaler);
+            case (PlanFacts.AgentPool, "maxCount"):
+                return Make($"autoscaler maximum {Int(c.From)} → {Int(c.To)}: the ceiling for scale-out; running nodes stay", "none", Autoscaler);
+            case (PlanFacts.AgentPool, "count"):
+                return Make("not sent: count is under ignoreChanges, the update sends the live count", "none", Autoscaler);
             case ("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", _):
                 return Make("HPA bounds change: pods added or removed", "none", Hpa);
             case (PlanFacts.ManagedCluster, "kubernetesVersion"):
@@ -98,6 +105,8 @@ public static class RuntimeEffects
     }
 
     private static string? Text(PlanValue? value) => (value as PlanString)?.Value;
+
+    private static int? Int(PlanValue? value) => (value as PlanInt)?.Value;
 
     private static int Cores(StackSettings settings, string? sku) =>
         settings.Capacity.PostgresSkus.FirstOrDefault(s => s.Name == sku)?.VCores ?? 0;

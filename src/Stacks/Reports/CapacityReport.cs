@@ -70,6 +70,9 @@ public sealed record CapacityReport(
                 ["vCoresNeeded"] = R(p.Database.VCoresNeeded),
                 ["connections"] = p.Database.Connections,
                 ["connectionsAtMaxReplicas"] = p.Database.ConnectionsAtMaxReplicas,
+                ["pgBouncerMaxClientConnections"] = PgBouncer.MaxClientConnections,
+                ["busyServerConnections"] = R(p.Database.BusyServerConnections),
+                ["serverConnections"] = p.Database.ServerConnections,
                 ["usableMaxConnections"] = p.Database.Sku.UsableConnections,
             },
             ["nodes"] = new JsonObject

@@ -102,7 +102,7 @@ public static class ConfigKeys
         "Business modules (one namespace each): drTier and the app teams' deployments {role api|worker, share, priority}.", null);
 
     public static readonly ConfigKeySpec AiBudget = new(
-        "freshfoodz:aiBudget", "Monthly budget for the AI help features: monthlyAmount (territory currency), contactEmails.", null);
+        "freshfoodz:aiBudget", "Monthly budget for the AI help features: monthlyAmount in currency (EUR or CHF: the billing currency of the territory's subscription), contactEmails.", null);
 
     public static readonly ConfigKeySpec Alerting = new(
         "freshfoodz:alerting",
@@ -140,12 +140,17 @@ public static class ConfigKeys
         "The identity that runs pulumi up: principalId (its Entra object ID: az ad signed-in-user show --query id, or az ad sp show --id <appId> --query id) and principalType (User, Group or ServicePrincipal); it is granted Azure Kubernetes Service RBAC Cluster Admin on the cluster.",
         null);
 
+    public static readonly ConfigKeySpec DatabaseAdmin = new(
+        "freshfoodz:databaseAdmin",
+        "The Microsoft Entra administrator of every PostgreSQL server: principalId (Entra object ID), principalName (the group's, user's or service principal's display name) and principalType (User, Group or ServicePrincipal).",
+        null);
+
     public static IReadOnlyList<ConfigKeySpec> All { get; } =
     [
         Location, Territory, Season, LeadTimeDays, BurstHeadroom, Workload, NodePools, VmSizes, PostgresSkus,
         Utilization, Environment, SubscriptionId, ShortName, CostCentre, KubernetesVersion, Databases,
         CrossRegionReplicas, Modules, AiBudget, Alerting, Network, ChaosExperiments, CreatedOn, AuditImmutability,
-        LowTrafficWindow, Deployer,
+        LowTrafficWindow, Deployer, DatabaseAdmin,
     ];
 
     /// <summary>Keys that are no longer read, and where their values went (a stack file that still has one is told).</summary>

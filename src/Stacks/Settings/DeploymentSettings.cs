@@ -14,6 +14,9 @@ public sealed record DeploymentSettings(DateOnly CreatedOn, ImmutabilityState Au
     /// <summary>The identity that runs <c>pulumi up</c> (<c>freshfoodz:deployer</c>).</summary>
     public required Deployer Deployer { get; init; }
 
+    /// <summary>The Microsoft Entra administrator of the PostgreSQL servers (<c>freshfoodz:databaseAdmin</c>).</summary>
+    public required EntraAdministrator DatabaseAdmin { get; init; }
+
     /// <summary>The daily low-traffic window (UTC) in which the seasons workflow applies a switch (<c>freshfoodz:lowTrafficWindow</c>).</summary>
     public (TimeOnly From, TimeOnly To) LowTrafficWindow { get; init; } = (new(1, 0), new(4, 0));
 
@@ -25,7 +28,7 @@ public sealed record DeploymentSettings(DateOnly CreatedOn, ImmutabilityState Au
     public DateOnly LockDeadline => CreatedOn.AddDays(LockWithinDays);
 }
 
-/// <summary>Reads <c>freshfoodz:createdOn</c>, <c>freshfoodz:auditImmutability</c> and <c>freshfoodz:lowTrafficWindow</c>.</summary>
+/// <summary>Reads <c>freshfoodz:createdOn</c>, <c>freshfoodz:auditImmutability</c>, <c>freshfoodz:lowTrafficWindow</c>, <c>freshfoodz:deployer</c> and <c>freshfoodz:databaseAdmin</c>.</summary>
 internal static partial class DeploymentSettingsReader
 {
     private static readonly string[] PrincipalTypes = ["User", "Group", "ServicePrincipal"];
@@ -75,28 +78,56 @@ internal static partial class DeploymentSettingsReader
             }
         }
         var deployer = ReadDeployer(c);
-        return created is null || state is null || window is null || deployer is null
+        var admin = ReadDatabaseAdmin(c);
+        return created is null || state is null || window is null || deployer is null || admin is null
             ? null
-            : new DeploymentSettings(created.Value, state.Value) { LowTrafficWindow = window.Value, Deployer = deployer };
+            : new DeploymentSettings(created.Value, state.Value) { LowTrafficWindow = window.Value, Deployer = deployer, DatabaseAdmin = admin };
+    }
+
+    private static EntraAdministrator? ReadDatabaseAdmin(ConfigCursor c)
+    {
+        var root = ConfigKeys.DatabaseAdmin.Key;
+        var m = c.Map(c.Key(ConfigKeys.DatabaseAdmin), root, ["principalId", "principalName", "principalType"]);
+        var id = PrincipalId(c, m, root);
+        var name = c.Word(m, root, "principalName", "the principal's display name");
+        if (name is not null && (name.Length > 128 || name.Any(char.IsControl)))
+        {
+            c.Error(m?["principalName"], $"{root}.principalName", "must be a display name of at most 128 characters without control characters");
+            name = null;
+        }
+        var type = PrincipalType(c, m, root);
+        return id is null || name is null || type is null ? null : new EntraAdministrator(id, name, type);
     }
 
     private static Deployer? ReadDeployer(ConfigCursor c)
     {
         var root = ConfigKeys.Deployer.Key;
         var m = c.Map(c.Key(ConfigKeys.Deployer), root, ["principalId", "principalType"]);
+        var id = PrincipalId(c, m, root);
+        var type = PrincipalType(c, m, root);
+        return id is null || type is null ? null : new Deployer(id, type);
+    }
+
+    private static string? PrincipalId(ConfigCursor c, ConfigMap? m, string root)
+    {
         var id = c.Word(m, root, "principalId", "an Entra object ID (GUID)");
         if (id is not null && !Guid().IsMatch(id))
         {
             c.Error(m?["principalId"], $"{root}.principalId", $"must be an Entra object ID (GUID) like 00000000-0000-0000-0000-000000000000, got '{id}'");
-            id = null;
+            return null;
         }
+        return id;
+    }
+
+    private static string? PrincipalType(ConfigCursor c, ConfigMap? m, string root)
+    {
         var type = c.Word(m, root, "principalType", string.Join("|", PrincipalTypes));
         if (type is not null && !PrincipalTypes.Contains(type))
         {
             c.Error(m?["principalType"], $"{root}.principalType", $"must be one of {string.Join("|", PrincipalTypes)}, got '{type}'");
-            type = null;
+            return null;
         }
-        return id is null || type is null ? null : new Deployer(id, type);
+        return type;
     }
 
     [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]

@@ -26,7 +26,15 @@ public sealed record DatabaseSettings(string PostgresVersion, TierDatabase Criti
     };
 }
 
-public sealed record AiBudgetSettings(decimal MonthlyAmount, IReadOnlyList<string> ContactEmails);
+/// <summary>
+/// The AI budget: <see cref="MonthlyAmount"/> in <see cref="Currency"/>, which must be the billing currency of the
+/// territory's subscription (a budget's amount has no currency of its own: Azure compares it with cost in the billing
+/// currency; deployment rule BudgetInBillingCurrency).
+/// </summary>
+public sealed record AiBudgetSettings(decimal MonthlyAmount, string Currency, IReadOnlyList<string> ContactEmails)
+{
+    public static readonly IReadOnlyList<string> Currencies = ["EUR", "CHF"];
+}
 
 /// <summary>The settings a stack's plan needs beyond capacity.</summary>
 public sealed record PlanSettings(

@@ -240,8 +240,14 @@ internal static partial class PlanSettingsReader
     private static AiBudgetSettings? ReadAiBudget(ConfigCursor c)
     {
         var root = ConfigKeys.AiBudget.Key;
-        var m = c.Map(c.Key(ConfigKeys.AiBudget), root, ["monthlyAmount", "contactEmails"]);
+        var m = c.Map(c.Key(ConfigKeys.AiBudget), root, ["monthlyAmount", "currency", "contactEmails"]);
         var amount = c.Number(m, root, "monthlyAmount");
+        var currency = c.Word(m, root, "currency", string.Join("|", AiBudgetSettings.Currencies));
+        if (currency is not null && !AiBudgetSettings.Currencies.Contains(currency))
+        {
+            c.Error(m?["currency"], $"{root}.currency", $"must be one of {string.Join("|", AiBudgetSettings.Currencies)}, got {ValueText.Quote(currency)}");
+            currency = null;
+        }
         var emailsNode = c.Child(m, root, "contactEmails", "a list of e-mail addresses");
         List<string>? emails = null;
         if (emailsNode is ConfigList list && list.Items.Count > 0)
@@ -264,9 +270,9 @@ internal static partial class PlanSettingsReader
         {
             c.Error(emailsNode, $"{root}.contactEmails", "must be a non-empty list of e-mail addresses");
         }
-        return amount is null || emails is null || emails.Count != (emailsNode as ConfigList)?.Items.Count
+        return amount is null || currency is null || emails is null || emails.Count != (emailsNode as ConfigList)?.Items.Count
             ? null
-            : new AiBudgetSettings((decimal)amount.Value, emails);
+            : new AiBudgetSettings((decimal)amount.Value, currency, emails);
     }
 
     /// <summary>Kubernetes names: RFC 1123 labels, lowercase alphanumerics and '-', at most 63 characters.</summary>

@@ -106,6 +106,60 @@ public class ComponentTests
     }
 
     [Fact]
+    public void EveryPrimaryHasItsEntraTenantAndAdministratorFromTheStackFile()
+    {
+        var tenant = De.Input("data-critical-server", "authConfig.tenantId");
+        Assert.IsType<PlanInvoke>(tenant);
+        Assert.Equal("tenantId", ((PlanInvoke)tenant!).ResultPath);
+        foreach (var tier in new[] { "critical", "high", "standard" })
+        {
+            var admin = De.Resource($"data-{tier}-entra-admin");
+            Assert.Equal("azure-native:dbforpostgresql:Administrator", admin.Type);
+            Assert.Equal(new PlanRef($"data-{tier}-server", "name"), admin.Inputs["serverName"]);
+            // Pulumi.de-prod.yaml: freshfoodz:databaseAdmin, a Group, which the API spells "group".
+            Assert.Equal(("55555555-5555-4555-8555-555555555555", "sg-freshfoodz-de-dba", "group"),
+                (De.Text(admin.Name, "objectId"), De.Text(admin.Name, "principalName"), De.Text(admin.Name, "principalType")));
+            Assert.Equal(tenant, admin.Inputs["tenantId"]);
+        }
+        // One operation at a time: PgBouncer (or, on Burstable, the database) waits for the administrator.
+        Assert.Contains("data-critical-entra-admin", De.Resource("data-critical-pgbouncer").Options.DependsOn);
+        Assert.Contains("data-standard-entra-admin", De.Resource("data-standard-database").Options.DependsOn);
+        Assert.DoesNotContain(De.Resources, r => r.Type == "azure-native:dbforpostgresql:Administrator" && r.Name.Contains("replica", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheConnectionsPanelHasAPostgresExporterPerPrimaryReadingItsPasswordFromKeyVault()
+    {
+        var objects = De.Text("postgres-exporters-database-passwords", "spec.parameters.objects")!;
+        var secrets = new List<string>();
+        foreach (var tier in new[] { "critical", "high", "standard" })
+        {
+            var d = De.Resource($"postgres-exporters-{tier}");
+            Assert.Equal("kubernetes:apps/v1:Deployment", d.Type);
+            var container = ((PlanList)De.Input(d.Name, "spec.template.spec.containers")!).Items.OfType<PlanMap>().Single();
+            var vars = ((PlanList)container["env"]!).Items.OfType<PlanMap>().ToDictionary(e => ((PlanString)e["name"]!).Value, e => ((PlanString)e["value"]!).Value);
+            // The primary itself on 5432 (not the writer endpoint, not PgBouncer), the password from the CSI mount only.
+            Assert.Equal($"{De.Text($"data-{tier}-server", "serverName")}.postgres.database.azure.com:5432/freshfoodz?sslmode=require", vars["DATA_SOURCE_URI"]);
+            Assert.Equal($"/mnt/secrets/{tier}", vars["DATA_SOURCE_PASS_FILE"]);
+            Assert.DoesNotContain("DATA_SOURCE_PASS", vars.Keys);
+            // The mounted file of that name is the tier's password secret.
+            var secret = System.Text.RegularExpressions.Regex.Match(objects, $@"objectName: (\S+)\n    objectType: secret\n    objectAlias: {tier}\n").Groups[1].Value;
+            Assert.NotEmpty(secret);
+            secrets.Add(secret);
+        }
+        // Allowed to read exactly those three secrets, nothing else.
+        var scopes = De.Resources.Where(r => r.Name.StartsWith("postgres-exporters-reads-", StringComparison.Ordinal))
+            .Select(r => ((PlanRef)r.Inputs["scope"]!).Resource).Order(StringComparer.Ordinal);
+        Assert.Equal(secrets.Select(x => $"secrets-secret-{x}").Order(StringComparer.Ordinal), scopes);
+        // Scraped by the chart's Prometheus (release label), the pod's tier becoming the series' "tier".
+        var monitor = De.Resource("postgres-exporters-pod-monitor");
+        Assert.Equal("kube-prometheus-stack", De.Text(monitor.Name, "metadata.labels.release"));
+        var endpoint = ((PlanList)De.Input(monitor.Name, "spec.podMetricsEndpoints")!).Items.OfType<PlanMap>().Single();
+        var relabel = ((PlanList)endpoint["relabelings"]!).Items.OfType<PlanMap>().Single();
+        Assert.Equal(new PlanString("tier"), relabel["targetLabel"]);
+    }
+
+    [Fact]
     public void TheDeployingIdentityGetsClusterAdminBeforeAnyKubernetesResource()
     {
         // Azure RBAC for Kubernetes: Owner has no data actions, so the plan grants the built-in
@@ -149,7 +203,8 @@ public class ComponentTests
         var endpoint = (PlanMap)((PlanList)De.Input(sales.Name, "spec.podMetricsEndpoints")!).Items.Single();
         Assert.Equal(("metrics", "/metrics", "30s"), (((PlanString)endpoint["port"]!).Value, ((PlanString)endpoint["path"]!).Value, ((PlanString)endpoint["interval"]!).Value));
         Assert.Equal<string>(["monitoring-stack", "workloads-sales-namespace"], sales.Options.DependsOn);
-        Assert.Equal(["monitoring-apps-crm", "monitoring-apps-help", "monitoring-apps-sales"],
+        // And one for the PostgreSQL exporters (the connections panel's source).
+        Assert.Equal(["monitoring-apps-crm", "monitoring-apps-help", "monitoring-apps-sales", "postgres-exporters-pod-monitor"],
             De.OfType("kubernetes:monitoring.coreos.com/v1:PodMonitor").Select(r => r.Name));
     }
 

@@ -136,6 +136,34 @@ public class DeploymentRuleTests
     }
 
     [Fact]
+    public void BudgetInBillingCurrencyIsCaught()
+    {
+        // de-prod's subscription is billed in EUR: an amount meant as CHF would be read as EUR.
+        var chf = Plans.SettingsWith("de-prod", ("currency: EUR", "currency: CHF"));
+        var f = Single(Judge(chf, StackPlanner.Build(chf, Season.Baseline)), "BudgetInBillingCurrency");
+        Assert.Equal(("cost-guard-budget", "amount", RuleLevel.Refuse), (f.Resource, f.Property, f.Level));
+        Assert.Contains("600 CHF", f.Message, StringComparison.Ordinal);
+        Assert.Contains("billed in EUR", f.Message, StringComparison.Ordinal);
+        // ch-prod states CHF, its billing currency.
+        var ch = Plans.Settings("ch-prod");
+        Assert.DoesNotContain(Judge(ch, StackPlanner.Build(ch, Season.Baseline)), x => x.Rule == "BudgetInBillingCurrency");
+    }
+
+    [Fact]
+    public void StacksSharingASubscriptionPlanOneSubscriptionBudget()
+    {
+        // peak-weihnachten shares de-prod's subscription: only the production stack owns the subscription-wide budget.
+        var budgets = ProjectFiles.Stacks.Select(Plans.Settings)
+            .GroupBy(s => s.Plan.SubscriptionId)
+            .Select(g => (Subscription: g.Key, Stacks: g.Count(), Budgets: g.Sum(s => StackPlanner.Build(s, Season.Baseline).OfType("azure-native:consumption:Budget").Count())))
+            .ToList();
+        Assert.Contains(budgets, b => b.Stacks > 1);
+        Assert.All(budgets, b => Assert.Equal(1, b.Budgets));
+        var rehearsal = Plans.Settings("peak-weihnachten");
+        Assert.Empty(StackPlanner.Build(rehearsal, Season.Weihnachten).OfType("azure-native:consumption:Budget"));
+    }
+
+    [Fact]
     public void AksVersionSupportedIsCaught()
     {
         // 1.33: end of life 2026-07-31 (calendar); 1.37: GA October 2026, so not before 2026-10-31; 1.36 warns from 180 days before 2027-06-30.
@@ -162,6 +190,41 @@ public class DeploymentRuleTests
         Assert.Contains("weihnachten change freeze (2026-10-18 to 2026-12-31)", f.Message, StringComparison.Ordinal);
         var outside = DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, new DateOnly(2027, 1, 10)), Baseline, upgraded, Season.Baseline).Findings;
         Assert.DoesNotContain(outside, x => x.Rule == "AksUpgradeOutsidePeakWindow");
+    }
+
+    [Fact]
+    public void AutoscaledPoolCountFromLiveIsCaught()
+    {
+        // A creation count below minCount, and a count Pulumi would send from the plan instead of the live one.
+        var below = Baseline.Mutate("platform-app-pool", i => i.With("count", Baseline.Int("platform-app-pool", "minCount")!.Value - 1));
+        var f = Single(Judge(De, below), "AutoscaledPoolCountFromLive");
+        Assert.Equal(("platform-app-pool", "count", RuleLevel.Refuse), (f.Resource, f.Property, f.Level));
+        Assert.Contains("outside [minCount", f.Message, StringComparison.Ordinal);
+        var planned = Baseline with
+        {
+            Resources = [.. Baseline.Resources.Select(r => r.Name == "platform-app-pool" ? r with { Options = r.Options with { IgnoreChanges = [] } } : r)],
+        };
+        Assert.Contains("not under ignoreChanges", Single(Judge(De, planned), "AutoscaledPoolCountFromLive").Message, StringComparison.Ordinal);
+        // A switch whose new maxCount is below the old minCount: the live count in the low-traffic window is above the new bounds.
+        var weihnachten = StackPlanner.Build(De, Season.Weihnachten);
+        var oldMin = weihnachten.Int("platform-app-pool", "minCount")!.Value;
+        var tooLow = Baseline.Mutate("platform-app-pool", i => i.With("maxCount", oldMin - 1).With("minCount", oldMin - 1).With("count", oldMin - 1));
+        var s = Single(DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, null), weihnachten, tooLow, Season.Baseline).Findings, "AutoscaledPoolCountFromLive");
+        Assert.Equal("maxCount", s.Property);
+        // The real switches keep it: baseline → weihnachten raises minCount above the baseline count, which AKS allows.
+        Assert.True(oldMin > Baseline.Int("platform-app-pool", "count"));
+        Assert.DoesNotContain(DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, null), Baseline, weihnachten, Season.Weihnachten).Findings,
+            x => x.Rule == "AutoscaledPoolCountFromLive");
+    }
+
+    [Fact]
+    public void TheSeasonsWorkflowRefreshesBeforeEveryUp()
+    {
+        // count is under ignoreChanges: without a refresh the update would send the count stored at creation.
+        var workflow = File.ReadAllLines(Path.Combine(ProjectFiles.Root, ".github", "workflows", "seasons.yml"));
+        var ups = workflow.Where(l => l.TrimStart().StartsWith("pulumi up ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, ups.Count);
+        Assert.All(ups, l => Assert.Contains(" --refresh ", l, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -210,6 +273,36 @@ public class DeploymentRuleTests
     }
 
     [Fact]
+    public void PostgresEntraAuthHasAdministratorIsCaught()
+    {
+        // No tenant on the server, and no administrator for it.
+        var noTenant = Baseline.Mutate("data-critical-server", i => Set(i, "authConfig.tenantId", ""));
+        var f = Single(Judge(De, noTenant), "PostgresEntraAuthHasAdministrator");
+        Assert.Equal(("data-critical-server", "authConfig.tenantId", RuleLevel.Refuse), (f.Resource, f.Property, f.Level));
+        var noAdmin = Baseline with { Resources = [.. Baseline.Resources.Where(r => r.Name != "data-high-entra-admin")] };
+        var g = Single(Judge(De, noAdmin), "PostgresEntraAuthHasAdministrator");
+        Assert.Equal(("data-high-server", "authConfig.activeDirectoryAuth"), (g.Resource, g.Property));
+        Assert.Contains("freshfoodz:databaseAdmin", g.Message, StringComparison.Ordinal);
+        // Password-only servers need none; replicas take the administrator's role from their primary.
+        var passwordOnly = noAdmin.Mutate("data-high-server", i => Set(i, "authConfig.activeDirectoryAuth", "Disabled"));
+        Assert.DoesNotContain(Judge(De, passwordOnly), x => x.Rule == "PostgresEntraAuthHasAdministrator");
+    }
+
+    [Fact]
+    public void PostgresCreateModeNeverChangesIsCaught()
+    {
+        // Every real switch keeps Create on the primaries and Replica on the replicas.
+        var weihnachten = StackPlanner.Build(De, Season.Weihnachten);
+        Assert.DoesNotContain(DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, null), Baseline, weihnachten, Season.Weihnachten).Findings,
+            f => f.Rule == "PostgresCreateModeNeverChanges");
+        // An update that switches the primary to Update (as for a major version upgrade) is refused.
+        var update = weihnachten.Mutate("data-critical-server", i => Set(i, "createMode", "Update"));
+        var f = Single(DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, null), Baseline, update, Season.Weihnachten).Findings, "PostgresCreateModeNeverChanges");
+        Assert.Equal(("data-critical-server", "createMode", RuleLevel.Refuse), (f.Resource, f.Property, f.Level));
+        Assert.Contains("from Create to Update", f.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OneOperationPerServerIsCaught()
     {
         // The database no longer waits for PgBouncer's configuration: two operations on the server at once.
@@ -217,14 +310,15 @@ public class DeploymentRuleTests
         {
             Resources = [.. Baseline.Resources.Select(r => r.Name == "data-critical-database" ? r with { Options = r.Options with { DependsOn = [] } } : r)],
         };
-        // Now unordered against PgBouncer's configuration: the database, the replica creation that waits for the
-        // database, and the writer endpoint that waits for the replica (three pairs on data-critical-server).
+        // Now unordered against PgBouncer's configuration and the Entra administrator before it: the database, the
+        // replica creation that waits for the database, and the writer endpoint that waits for the replica (3 × 2 pairs
+        // on data-critical-server).
         var findings = Judge(De, parallel).Where(f => f.Rule == "OneOperationPerServer").ToList();
-        Assert.Equal(3, findings.Count);
+        Assert.Equal(6, findings.Count);
         Assert.All(findings, f => Assert.Equal("dependsOn", f.Property));
         Assert.All(findings, f => Assert.Contains("changes data-critical-server with nothing ordering it against", f.Message, StringComparison.Ordinal));
         var named = findings.SelectMany(f => new[] { f.Resource, System.Text.RegularExpressions.Regex.Match(f.Message, @"against (\S+)").Groups[1].Value }).ToHashSet();
-        Assert.Equal(["data-critical-database", "data-critical-pgbouncer", "data-critical-replica", "data-critical-writer-endpoint"], named.Order(StringComparer.Ordinal));
+        Assert.Equal(["data-critical-database", "data-critical-entra-admin", "data-critical-pgbouncer", "data-critical-replica", "data-critical-writer-endpoint"], named.Order(StringComparer.Ordinal));
     }
 
     private static StackPlan WithVersion(string version) => Baseline.Mutate("platform-cluster", i => i.With("kubernetesVersion", version));
