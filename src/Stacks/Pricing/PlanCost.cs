@@ -89,6 +89,7 @@ public static class PlanCostModel
         "azure-native:authorization:PolicyAssignment",
         "azure-native:consumption:Budget",
         "azure-native:dbforpostgresql:Configuration",
+        "azure-native:dbforpostgresql:Administrator",
         "azure-native:dbforpostgresql:Database",
         "azure-native:dbforpostgresql:VirtualEndpoint",
         "azure-native:storage:BlobContainer",

@@ -192,6 +192,20 @@ public class PlanCostTests
         Assert.StartsWith("no cost rule", u.Reason, StringComparison.Ordinal);
     }
 
+    /// <summary>A resource type added to the plans gets a cost rule or a place in NoCharge, or this fails naming it.</summary>
+    [Theory]
+    [InlineData("de-prod")]
+    [InlineData("ch-prod")]
+    [InlineData("peak-weihnachten")]
+    public void EveryPlannedTypeHasACostRule(string stack)
+    {
+        foreach (var season in SeasonNames.All)
+        {
+            var (_, unpriced) = PlanCostModel.Demands(Plans.Plans.Of(stack, season), Plans.Plans.Settings(stack).Region.Name, Plans.Plans.Settings(stack).Capacity.PostgresSkus);
+            Assert.Empty(unpriced.Where(u => u.Reason.StartsWith("no cost rule", StringComparison.Ordinal)).Select(u => $"{season}: {u.Resource} {u.Type}"));
+        }
+    }
+
     [Fact]
     public void ANodePoolWithoutACountIsListedNotZero()
     {
