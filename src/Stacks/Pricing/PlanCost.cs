@@ -51,6 +51,9 @@ public sealed record PlanCost(string Currency, IReadOnlyList<CostLine> Lines, IR
 /// </summary>
 public static class PlanCostModel
 {
+    /// <summary>The cost group of the app node pool, the part of a plan the daily schedule changes.</summary>
+    public const string AppNodesGroup = "app nodes";
+
     /// <summary>Types that bill nothing themselves (containers, settings, Kubernetes objects on priced nodes, passwords).</summary>
     public static readonly IReadOnlySet<string> NoCharge = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -120,7 +123,7 @@ public static class PlanCostModel
             switch (r.Type)
             {
                 case "azure-native:containerservice:AgentPool":
-                    Add(r.Name, r.Type, "app nodes", Meters.Vm(region, Text(r.Inputs["vmSize"]) ?? "?"), Number(r.Inputs["minCount"] ?? r.Inputs["count"]), "node count");
+                    Add(r.Name, r.Type, AppNodesGroup, Meters.Vm(region, Text(r.Inputs["vmSize"]) ?? "?"), Number(r.Inputs["minCount"] ?? r.Inputs["count"]), "node count");
                     break;
                 case "azure-native:containerservice:ManagedCluster":
                     foreach (var pool in (r.Inputs["agentPoolProfiles"] as PlanList)?.Items.OfType<PlanMap>() ?? [])

@@ -1,3 +1,4 @@
+using FreshFoodz.Capacity.Daily;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Stacks.Settings;
@@ -57,23 +58,57 @@ public sealed class StackCost
         return cost;
     }
 
-    /// <summary>The year as the stack runs it: each day at the season in effect (pinned, or by auto).</summary>
-    public CostProjection ProjectYear(int year, AppTierRule rule = AppTierRule.Engine) => ProjectYear(year, Settings.EffectiveSeason, rule);
+    /// <summary>The season's daily schedule (engine sizing, the stack's daily load curve, the default lags).</summary>
+    public DailySchedule ScheduleFor(Season season) =>
+        DailyScheduler.Schedule(Settings.Capacity, CapacityEngine.Size(Settings.Capacity, season), Settings.Capacity.DailyLoad, ScalingLags.Default);
 
     /// <summary>
-    /// Each day costs 24 h × the hourly cost of its season's plan; the static peak costs 24 h × Weihnachten's on every day.
+    /// One day of the season's plan under its daily schedule: the plan priced for 24 h, less the app nodes the schedule
+    /// does not run — (business − off-hours nodes) × the plan's price per app node × the hours at the off-hours count.
+    /// Everything else in the plan (PostgreSQL, system nodes, the control plane) runs all day.
     /// </summary>
-    public CostProjection ProjectYear(int year, Func<DateOnly, Season> seasonOn, AppTierRule rule = AppTierRule.Engine)
+    public decimal DayWithDailyFloor(Season season)
     {
-        var hourly = SeasonNames.All.ToDictionary(s => s, s => ForSeason(s, rule).Hourly);
-        var peak = hourly[Capacity.Seasons.Season.Weihnachten];
+        var cost = ForSeason(season);
+        var schedule = ScheduleFor(season);
+        var app = cost.Lines.Where(l => l.Demand.Group == PlanCostModel.AppNodesGroup).ToList();
+        if (app.Count == 0)
+        {
+            return cost.Hourly * 24m; // app nodes unpriced: listed in Unpriced, no saving claimed
+        }
+        var nodes = app.Sum(l => l.Demand.Quantity);
+        if (nodes != schedule.BusinessNodes)
+        {
+            throw new InvalidOperationException($"the plan's app pool has {nodes} nodes, the schedule expects {schedule.BusinessNodes}");
+        }
+        var perNode = app.Sum(l => l.Hourly) / nodes;
+        var offHours = 24m - (decimal)schedule.BusinessNodeHours;
+        return cost.Hourly * 24m - (schedule.BusinessNodes - schedule.OffHoursNodes) * perNode * offHours;
+    }
+
+    /// <summary>The year as the stack runs it: each day at the season in effect (pinned, or by auto).</summary>
+    public CostProjection ProjectYear(int year, AppTierRule rule = AppTierRule.Engine, bool dailyFloor = false) =>
+        ProjectYear(year, Settings.EffectiveSeason, rule, dailyFloor);
+
+    /// <summary>
+    /// Each day costs 24 h × the hourly cost of its season's plan (with <paramref name="dailyFloor"/>: the season's day
+    /// under its daily schedule, <see cref="DayWithDailyFloor"/>); the static peak costs 24 h × Weihnachten's on every day.
+    /// </summary>
+    public CostProjection ProjectYear(int year, Func<DateOnly, Season> seasonOn, AppTierRule rule = AppTierRule.Engine, bool dailyFloor = false)
+    {
+        if (dailyFloor && rule != AppTierRule.Engine)
+        {
+            throw new ArgumentException("the daily floor is scheduled from the engine's sizing", nameof(rule));
+        }
+        var daily = SeasonNames.All.ToDictionary(s => s, s => dailyFloor ? DayWithDailyFloor(s) : ForSeason(s, rule).Hourly * 24m);
+        var peak = ForSeason(Capacity.Seasons.Season.Weihnachten, rule).Hourly * 24m;
         var months = Enumerable.Range(1, 12).Select(month =>
         {
             var days = Enumerable.Range(1, DateTime.DaysInMonth(year, month))
                 .Select(day => seasonOn(new DateOnly(year, month, day)))
                 .ToList();
             var bySeason = days.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
-            return new MonthCost(month, days.Sum(s => hourly[s] * 24m), days.Count * peak * 24m, bySeason);
+            return new MonthCost(month, days.Sum(s => daily[s]), days.Count * peak, bySeason);
         }).ToList();
         return new CostProjection(Currency, year, months);
     }

@@ -146,6 +146,28 @@ public class PlanCostTests
         Assert.True(year.Saving > 0);
     }
 
+    /// <summary>
+    /// de-prod's Weihnachten day under its daily schedule (docs/capacity-model.md, Daily floor): order-api's floor
+    /// survivor carries 20 req/s, so the window is 06:00–19:00 on the default curve, its minimum from 05:50 and its
+    /// 8 nodes until 19:15: 13.4167 h. The other 10.5833 h run 6 nodes (8 api floor pods + 13 workers, 5 packed +
+    /// surge): 2 nodes × 0.25 × 10.5833 h = 5.2917 less than 24 h of the plan (10.0742/h).
+    /// Baseline: the floors carry the busy hour (22.5 req/s on order-api against 28), so all day 5 nodes instead of 6
+    /// (8 api + 6 worker floor pods: {3 api, 1 w}, {3 api, 1 w}, {2 api, 3 w}, {1 w} + surge).
+    /// </summary>
+    [Fact]
+    public void DailyFloorRunsFewerAppNodesOutsideTheWindowAndNothingElseChanges()
+    {
+        var cost = new StackCost(Plans.Plans.Settings("de-prod"), Sheet());
+        Assert.Equal(24m * 10.0742m - 2m * 0.25m * (24m - 48300m / 3600m), cost.DayWithDailyFloor(Season.Weihnachten), 6);
+        Assert.Equal(24m * cost.ForSeason(Season.Baseline).Hourly - 1m * 0.25m * 24m, cost.DayWithDailyFloor(Season.Baseline), 6);
+
+        var year = cost.ProjectYear(2026, dailyFloor: true);
+        Assert.Equal(cost.ProjectYear(2026).YearlyStaticPeak, year.YearlyStaticPeak);
+        var expected = 105 * cost.DayWithDailyFloor(Season.Spargel) + 44 * cost.DayWithDailyFloor(Season.Oktoberfest)
+            + 75 * cost.DayWithDailyFloor(Season.Weihnachten) + 141 * cost.DayWithDailyFloor(Season.Baseline);
+        Assert.Equal(Math.Round(expected, 6), Math.Round(year.Yearly, 6));
+    }
+
     [Fact]
     public void ASheetInAnotherCurrencyIsRefused()
     {
