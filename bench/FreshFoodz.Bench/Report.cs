@@ -193,7 +193,7 @@ internal static class Report
     }
 
     /// <summary>Summary, cost and every case, as Markdown (bench/results/accuracy.md); no timings, so reproducible.</summary>
-    public static string MarkdownDocument(IReadOnlyList<CaseResult> results, IReadOnlyList<StackCostRow> costs, int requests)
+    public static string MarkdownDocument(IReadOnlyList<CaseResult> results, IReadOnlyList<StackCostRow> costs, int requests, string dailyFloor)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# Capacity bench: engine against simulation");
@@ -207,6 +207,8 @@ internal static class Report
         }
         sb.AppendLine();
         sb.Append(CostMarkdown(costs));
+        sb.AppendLine();
+        sb.Append(dailyFloor);
         sb.AppendLine();
         sb.Append(Markdown(results));
         return sb.ToString();
