@@ -1,3 +1,4 @@
+using FreshFoodz.Capacity.Daily;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Components;
@@ -162,6 +163,7 @@ public static class StackPlanner
             Modules = p.Modules,
             Capacity = capacity,
             Workload = settings.Capacity.Workload,
+            Schedule = DailyScheduler.Schedule(settings.Capacity, capacity, settings.Capacity.DailyLoad, ScalingLags.Default),
         });
         DatabaseAccess.Add(builder, "access", p.SubscriptionId, new DatabaseAccessArgs
         {

@@ -70,8 +70,8 @@ public static class RuntimeEffects
                 return Make("storage grows; the server restarts", "restart (minutes)", StorageScaling);
             case (PlanFacts.AgentPool, "minCount" or "maxCount" or "count"):
                 return Make("autoscaler bounds change: nodes are added (minutes each) or idle nodes drained", "none", Autoscaler);
-            case ("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", _):
-                return Make("HPA bounds change: pods added or removed", "none", Hpa);
+            case ("kubernetes:keda.sh/v1alpha1:ScaledObject", _):
+                return Make("scaling bounds or daily window change: KEDA updates its HPA, pods added or removed", "none", Hpa);
             case (PlanFacts.ManagedCluster, "kubernetesVersion"):
                 return Make("rolling upgrade: every node cordoned, drained and replaced, one surge node at a time", "none if PDBs hold; pods restart",
                     "Microsoft docs \"Upgrade an AKS cluster\"");
