@@ -79,8 +79,8 @@ internal static class DailyFloor
         {
             var settings = StackSettingsReader.Read(StackFileLoader.Load(projectDir, stack));
             var cost = new StackCost(settings, PriceSheetFile.Load(projectDir, stack));
-            var seasonal = cost.ProjectYear(Year);
-            var daily = cost.ProjectYear(Year, dailyFloor: true);
+            var seasonal = cost.ProjectYear(Year, dailyFloor: false);
+            var daily = cost.ProjectYear(Year);
             var basis = settings.Season.Pinned is { } p ? $"pinned to {p.ConfigName()}, {Year}" : $"auto, {Year}";
             rows.Add(new DailyCostRow(stack, cost.Currency, basis, seasonal.Yearly, daily.Yearly, seasonal.YearlyStaticPeak));
         }
