@@ -39,7 +39,7 @@ public sealed record PlanCost(string Currency, IReadOnlyList<CostLine> Lines, IR
 
 /// <summary>
 /// Walks a plan's resources and says what each bills. Rules (Azure pricing pages as of 2026):
-/// - AKS node pools bill their VMs: the app pool at its autoscaler minimum (what the season pre-provisions; bursts
+/// - AKS node pools bill their VMs: the app pool at its autoscaler minimum (the daily schedule's off-hours count; StackCost adds the window's nodes; bursts
 ///   above it are not priced here), the cluster's system pool at its count. The control plane bills per cluster-hour
 ///   on the Standard tier, nothing on Free.
 /// - PostgreSQL flexible server bills compute per hour and provisioned storage per GB-month. High availability adds a
