@@ -37,6 +37,14 @@ var simulationSeconds = clock.Elapsed.TotalSeconds;
 Report.WriteTable(results);
 Report.WriteSummary(results);
 var costs = Report.CostConsequence(projectDir);
+var dailyClock = System.Diagnostics.Stopwatch.StartNew();
+var days = DailyFloor.Simulate(projectDir);
+var dailyCosts = DailyFloor.Cost(projectDir);
+foreach (var line in DailyFloor.Lines(days, dailyCosts))
+{
+    AnsiConsole.WriteLine(line);
+}
+AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Daily floor: {0} simulated days in {1:0.0} s", days.Count, dailyClock.Elapsed.TotalSeconds);
 var timing = PlannerTiming.Measure(projectDir, options.TimingRuns);
 AnsiConsole.MarkupLine(CultureInfo.InvariantCulture,
     "Offline planner, all {0} stacks × {1} seasons (load, validate, size): median {2:0.00} ms over {3} runs",
@@ -47,13 +55,14 @@ if (options.Out is { } path)
 {
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
     var json = Report.ToJson(results, costs, options.Requests);
+    json["dailyFloor"] = DailyFloor.Json(days, dailyCosts);
     File.WriteAllText(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
     AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(path)}[/] (timings are left out, so the file is reproducible)");
 }
 if (options.Markdown is { } md)
 {
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(md))!);
-    File.WriteAllText(md, Report.MarkdownDocument(results, costs, options.Requests));
+    File.WriteAllText(md, Report.MarkdownDocument(results, costs, options.Requests, DailyFloor.Markdown(days, dailyCosts)));
     AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(md)}[/]");
 }
 return 0; // the summary lists any case outside the target; the bench measures, it does not gate

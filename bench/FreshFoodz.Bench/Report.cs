@@ -112,9 +112,11 @@ internal static class Report
             var pods = SeasonNames.All.Select(s => (s, CapacityEngine.Size(inputs, s).App.Pods, CapacityEngine.Size(inputs, s, AppTierRule.SeasonalPlanFormula).App.Pods)).ToList();
             const int Year = 2026;
             var basis = settings.Season.Pinned is { } p ? $"pinned to {p.ConfigName()}, {Year}" : $"auto, {Year}";
-            var engine = cost.ProjectYear(Year);
-            list.Add(new StackCostRow(stack, cost.Currency, basis, pods, engine.Yearly, cost.ProjectYear(Year, AppTierRule.SeasonalPlanFormula).Yearly,
-                engine.YearlyStaticPeak, cost.ForSeason(Season.Weihnachten).ByGroup, cost.Unpriced, cost.Sheet.Provenance));
+            // Seasonal sizing alone (the business-window nodes all day), for engine and formula alike; the daily floor is
+            // compared in DailyFloor.
+            var engine = cost.ProjectYear(Year, dailyFloor: false);
+            list.Add(new StackCostRow(stack, cost.Currency, basis, pods, engine.Yearly, cost.ProjectYear(Year, AppTierRule.SeasonalPlanFormula, dailyFloor: false).Yearly,
+                engine.YearlyStaticPeak, cost.SeasonalOnly(Season.Weihnachten).ByGroup, cost.Unpriced, cost.Sheet.Provenance));
         }
         foreach (var c in list)
         {
@@ -193,7 +195,7 @@ internal static class Report
     }
 
     /// <summary>Summary, cost and every case, as Markdown (bench/results/accuracy.md); no timings, so reproducible.</summary>
-    public static string MarkdownDocument(IReadOnlyList<CaseResult> results, IReadOnlyList<StackCostRow> costs, int requests)
+    public static string MarkdownDocument(IReadOnlyList<CaseResult> results, IReadOnlyList<StackCostRow> costs, int requests, string dailyFloor)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# Capacity bench: engine against simulation");
@@ -207,6 +209,8 @@ internal static class Report
         }
         sb.AppendLine();
         sb.Append(CostMarkdown(costs));
+        sb.AppendLine();
+        sb.Append(dailyFloor);
         sb.AppendLine();
         sb.Append(Markdown(results));
         return sb.ToString();

@@ -1,3 +1,4 @@
+using FreshFoodz.Capacity.Daily;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Components;
@@ -56,6 +57,7 @@ public static class StackPlanner
     public static StackPlan Build(StackSettings settings, Season season, AppTierRule rule = AppTierRule.Engine)
     {
         var capacity = CapacityEngine.Size(settings.Capacity, season, rule);
+        var schedule = DailyScheduler.Schedule(settings.Capacity, capacity, settings.Capacity.DailyLoad, ScalingLags.Default);
         var p = settings.Plan;
         var builder = new PlanBuilder(settings.StackName, settings.Territory.Code, season.ConfigName());
         var context = new TerritoryContext(
@@ -89,7 +91,9 @@ public static class StackPlanner
             ResourceGroup = foundation.PrimaryGroup,
             KubernetesVersion = p.KubernetesVersion,
             NodePools = settings.Capacity.NodePools,
-            AppNodes = capacity.Nodes,
+            // The autoscaler's floor is the off-hours node count: in the business window the ScaledObjects' cron
+            // minimum makes pods Pending and the autoscaler adds the season's nodes (docs/capacity-model.md, Daily floor).
+            AppNodes = capacity.Nodes with { AutoscalerMin = schedule.OffHoursNodes },
             Deployer = p.Deployment.Deployer,
             SubscriptionId = p.SubscriptionId,
         });
@@ -164,6 +168,7 @@ public static class StackPlanner
             Modules = p.Modules,
             Capacity = capacity,
             Workload = settings.Capacity.Workload,
+            Schedule = schedule,
         });
         DatabaseAccess.Add(builder, "access", p.SubscriptionId, new DatabaseAccessArgs
         {

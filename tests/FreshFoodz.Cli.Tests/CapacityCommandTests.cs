@@ -158,8 +158,13 @@ public class CapacityCommandTests
     {
         var json = Json("--stack", "de-prod", "--season", "weihnachten");
         var groups = json["cost"]!["monthlyByGroup"]!.AsObject();
-        var nodes = (int)json["nodes"]!["autoscalerMin"]!;
-        Assert.Equal(Math.Round(nodes * 0.24m * 730m, 2), (decimal)groups["app nodes"]!);
+        // Daily floor: the pool's 6 off-hours nodes all month, the season's other 2 for 05:50–19:15 (13.4167 h a day).
+        Assert.Equal(8, (int)json["nodes"]!["autoscalerMin"]!);
+        var daily = json["dailySchedule"]!;
+        Assert.Equal(("Europe/Berlin", "05:50", "19:00", 8, 6), ((string)daily["timeZone"]!, (string)daily["windowStart"]!, (string)daily["windowEnd"]!, (int)daily["businessNodes"]!, (int)daily["offHoursNodes"]!));
+        Assert.Equal(2, (int)daily["offHoursMinReplicas"]!["order-api"]!);
+        Assert.Equal(6 * 0.24m * 730m, (decimal)groups["app nodes"]!);
+        Assert.Equal(195.88m, (decimal)groups["app nodes, business window"]!); // 2 × 13.4167 / 24 × 0.24 × 730
         Assert.Equal(262.80m, (decimal)groups["system nodes"]!);
         Assert.Equal(1200.00m, (decimal)groups["PostgreSQL HA standbys: compute"]!);
         Assert.Equal((decimal)json["cost"]!["monthly"]!, groups.Sum(g => (decimal)g.Value!));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 using FreshFoodz.Capacity.Seasons;
@@ -63,15 +64,21 @@ public class YearViewTests
         Assert.Contains("Monthly cost in CHF", ch.Descendants("h2").Select(h => h.Value));
     }
 
-    /// <summary>The rehearsal is pinned to Weihnachten: it pays the peak every day, so it saves nothing.</summary>
+    /// <summary>
+    /// The rehearsal is pinned to Weihnachten: by season it pays the peak every day and saves nothing; what it saves is
+    /// the daily floor's app nodes outside the business window.
+    /// </summary>
     [Fact]
-    public void PinnedStackSavesNothing()
+    public void PinnedStackSavesOnlyTheDailyFloor()
     {
         var view = YearViewData.Create(TestStacks.Settings("peak-weihnachten"), TestStacks.Prices("peak-weihnachten"), 2026, TestStacks.Rehearsal);
+        var seasonal = new StackCost(TestStacks.Settings("peak-weihnachten"), TestStacks.Prices("peak-weihnachten")).ProjectYear(2026, dailyFloor: false);
         // Zero up to decimal rounding of the hourly prices (monthly SKU price / 730 h).
-        Assert.Equal(0m, Math.Round(view.Cost.Saving, 2));
+        Assert.Equal(0m, Math.Round(seasonal.Saving, 2));
+        Assert.True(view.Cost.Saving > 0);
+        Assert.Equal(Math.Round(seasonal.Yearly - view.Cost.Yearly, 2), Math.Round(view.Cost.Saving, 2));
         Assert.All(view.Days, d => Assert.Equal(Season.Weihnachten, d.Provisioned));
-        Assert.Equal("EUR 0.00", ById(Parse(YearViewHtml.Render(view)), "saving").Elements().Last().Value);
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"EUR {view.Cost.Saving:N2}"), ById(Parse(YearViewHtml.Render(view)), "saving").Elements().Last().Value);
     }
 
     [Fact]

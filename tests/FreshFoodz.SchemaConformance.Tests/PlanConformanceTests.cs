@@ -23,6 +23,8 @@ public class PlanConformanceTests
         "kubernetes:chaos-mesh.org/v1alpha1:PodChaos",
         "kubernetes:chaos-mesh.org/v1alpha1:NetworkChaos",
         "kubernetes:chaos-mesh.org/v1alpha1:StressChaos",
+        // KEDA (AKS add-on workloadAutoScalerProfile.keda).
+        "kubernetes:keda.sh/v1alpha1:ScaledObject",
         // Secrets Store CSI driver (AKS add-on azureKeyvaultSecretsProvider).
         "kubernetes:secrets-store.csi.x-k8s.io/v1:SecretProviderClass",
     };

@@ -1,3 +1,4 @@
+using FreshFoodz.Capacity.Daily;
 using FreshFoodz.Capacity.Queueing;
 using FreshFoodz.Capacity.Seasons;
 
@@ -97,6 +98,9 @@ public sealed record CapacityInputs(
 {
     /// <summary>The app teams' deployments and their shares; empty means one api and one worker deployment.</summary>
     public IReadOnlyList<DeploymentShare> Deployments { get; init; } = [];
+
+    /// <summary>How the day's traffic spreads over the hours (the daily schedule's input; not used by season sizing).</summary>
+    public DailyLoadCurve DailyLoad { get; init; } = DailyLoadCurve.B2BFoodOrdering;
 }
 
 /// <summary>A sizing that cannot be met with the stack's tables; the message says which limit failed.</summary>

@@ -59,7 +59,14 @@ internal static class CapacityCommand
             $"{F(p.Database.VCoresNeeded)} vCores needed; through PgBouncer: {p.Database.Connections} client connections ({p.Database.ConnectionsAtMaxReplicas} at max replicas) of {PgBouncer.MaxClientConnections}, " +
             $"{F(p.Database.BusyServerConnections)} busy of a {p.Database.ServerConnections}-connection pool, which the SKU's {p.Database.Sku.UsableConnections} usable max_connections hold");
         table.AddRow("nodes", $"{p.Nodes.Count} × {p.Nodes.VmSize}",
-            $"{p.Nodes.PackedNodes} packed + 1 surge, ≥ zones; autoscaler {p.Nodes.AutoscalerMin}–{p.Nodes.AutoscalerMax}");
+            $"{p.Nodes.PackedNodes} packed + 1 surge, ≥ zones; autoscaler {report.Schedule?.OffHoursNodes ?? p.Nodes.AutoscalerMin}–{p.Nodes.AutoscalerMax} (minimum: the off-hours count)");
+        if (report.Schedule is { } daily)
+        {
+            static string Clock(int second) => $"{second / 3600:00}:{second % 3600 / 60:00}";
+            var apiFloor = daily.Deployments.Where(x => x.Role == WorkloadRole.Api).Sum(x => x.OffHoursMinReplicas);
+            table.AddRow("daily", daily.HasWindow ? $"{Clock(daily.StartSecond)}–{Clock(daily.EndSecond)} {s.Territory.TimeZone}" : "floors all day",
+                $"season's minimum in the window (KEDA cron, 10 min before load rises); outside it {apiFloor} api pods (zone floor: 2 per deployment in 2 zones) and {daily.OffHoursNodes} of {daily.BusinessNodes} nodes");
+        }
         var c = report.Cost;
         table.AddRow("cost", $"{c.Currency} {M(c.Monthly)}/month",
             $"the season's whole plan priced; {report.Year.Year} {(s.Season.IsAuto ? "under auto" : $"pinned to {s.Season}")}: {c.Currency} {M(report.Year.Yearly)} vs {M(report.Year.YearlyStaticPeak)} for the Weihnachten peak all year (saves {M(report.Year.Saving)}, {P(report.Year.ShareOfStaticPeak)} of the peak)");

@@ -86,6 +86,8 @@ public static class KubernetesPlatform
             // Workload identity: pods exchange their service account token for an Entra token (no secrets on disk).
             ["oidcIssuerProfile"] = new Props { ["enabled"] = true },
             ["securityProfile"] = new Props { ["workloadIdentity"] = new Props { ["enabled"] = true } },
+            // AKS's managed KEDA add-on: the modules' ScaledObjects (daily schedule + CPU) need its CRDs and operator.
+            ["workloadAutoScalerProfile"] = new Props { ["keda"] = new Props { ["enabled"] = true } },
             // Key Vault CSI driver: secrets mounted as files straight from the vault, rotated every two minutes.
             ["addonProfiles"] = new Props
             {

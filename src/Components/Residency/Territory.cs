@@ -6,8 +6,9 @@ namespace FreshFoodz.Components.Residency;
 /// </summary>
 public sealed record Territory
 {
-    private Territory(string code, string country, string currency, AzureRegion primary, AzureRegion disasterRecovery)
+    private Territory(string code, string country, string currency, AzureRegion primary, AzureRegion disasterRecovery, string timeZone)
     {
+        TimeZone = timeZone;
         Code = code;
         Country = country;
         Currency = currency;
@@ -15,8 +16,8 @@ public sealed record Territory
         DisasterRecovery = disasterRecovery;
     }
 
-    public static Territory Germany { get; } = new("de", "Germany", "EUR", AzureRegion.GermanyWestCentral, AzureRegion.GermanyNorth);
-    public static Territory Switzerland { get; } = new("ch", "Switzerland", "CHF", AzureRegion.SwitzerlandNorth, AzureRegion.SwitzerlandWest);
+    public static Territory Germany { get; } = new("de", "Germany", "EUR", AzureRegion.GermanyWestCentral, AzureRegion.GermanyNorth, "Europe/Berlin");
+    public static Territory Switzerland { get; } = new("ch", "Switzerland", "CHF", AzureRegion.SwitzerlandNorth, AzureRegion.SwitzerlandWest, "Europe/Zurich");
 
     public static IReadOnlyList<Territory> All { get; } = [Germany, Switzerland];
 
@@ -24,6 +25,9 @@ public sealed record Territory
     public string Code { get; }
 
     public string Country { get; }
+
+    /// <summary>The customers' local time (IANA time zone database name): the daily load curve's hours, KEDA's cron windows.</summary>
+    public string TimeZone { get; }
 
     /// <summary>ISO 4217 code prices and budgets are kept in.</summary>
     public string Currency { get; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FreshFoodz.Capacity.Daily;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Components.Plan;
@@ -11,11 +12,15 @@ public sealed record ModuleWorkloadsArgs
     public required IReadOnlyList<BusinessModule> Modules { get; init; }
     public required CapacityPlan Capacity { get; init; }
     public required WorkloadProfile Workload { get; init; }
+
+    /// <summary>The season's daily schedule: business-window minimum, off-hours floor (docs/capacity-model.md, Daily floor).</summary>
+    public required DailySchedule Schedule { get; init; }
 }
 
 /// <summary>
 /// What the platform team owns on the cluster around the app teams' deployments: a namespace per business module
-/// with a ResourceQuota, an HPA and a PodDisruptionBudget per named deployment, PriorityClasses so event-catering
+/// with a ResourceQuota, a KEDA ScaledObject (the daily schedule and CPU scaling; KEDA owns the deployment's HPA) and a
+/// PodDisruptionBudget per named deployment, PriorityClasses so event-catering
 /// traffic preempts standard and batch work, and a season ConfigMap the apps read.
 /// </summary>
 public static class ModuleWorkloads
@@ -104,27 +109,56 @@ public static class ModuleWorkloads
         foreach (var (deployment, sizing) in sized)
         {
             var target = deployment.Role == WorkloadRole.Api ? capacity.Targets.App : capacity.Targets.Workers;
-            scope.Resource("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", $"{deployment.Name}-hpa", new Props
+            var scheduled = args.Schedule.Deployments.Single(d => d.Name == deployment.Name);
+            var triggers = new List<PlanValue>();
+            if (args.Schedule.HasWindow && scheduled.BusinessMinReplicas > scheduled.OffHoursMinReplicas)
             {
-                ["apiVersion"] = "autoscaling/v2",
-                ["kind"] = "HorizontalPodAutoscaler",
+                // The season's minimum in the business window, in the customers' local time (KEDA cron scaler; start and
+                // end are Linux cron, minute hour dom month dow). The window starts the ramp lead before load rises.
+                triggers.Add(new Props
+                {
+                    ["type"] = "cron",
+                    ["metadata"] = new Props
+                    {
+                        ["timezone"] = args.Context.Territory.TimeZone,
+                        ["start"] = Cron(args.Schedule.StartSecond),
+                        ["end"] = Cron(args.Schedule.EndSecond),
+                        ["desiredReplicas"] = Text(scheduled.BusinessMinReplicas),
+                    },
+                });
+            }
+            // Scale out when CPU passes the season's target utilization, the same target pods were sized for.
+            triggers.Add(new Props
+            {
+                ["type"] = "cpu",
+                ["metricType"] = "Utilization",
+                ["metadata"] = new Props { ["value"] = Text((int)Math.Round(target * 100)) },
+            });
+            scope.Resource("kubernetes:keda.sh/v1alpha1:ScaledObject", $"{deployment.Name}-scaler", new Props
+            {
+                ["apiVersion"] = "keda.sh/v1alpha1",
+                ["kind"] = "ScaledObject",
                 ["metadata"] = new Props { ["name"] = deployment.Name, ["namespace"] = module.Name, ["labels"] = labels },
                 ["spec"] = new Props
                 {
                     ["scaleTargetRef"] = new Props { ["apiVersion"] = "apps/v1", ["kind"] = "Deployment", ["name"] = deployment.Name },
-                    // Pre-provisioned for the season; the HPA only adds on top.
-                    ["minReplicas"] = sizing.MinReplicas,
-                    ["maxReplicas"] = sizing.MaxReplicas,
-                    // Scale out when CPU passes the season's target utilization, the same target pods were sized for.
-                    ["metrics"] = PlanValue.List(new Props
+                    ["pollingInterval"] = (int)args.Schedule.Lags.KedaPolling,
+                    // Outside the window the zone floor (two pods in two zones); the cron trigger raises it to the season's.
+                    ["minReplicaCount"] = scheduled.OffHoursMinReplicas,
+                    ["maxReplicaCount"] = scheduled.MaxReplicas,
+                    ["advanced"] = new Props
                     {
-                        ["type"] = "Resource",
-                        ["resource"] = new Props
+                        ["horizontalPodAutoscalerConfig"] = new Props
                         {
-                            ["name"] = "cpu",
-                            ["target"] = new Props { ["type"] = "Utilization", ["averageUtilization"] = (int)Math.Round(target * 100) },
+                            // The HPA KEDA creates keeps the deployment's name (kubectl get hpa, kube-state-metrics labels).
+                            ["name"] = deployment.Name,
+                            ["behavior"] = new Props
+                            {
+                                ["scaleDown"] = new Props { ["stabilizationWindowSeconds"] = (int)args.Schedule.Lags.ScaleDownStabilization },
+                            },
                         },
-                    }),
+                    },
+                    ["triggers"] = PlanValue.List([.. triggers]),
                 },
             }, inNamespace);
             scope.Resource("kubernetes:policy/v1:PodDisruptionBudget", $"{deployment.Name}-pdb", new Props
@@ -132,7 +166,7 @@ public static class ModuleWorkloads
                 ["apiVersion"] = "policy/v1",
                 ["kind"] = "PodDisruptionBudget",
                 ["metadata"] = new Props { ["name"] = deployment.Name, ["namespace"] = module.Name, ["labels"] = labels },
-                // One pod at a time: node drains never take a deployment below two zones.
+                // One pod at a time: a node drain takes at most one pod (at the two-pod floor, one keeps serving).
                 ["spec"] = new Props
                 {
                     ["maxUnavailable"] = 1,
@@ -168,4 +202,7 @@ public static class ModuleWorkloads
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A daily cron expression at <paramref name="second"/> after local midnight (minute hour * * *).</summary>
+    private static string Cron(int second) => $"{second % 3600 / 60} {second / 3600 % 24} * * *";
 }

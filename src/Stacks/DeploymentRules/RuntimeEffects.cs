@@ -77,8 +77,8 @@ public static class RuntimeEffects
                 return Make($"autoscaler maximum {Int(c.From)} → {Int(c.To)}: the ceiling for scale-out; running nodes stay", "none", Autoscaler);
             case (PlanFacts.AgentPool, "count"):
                 return Make("not sent: count is under ignoreChanges, the update sends the live count", "none", Autoscaler);
-            case ("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", _):
-                return Make("HPA bounds change: pods added or removed", "none", Hpa);
+            case ("kubernetes:keda.sh/v1alpha1:ScaledObject", _):
+                return Make("scaling bounds or daily window change: KEDA updates its HPA, pods added or removed", "none", Hpa);
             case (PlanFacts.ManagedCluster, "kubernetesVersion"):
                 return Make("rolling upgrade: every node cordoned, drained and replaced, one surge node at a time", "none if PDBs hold; pods restart",
                     "Microsoft docs \"Upgrade an AKS cluster\"");

@@ -64,7 +64,7 @@ public sealed record PlanCost(string Currency, IReadOnlyList<CostLine> Lines, IR
 
 /// <summary>
 /// Walks a plan's resources and says what each bills. Rules (Azure pricing pages as of 2026):
-/// - AKS node pools bill their VMs: the app pool at its autoscaler minimum (what the season pre-provisions; bursts
+/// - AKS node pools bill their VMs: the app pool at its autoscaler minimum (the daily schedule's off-hours count; StackCost adds the window's nodes; bursts
 ///   above it are not priced here), the cluster's system pool at its count. The control plane bills per cluster-hour
 ///   on the Standard tier, nothing on Free.
 /// - PostgreSQL flexible server bills compute per hour and provisioned storage per GB-month. High availability adds a
@@ -82,6 +82,9 @@ public sealed record PlanCost(string Currency, IReadOnlyList<CostLine> Lines, IR
 /// </summary>
 public static class PlanCostModel
 {
+    /// <summary>The cost group of the app node pool, the part of a plan the daily schedule changes.</summary>
+    public const string AppNodesGroup = "app nodes";
+
     /// <summary>Types that bill nothing themselves (containers, settings, Kubernetes objects on priced nodes, passwords).</summary>
     public static readonly IReadOnlySet<string> NoCharge = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -200,7 +203,7 @@ public static class PlanCostModel
             switch (r.Type)
             {
                 case "azure-native:containerservice:AgentPool":
-                    Add(r.Name, r.Type, "app nodes", Meters.Vm(region, Text(r.Inputs["vmSize"]) ?? "?"), Number(r.Inputs["minCount"] ?? r.Inputs["count"]), "node count");
+                    Add(r.Name, r.Type, AppNodesGroup, Meters.Vm(region, Text(r.Inputs["vmSize"]) ?? "?"), Number(r.Inputs["minCount"] ?? r.Inputs["count"]), "node count");
                     break;
                 case "azure-native:containerservice:ManagedCluster":
                     foreach (var pool in (r.Inputs["agentPoolProfiles"] as PlanList)?.Items.OfType<PlanMap>() ?? [])

@@ -1,3 +1,4 @@
+using FreshFoodz.Capacity.Daily;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Stacks.Settings;
@@ -49,8 +50,18 @@ public sealed class StackCost
 
     public string Currency => Sheet.Currency;
 
-    /// <summary>The season's plan, priced (the plan built as <c>plan</c> shows it; <paramref name="rule"/> for the bench's comparison).</summary>
-    public PlanCost ForSeason(Season season, AppTierRule rule = AppTierRule.Engine)
+    /// <summary>
+    /// The season's cost as its plan runs: the plan priced (the app pool at its autoscaler minimum, the off-hours node
+    /// count), plus the nodes the business window adds — (business − off-hours nodes) × the hours they run a day / 24,
+    /// at the app pool's price (docs/capacity-model.md, Daily floor). <paramref name="rule"/> for the bench's comparison.
+    /// </summary>
+    public PlanCost ForSeason(Season season, AppTierRule rule = AppTierRule.Engine) => WithWindowNodes(season, rule, dailyFloor: true);
+
+    /// <summary>The season's cost with its business-window nodes all day: sizing by season alone, as before the daily floor.</summary>
+    public PlanCost SeasonalOnly(Season season, AppTierRule rule = AppTierRule.Engine) => WithWindowNodes(season, rule, dailyFloor: false);
+
+    /// <summary>The season's plan priced as registered (<c>plan</c>), without the nodes the autoscaler adds in the window.</summary>
+    public PlanCost Plan(Season season, AppTierRule rule = AppTierRule.Engine)
     {
         if (!_seasons.TryGetValue((season, rule), out var cost))
         {
@@ -61,28 +72,56 @@ public sealed class StackCost
         return cost;
     }
 
+    /// <summary>The season's daily schedule (the stack's daily load curve, the default lags).</summary>
+    public DailySchedule ScheduleFor(Season season, AppTierRule rule = AppTierRule.Engine) =>
+        DailyScheduler.Schedule(Settings.Capacity, CapacityEngine.Size(Settings.Capacity, season, rule), Settings.Capacity.DailyLoad, ScalingLags.Default);
+
+    private PlanCost WithWindowNodes(Season season, AppTierRule rule, bool dailyFloor)
+    {
+        var cost = Plan(season, rule);
+        var schedule = ScheduleFor(season, rule);
+        var app = cost.Lines.Where(l => l.Demand.Group == PlanCostModel.AppNodesGroup).ToList();
+        var extra = schedule.BusinessNodes - schedule.OffHoursNodes;
+        if (app.Count != 1 || extra == 0)
+        {
+            return cost; // no window nodes, or the app pool unpriced (listed in Unpriced, nothing claimed)
+        }
+        if (app[0].Demand.Quantity != schedule.OffHoursNodes)
+        {
+            throw new InvalidOperationException($"the plan's app pool minimum is {app[0].Demand.Quantity} nodes, the schedule's off-hours count {schedule.OffHoursNodes}");
+        }
+        var share = dailyFloor ? (decimal)schedule.BusinessNodeHours / 24m : 1m;
+        var window = new CostLine(app[0].Demand with { Group = BusinessWindowGroup, Quantity = extra * share }, app[0].Price);
+        return cost with { Lines = [.. cost.Lines, window] };
+    }
+
+    /// <summary>The cost group of the nodes the autoscaler adds for the business window.</summary>
+    public const string BusinessWindowGroup = "app nodes, business window";
+
     /// <summary>The year as the stack runs it: each day at the season in effect (pinned, or by auto).</summary>
-    public CostProjection ProjectYear(int year, AppTierRule rule = AppTierRule.Engine) => ProjectYear(year, Settings.EffectiveSeason, rule);
+    public CostProjection ProjectYear(int year, AppTierRule rule = AppTierRule.Engine, bool dailyFloor = true) =>
+        ProjectYear(year, Settings.EffectiveSeason, rule, dailyFloor);
 
     /// <summary>
-    /// Each day costs 24 h × the hourly cost of its season's plan; the static peak costs 24 h × Weihnachten's on every day.
+    /// Each day costs 24 h × its season's hourly cost (with <paramref name="dailyFloor"/> false, the business-window nodes
+    /// all day, as seasonal sizing alone ran it); the static peak costs 24 h × Weihnachten's without the daily floor.
     /// </summary>
-    public CostProjection ProjectYear(int year, Func<DateOnly, Season> seasonOn, AppTierRule rule = AppTierRule.Engine)
+    public CostProjection ProjectYear(int year, Func<DateOnly, Season> seasonOn, AppTierRule rule = AppTierRule.Engine, bool dailyFloor = true)
     {
-        var hourly = SeasonNames.All.ToDictionary(s => s, s => ForSeason(s, rule).Hourly);
-        var peak = hourly[Capacity.Seasons.Season.Weihnachten];
+        var daily = SeasonNames.All.ToDictionary(s => s, s => (dailyFloor ? ForSeason(s, rule) : SeasonalOnly(s, rule)).Hourly * 24m);
+        var peak = SeasonalOnly(Capacity.Seasons.Season.Weihnachten, rule).Hourly * 24m;
         var months = Enumerable.Range(1, 12).Select(month =>
         {
             var days = Enumerable.Range(1, DateTime.DaysInMonth(year, month))
                 .Select(day => seasonOn(new DateOnly(year, month, day)))
                 .ToList();
             var bySeason = days.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
-            return new MonthCost(month, days.Sum(s => hourly[s] * 24m), days.Count * peak * 24m, bySeason);
+            return new MonthCost(month, days.Sum(s => daily[s]), days.Count * peak, bySeason);
         }).ToList();
         return new CostProjection(Currency, year, months);
     }
 
     /// <summary>What no season's cost includes, once per resource and reason.</summary>
     public IReadOnlyList<Unpriced> Unpriced =>
-        [.. SeasonNames.All.SelectMany(s => ForSeason(s).Unpriced).Distinct().OrderBy(u => u.Resource, StringComparer.Ordinal).ThenBy(u => u.Reason, StringComparer.Ordinal)];
+        [.. SeasonNames.All.SelectMany(s => Plan(s).Unpriced).Distinct().OrderBy(u => u.Resource, StringComparer.Ordinal).ThenBy(u => u.Reason, StringComparer.Ordinal)];
 }

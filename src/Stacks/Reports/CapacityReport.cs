@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FreshFoodz.Capacity.Daily;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Stacks.Pricing;
@@ -18,8 +19,14 @@ public sealed record CapacityReport(
         var season = settings.EffectiveSeason(date);
         var cost = new StackCost(settings, prices);
         return new CapacityReport(
-            settings, date, CapacityEngine.Size(settings.Capacity, season), cost.ForSeason(season), cost.ProjectYear(date.Year), prices);
+            settings, date, CapacityEngine.Size(settings.Capacity, season), cost.ForSeason(season), cost.ProjectYear(date.Year), prices)
+        {
+            Schedule = cost.ScheduleFor(season),
+        };
     }
+
+    /// <summary>The season's daily schedule (docs/capacity-model.md, Daily floor).</summary>
+    public DailySchedule? Schedule { get; init; }
 
     public string SeasonSource => Settings.Season.IsAuto ? $"auto on {Date:yyyy-MM-dd}" : "pinned";
 
@@ -84,6 +91,16 @@ public sealed record CapacityReport(
                 ["allocatableCpuMillicores"] = p.Nodes.PerNode.CpuMillicores,
                 ["allocatableMemoryMiB"] = p.Nodes.PerNode.MemoryMiB,
             },
+            ["dailySchedule"] = Schedule is not { } sc ? null : new JsonObject
+            {
+                ["timeZone"] = Settings.Territory.TimeZone,
+                ["windowStart"] = sc.HasWindow ? Clock(sc.StartSecond) : null,
+                ["windowEnd"] = sc.HasWindow ? Clock(sc.EndSecond) : null,
+                ["businessNodes"] = sc.BusinessNodes,
+                ["offHoursNodes"] = sc.OffHoursNodes,
+                ["businessNodeHours"] = R(sc.BusinessNodeHours),
+                ["offHoursMinReplicas"] = new JsonObject([.. sc.Deployments.Select(x => KeyValuePair.Create(x.Name, (JsonNode?)JsonValue.Create(x.OffHoursMinReplicas)))]),
+            },
             ["deployments"] = new JsonArray([.. p.Deployments.Select(x => (JsonNode)new JsonObject
             {
                 ["module"] = x.Module,
@@ -112,6 +129,8 @@ public sealed record CapacityReport(
             },
         };
     }
+
+    private static string Clock(int second) => $"{second / 3600:00}:{second % 3600 / 60:00}";
 
     private static double R(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
 

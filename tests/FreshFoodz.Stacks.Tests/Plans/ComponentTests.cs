@@ -51,8 +51,12 @@ public class ComponentTests
     [Fact]
     public void AppPoolAutoscalesBetweenTheCapacityEnginesBounds()
     {
+        // The floor is the off-hours count (8 api floor pods + 13 workers: 5 packed + surge), not the season's 8: the
+        // business window's pods make the autoscaler add the rest (docs/capacity-model.md, Daily floor).
         var capacity = CapacityEngine.Size(Plans.Settings("de-prod").Capacity, Season.Weihnachten);
-        Assert.Equal(capacity.Nodes.AutoscalerMin, De.Int("platform-app-pool", "minCount"));
+        Assert.Equal(8, capacity.Nodes.AutoscalerMin);
+        Assert.Equal(6, De.Int("platform-app-pool", "minCount"));
+        Assert.Equal(6, De.Int("platform-app-pool", "count"));
         Assert.Equal(capacity.Nodes.AutoscalerMax, De.Int("platform-app-pool", "maxCount"));
         Assert.Equal("Standard_D4ds_v5", De.Text("platform-app-pool", "vmSize"));
         Assert.Equal<string>(["count"], De.Resource("platform-app-pool").Options.IgnoreChanges);
@@ -261,15 +265,41 @@ public class ComponentTests
         Assert.True(De.Resource(account).Options.Protect);
     }
 
+    /// <summary>
+    /// de-prod at Weihnachten: order-api's floor survivor carries 20 req/s against 250 × 0.45 × factor, so the default
+    /// curve's 06:00–19:00 is the window (docs/capacity-model.md, Daily floor); its minimum starts 10 minutes early.
+    /// </summary>
     [Fact]
-    public void HpaPreProvisionsTheSeasonAndPdbKeepsZones()
+    public void ScaledObjectSchedulesTheSeasonInTheWindowAndTheZoneFloorOutsideIt()
     {
         var capacity = CapacityEngine.Size(Plans.Settings("de-prod").Capacity, Season.Weihnachten);
         var order = capacity.Deployments.Single(d => d.Name == "order-api");
-        Assert.Equal(order.MinReplicas, De.Int("workloads-sales-order-api-hpa", "spec.minReplicas"));
-        Assert.Equal(order.MaxReplicas, De.Int("workloads-sales-order-api-hpa", "spec.maxReplicas"));
-        Assert.Equal("order-api", De.Text("workloads-sales-order-api-hpa", "spec.scaleTargetRef.name"));
+        const string Scaler = "workloads-sales-order-api-scaler";
+        Assert.Equal("kubernetes:keda.sh/v1alpha1:ScaledObject", De.Resource(Scaler).Type);
+        Assert.Equal(2, De.Int(Scaler, "spec.minReplicaCount"));
+        Assert.Equal(order.MaxReplicas, De.Int(Scaler, "spec.maxReplicaCount"));
+        Assert.Equal("order-api", De.Text(Scaler, "spec.scaleTargetRef.name"));
+        Assert.Equal("order-api", De.Text(Scaler, "spec.advanced.horizontalPodAutoscalerConfig.name"));
+        Assert.Equal(300, De.Int(Scaler, "spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleDown.stabilizationWindowSeconds"));
+        var triggers = ((PlanList)De.Input(Scaler, "spec.triggers")!).Items.Cast<PlanMap>().ToList();
+        Assert.Equal(["cron", "cpu"], triggers.Select(t => ((PlanString)t["type"]!).Value));
+        var cron = (PlanMap)triggers[0]["metadata"]!;
+        Assert.Equal(("Europe/Berlin", "50 5 * * *", "0 19 * * *", order.MinReplicas.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (((PlanString)cron["timezone"]!).Value, ((PlanString)cron["start"]!).Value, ((PlanString)cron["end"]!).Value, ((PlanString)cron["desiredReplicas"]!).Value));
+        Assert.Equal("50", ((PlanString)((PlanMap)triggers[1]["metadata"]!)["value"]!).Value);
+        Assert.DoesNotContain(De.Resources, r => r.Type == "kubernetes:autoscaling/v2:HorizontalPodAutoscaler"); // KEDA owns the HPA
+        Assert.Equal(new PlanBool(true), De.Input("platform-cluster", "workloadAutoScalerProfile.keda.enabled"));
         Assert.Equal(1, De.Int("workloads-sales-order-api-pdb", "spec.maxUnavailable"));
+    }
+
+    /// <summary>de-prod at baseline: the floors carry the busy hour (22.5 req/s on order-api against 28), so no cron window.</summary>
+    [Fact]
+    public void WithoutAWindowTheScaledObjectScalesOnCpuAboveTheFloor()
+    {
+        var baseline = Plans.Of("de-prod", Season.Baseline);
+        var triggers = ((PlanList)baseline.Input("workloads-sales-order-api-scaler", "spec.triggers")!).Items.Cast<PlanMap>();
+        Assert.Equal(["cpu"], triggers.Select(t => ((PlanString)t["type"]!).Value));
+        Assert.Equal(2, baseline.Int("workloads-sales-order-api-scaler", "spec.minReplicaCount"));
     }
 
     [Fact]

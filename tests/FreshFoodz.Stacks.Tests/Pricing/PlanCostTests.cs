@@ -34,17 +34,18 @@ public class PlanCostTests
         PlanCostModel.Price(Plans.Plans.Of("de-prod", Season.Weihnachten), "germanywestcentral", Plans.Plans.Settings("de-prod").Capacity.PostgresSkus, sheet);
 
     /// <summary>
-    /// de-prod at Weihnachten (golden plan): 8 app nodes D4 (2.00/h), 3 system nodes D2 (0.375), AKS Standard (0.1);
+    /// de-prod at Weihnachten (golden plan): 6 app nodes D4 at the autoscaler minimum, the off-hours count (1.50/h),
+    /// 3 system nodes D2 (0.375), AKS Standard (0.1);
     /// critical D16 with a same-zone HA standby, 512 GB each (2 × 2 + 2 × 512 × 0.0002 = 4.2048) and its DR replica
     /// (2.5 + 512 × 0.0003 = 2.6536); high D2, 256 GB (0.25 + 0.0512) and its replica (0.3 + 0.0768); standard B2s,
-    /// 64 GB (0.05 + 0.0128). Sum 10.0742 per hour.
+    /// 64 GB (0.05 + 0.0128). Sum 9.5742 per hour.
     /// </summary>
     [Fact]
     public void WholePlanIsPricedByHand()
     {
         var cost = Weihnachten(Sheet());
-        Assert.Equal(10.0742m, Math.Round(cost.Hourly, 6));
-        Assert.Equal(10.0742m * 730m, Math.Round(cost.Monthly, 4));
+        Assert.Equal(9.5742m, Math.Round(cost.Hourly, 6));
+        Assert.Equal(9.5742m * 730m, Math.Round(cost.Monthly, 4));
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public class PlanCostTests
         var plan = Plans.Plans.Of("de-prod", Season.Weihnachten)
             .Mutate("data-critical-server", i => i.With("highAvailability", new Props { ["mode"] = "Disabled" }.Build()));
         var withoutHa = PlanCostModel.Price(plan, "germanywestcentral", Plans.Plans.Settings("de-prod").Capacity.PostgresSkus, Sheet());
-        Assert.Equal(10.0742m - 2.1024m, Math.Round(withoutHa.Hourly, 6));
+        Assert.Equal(9.5742m - 2.1024m, Math.Round(withoutHa.Hourly, 6));
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public class PlanCostTests
     public void AMissingPriceIsListedNotCountedAsZero()
     {
         var cost = Weihnachten(Sheet(without: "postgres-storage:germanynorth"));
-        Assert.Equal(10.0742m - 0.1536m - 0.0768m, Math.Round(cost.Hourly, 6));
+        Assert.Equal(9.5742m - 0.1536m - 0.0768m, Math.Round(cost.Hourly, 6));
         var missing = cost.Unpriced.Where(u => u.Reason.Contains("postgres-storage:germanynorth", StringComparison.Ordinal)).Select(u => u.Resource).Order(StringComparer.Ordinal);
         Assert.Equal(["data-critical-replica", "data-high-replica"], missing);
     }
@@ -216,17 +217,23 @@ public class PlanCostTests
         Assert.Contains(cost.Unpriced, u => u.Resource == "platform-app-pool" && u.Reason == "app nodes: the plan gives no node count");
     }
 
-    /// <summary>The app pool is priced at its autoscaler minimum: the nodes the season pre-provisions.</summary>
+    /// <summary>
+    /// The app pool is priced at its autoscaler minimum, the schedule's off-hours count; the business window adds the
+    /// season's other nodes for the hours they run (seasonal only: all day).
+    /// </summary>
     [Fact]
-    public void AppNodesFollowTheSeasonsSizing()
+    public void AppNodesFollowTheSeasonsSizingAndTheDailySchedule()
     {
         var settings = Plans.Plans.Settings("de-prod");
+        var cost = new StackCost(settings, Sheet());
         foreach (var season in SeasonNames.All)
         {
             var nodes = CapacityEngine.Size(settings.Capacity, season).Nodes;
-            var line = new StackCost(settings, Sheet()).ForSeason(season).Lines.Single(l => l.Demand.Group == "app nodes");
-            Assert.Equal(nodes.AutoscalerMin, line.Demand.Quantity);
-            Assert.Equal(nodes.AutoscalerMin * 0.25m, line.Hourly);
+            var schedule = cost.ScheduleFor(season);
+            Assert.Equal(nodes.AutoscalerMin, schedule.BusinessNodes);
+            var pool = cost.Plan(season).Lines.Single(l => l.Demand.Group == "app nodes");
+            Assert.Equal(schedule.OffHoursNodes, pool.Demand.Quantity);
+            Assert.Equal(nodes.AutoscalerMin * 0.25m, cost.SeasonalOnly(season).Lines.Where(l => l.Demand.Group.StartsWith("app nodes", StringComparison.Ordinal)).Sum(l => l.Hourly));
         }
     }
 
@@ -241,8 +248,33 @@ public class PlanCostTests
         var expected = 24m * (105 * cost.ForSeason(Season.Spargel).Hourly + 44 * cost.ForSeason(Season.Oktoberfest).Hourly
             + 75 * cost.ForSeason(Season.Weihnachten).Hourly + 141 * cost.ForSeason(Season.Baseline).Hourly);
         Assert.Equal(Math.Round(expected, 6), Math.Round(year.Yearly, 6));
+        // The static peak: Weihnachten's plan (9.5742/h) with its 2 business-window nodes all day (0.50/h).
         Assert.Equal(Math.Round(365 * 24 * 10.0742m, 6), Math.Round(year.YearlyStaticPeak, 6));
         Assert.True(year.Saving > 0);
+    }
+
+    /// <summary>
+    /// de-prod's Weihnachten day under its daily schedule (docs/capacity-model.md, Daily floor): order-api's floor
+    /// survivor carries 20 req/s, so the window is 06:00–19:00 on the default curve, its minimum from 05:50 and its
+    /// 8 nodes until 19:15: 13.4167 h. The other 10.5833 h run 6 nodes (8 api floor pods + 13 workers, 5 packed +
+    /// surge): 2 nodes × 0.25 × 10.5833 h = 5.2917 less than 24 h of the plan (10.0742/h).
+    /// Baseline: the floors carry the busy hour (22.5 req/s on order-api against 28), so all day 5 nodes instead of 6
+    /// (8 api + 6 worker floor pods: {3 api, 1 w}, {3 api, 1 w}, {2 api, 3 w}, {1 w} + surge).
+    /// </summary>
+    [Fact]
+    public void DailyFloorRunsFewerAppNodesOutsideTheWindowAndNothingElseChanges()
+    {
+        var cost = new StackCost(Plans.Plans.Settings("de-prod"), Sheet());
+        Assert.Equal(24m * 10.0742m - 2m * 0.25m * (24m - 48300m / 3600m), 24m * cost.ForSeason(Season.Weihnachten).Hourly, 6);
+        Assert.Equal(24m * cost.SeasonalOnly(Season.Baseline).Hourly - 1m * 0.25m * 24m, 24m * cost.ForSeason(Season.Baseline).Hourly, 6);
+
+        var year = cost.ProjectYear(2026);
+        var seasonal = cost.ProjectYear(2026, dailyFloor: false);
+        Assert.Equal(seasonal.YearlyStaticPeak, year.YearlyStaticPeak);
+        var expected = 24m * (105 * cost.SeasonalOnly(Season.Spargel).Hourly + 44 * cost.SeasonalOnly(Season.Oktoberfest).Hourly
+            + 75 * cost.SeasonalOnly(Season.Weihnachten).Hourly + 141 * cost.SeasonalOnly(Season.Baseline).Hourly);
+        Assert.Equal(Math.Round(expected, 6), Math.Round(seasonal.Yearly, 6));
+        Assert.True(year.Yearly < seasonal.Yearly);
     }
 
     [Fact]
