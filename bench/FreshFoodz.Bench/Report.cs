@@ -123,7 +123,7 @@ internal static class Report
             AnsiConsole.WriteLine(
                 $"{c.Stack} ({c.YearBasis}): api pods engine/formula " +
                 string.Join(", ", c.Pods.Select(p => $"{p.Season.ConfigName()} {p.Engine}/{p.Formula}")) +
-                $"; year {c.Currency} {c.EngineYear:N0} (engine, {c.EngineYear / c.StaticPeakYear * 100:0} % of the static peak's {c.StaticPeakYear:N0}) vs {c.FormulaYear:N0} (formula); {c.Unpriced.Count} items unpriced");
+                $"; year {c.Currency} {c.EngineYear:N0} (engine, {c.EngineYear / c.StaticPeakYear * 100:0} % of the static peak's {c.StaticPeakYear:N0}) vs {c.FormulaYear:N0} (formula); {c.Unpriced.Count} parts unpriced");
         }
         return list;
     }
@@ -240,7 +240,11 @@ internal static class Report
         sb.AppendLine();
         foreach (var c in costs)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"- {c.Stack}: prices {c.Prices}; {c.Unpriced.Count} items unpriced in some season ({string.Join("; ", c.Unpriced.Select(u => $"{u.Resource} {u.Type}").Distinct())}).");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- {c.Stack}: prices {c.Prices}; {c.Unpriced.Count} parts unpriced in some season:");
+            foreach (var line in UnpricedSummary.Lines(c.Unpriced, c.Stack))
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  - {line}");
+            }
         }
         return sb.ToString();
     }
