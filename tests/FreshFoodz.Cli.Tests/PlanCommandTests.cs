@@ -82,8 +82,8 @@ public class PlanCommandTests
         Assert.Contains("At run time", output, StringComparison.Ordinal);
         Assert.Contains("under 30 s (failover)", output, StringComparison.Ordinal);   // the critical primary has HA
         Assert.Contains("Apply in two phases", output, StringComparison.Ordinal);
-        // The app pool's minimum rises 6 → 8; its count is the live one, so every apply refreshes first.
-        Assert.Contains("autoscaler minimum raised 6", output, StringComparison.Ordinal);
+        // The app pool's minimum (the daily floor's off-hours nodes) rises 5 → 6; its count is the live one, so every apply refreshes first.
+        Assert.Contains("autoscaler minimum raised 5", output, StringComparison.Ordinal);
         Assert.Contains("2. pulumi up --refresh --stack de-prod", output, StringComparison.Ordinal);
         // URN by hand: stack, project (Pulumi.yaml name), parent component type $ resource type, name.
         Assert.Contains("--target", output, StringComparison.Ordinal);
