@@ -90,6 +90,7 @@ public static class PlanCostModel
     {
         "azure-native:resources:ResourceGroup",
         "azure-native:authorization:PolicyAssignment",
+        "azure-native:authorization:PolicyDefinition",
         "azure-native:consumption:Budget",
         "azure-native:dbforpostgresql:Configuration",
         "azure-native:dbforpostgresql:Administrator",

@@ -346,6 +346,28 @@ public class ComponentTests
         Assert.Equal("Actual", plan.Text("cost-guard-budget", "notifications.actual80.thresholdType"));
     }
 
+    /// <summary>
+    /// The budget counts cost tagged feature: ai-help; the subscription's policy denies an AI service (Cognitive
+    /// Services account) without exactly that tag, so the filter matches every Azure AI service there is.
+    /// </summary>
+    [Theory]
+    [InlineData("de-prod")]
+    [InlineData("ch-prod")]
+    public void AiServicesMustCarryTheTagTheBudgetCounts(string stack)
+    {
+        var plan = Plans.Of(stack, Season.Baseline);
+        var filter = (PlanMap)plan.Input("cost-guard-budget", "filter.tags")!;
+        var rule = ((PlanList)plan.Input("cost-guard-ai-tag-definition", "policyRule.if.allOf")!).Items.Cast<PlanMap>().ToList();
+        Assert.Equal(new PlanString("Microsoft.CognitiveServices/accounts"), rule.Single(c => c["field"] == new PlanString("type"))["equals"]);
+        var tagCondition = rule.Single(c => c["notEquals"] is not null);
+        Assert.Equal($"tags['{((PlanString)filter["name"]!).Value}']", ((PlanString)tagCondition["field"]!).Value);
+        Assert.Equal(PlanValue.List(tagCondition["notEquals"]!), filter["values"]);
+        Assert.Equal("deny", plan.Text("cost-guard-ai-tag-definition", "policyRule.then.effect"));
+        // Assigned on the subscription the budget watches, to that definition.
+        Assert.Equal(plan.Input("cost-guard-budget", "scope"), plan.Input("cost-guard-ai-tag-assignment", "scope"));
+        Assert.Equal(new PlanRef("cost-guard-ai-tag-definition", "id"), plan.Input("cost-guard-ai-tag-assignment", "policyDefinitionId"));
+    }
+
     [Fact]
     public void KubernetesProviderGetsTheClustersKubeconfigAsASecret()
     {
