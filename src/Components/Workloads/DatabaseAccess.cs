@@ -1,4 +1,5 @@
 using FreshFoodz.Components.Plan;
+using FreshFoodz.Components.Secrets;
 using FreshFoodz.Components.Resilience;
 using FreshFoodz.Components.Tagging;
 
@@ -33,9 +34,6 @@ public static class DatabaseAccess
 {
     public const string Type = "freshfoodz:workloads:DatabaseAccess";
 
-    /// <summary>Built-in role "Key Vault Secrets User": read secret contents (Azure built-in roles, Security).</summary>
-    public const string KeyVaultSecretsUserRole = "4633458b-17de-408a-b874-0445c86b69e6";
-
     public const string ServiceAccount = "app";
 
     public static void Add(PlanBuilder plan, string name, string subscriptionId, DatabaseAccessArgs args)
@@ -62,14 +60,8 @@ public static class DatabaseAccess
                 ["subject"] = $"system:serviceaccount:{module.Name}:{ServiceAccount}",
                 ["audiences"] = PlanValue.List("api://AzureADTokenExchange"),
             });
-            scope.Resource("azure-native:authorization:RoleAssignment", $"{module.Name}-reads-password", new Props
-            {
-                ["scope"] = db.PasswordSecret.Id,
-                ["roleAssignmentName"] = Naming.StableGuid.From($"{c.Names.Stack}/{module.Name}/{db.PasswordSecretName}"),
-                ["roleDefinitionId"] = $"/subscriptions/{subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/{KeyVaultSecretsUserRole}",
-                ["principalId"] = identity.Ref("principalId"),
-                ["principalType"] = "ServicePrincipal",
-            });
+            scope.Resource("azure-native:authorization:RoleAssignment", $"{module.Name}-reads-password",
+                KeyVaultReader.SecretsUser(subscriptionId, db.PasswordSecret.Id, $"{c.Names.Stack}/{module.Name}/{db.PasswordSecretName}", identity.Ref("principalId")));
             var labels = c.Tags.Labels();
             labels["freshfoodz.io/module"] = module.Name;
             scope.Resource("kubernetes:core/v1:ServiceAccount", $"{module.Name}-service-account", new Props
@@ -84,24 +76,9 @@ public static class DatabaseAccess
                     ["annotations"] = new Props { ["azure.workload.identity/client-id"] = identity.Ref("clientId") },
                 },
             }, inNamespace);
-            scope.Resource("kubernetes:secrets-store.csi.x-k8s.io/v1:SecretProviderClass", $"{module.Name}-database-password", new Props
-            {
-                ["apiVersion"] = "secrets-store.csi.x-k8s.io/v1",
-                ["kind"] = "SecretProviderClass",
-                ["metadata"] = new Props { ["name"] = "database-password", ["namespace"] = module.Name, ["labels"] = labels },
-                ["spec"] = new Props
-                {
-                    ["provider"] = "azure",
-                    ["parameters"] = new Props
-                    {
-                        ["usePodIdentity"] = "false",
-                        ["clientID"] = identity.Ref("clientId"),
-                        ["keyvaultName"] = args.VaultName,
-                        ["tenantId"] = args.TenantId,
-                        ["objects"] = $"array:\n  - |\n    objectName: {db.PasswordSecretName}\n    objectType: secret\n    objectAlias: password\n",
-                    },
-                },
-            }, inNamespace);
+            scope.Resource("kubernetes:secrets-store.csi.x-k8s.io/v1:SecretProviderClass", $"{module.Name}-database-password",
+                KeyVaultReader.SecretProviderClass("database-password", module.Name, labels, identity.Ref("clientId"), args.VaultName, args.TenantId,
+                    [(db.PasswordSecretName, "password")]), inNamespace);
             scope.Resource("kubernetes:core/v1:ConfigMap", $"{module.Name}-database", new Props
             {
                 ["apiVersion"] = "v1",

@@ -1,8 +1,8 @@
 using FreshFoodz.Components;
 using FreshFoodz.Components.Plan;
+using FreshFoodz.Components.Secrets;
 using FreshFoodz.Components.Resilience;
 using FreshFoodz.Components.Tagging;
-using FreshFoodz.Components.Workloads;
 
 namespace FreshFoodz.Monitoring.Plan;
 
@@ -82,14 +82,8 @@ public static class PostgresExporters
         var tiers = args.Databases.OrderBy(d => d.Key).ToList();
         foreach (var (tier, db) in tiers)
         {
-            scope.Resource("azure-native:authorization:RoleAssignment", $"reads-{tier.Code()}-password", new Props
-            {
-                ["scope"] = db.PasswordSecret.Id,
-                ["roleAssignmentName"] = Components.Naming.StableGuid.From($"{c.Names.Stack}/{Name}/{db.PasswordSecretName}"),
-                ["roleDefinitionId"] = $"/subscriptions/{args.SubscriptionId}/providers/Microsoft.Authorization/roleDefinitions/{DatabaseAccess.KeyVaultSecretsUserRole}",
-                ["principalId"] = identity.Ref("principalId"),
-                ["principalType"] = "ServicePrincipal",
-            });
+            scope.Resource("azure-native:authorization:RoleAssignment", $"reads-{tier.Code()}-password",
+                KeyVaultReader.SecretsUser(args.SubscriptionId, db.PasswordSecret.Id, $"{c.Names.Stack}/{Name}/{db.PasswordSecretName}", identity.Ref("principalId")));
         }
         Props Labels()
         {
@@ -109,26 +103,9 @@ public static class PostgresExporters
                 ["annotations"] = new Props { ["azure.workload.identity/client-id"] = identity.Ref("clientId") },
             },
         }, inNamespace);
-        var objects = string.Concat(tiers.Select(t =>
-            $"  - |\n    objectName: {t.Value.PasswordSecretName}\n    objectType: secret\n    objectAlias: {t.Key.Code()}\n"));
-        scope.Resource("kubernetes:secrets-store.csi.x-k8s.io/v1:SecretProviderClass", "database-passwords", new Props
-        {
-            ["apiVersion"] = "secrets-store.csi.x-k8s.io/v1",
-            ["kind"] = "SecretProviderClass",
-            ["metadata"] = new Props { ["name"] = Name, ["namespace"] = ns, ["labels"] = Labels() },
-            ["spec"] = new Props
-            {
-                ["provider"] = "azure",
-                ["parameters"] = new Props
-                {
-                    ["usePodIdentity"] = "false",
-                    ["clientID"] = identity.Ref("clientId"),
-                    ["keyvaultName"] = args.VaultName,
-                    ["tenantId"] = args.TenantId,
-                    ["objects"] = "array:\n" + objects,
-                },
-            },
-        }, inNamespace);
+        scope.Resource("kubernetes:secrets-store.csi.x-k8s.io/v1:SecretProviderClass", "database-passwords",
+            KeyVaultReader.SecretProviderClass(Name, ns, Labels(), identity.Ref("clientId"), args.VaultName, args.TenantId,
+                tiers.Select(t => (t.Value.PasswordSecretName, t.Key.Code()))), inNamespace);
         foreach (var (tier, db) in tiers)
         {
             var labels = Labels();
