@@ -1,4 +1,5 @@
 using System.Globalization;
+using FreshFoodz.Capacity.Daily;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Monitoring;
 using FreshFoodz.Stacks.Settings;
@@ -15,6 +16,10 @@ namespace FreshFoodz.Calibration;
 /// <param name="MeanServiceTimeSeconds">Mean request duration on the days.</param>
 /// <param name="P95ServiceTimeSeconds">95th percentile of request durations on the days.</param>
 /// <param name="Workers">The worker jobs, or null when the territory exports no job metric.</param>
+/// <param name="HourlyProfile">
+/// Per hour of day 0–23 in the territory's local time, the mean request rate on the days relative to the busiest hour's
+/// (unrounded; <see cref="CalibrationReport.DailyLoadFactors"/> rounds it for the stack file).
+/// </param>
 public sealed record Measurement(
     IReadOnlyList<DateOnly> Days,
     DateOnly Through,
@@ -24,7 +29,8 @@ public sealed record Measurement(
     IReadOnlyDictionary<string, double> BaselineByRouteClass,
     double MeanServiceTimeSeconds,
     double P95ServiceTimeSeconds,
-    WorkerMeasurement? Workers)
+    WorkerMeasurement? Workers,
+    IReadOnlyList<double> HourlyProfile)
 {
     public DateOnly From => Days[0];
 
@@ -122,6 +128,8 @@ public static class Baseline
             Plausible(q.JobDurationSum, "freshfoodz:workload.workers.meanJobTimeSeconds", 3, workers.MeanJobTimeSeconds, settings);
         }
 
+        var hourly = HourlyProfile(Total(rates), days, TimeZoneInfo.FindSystemTimeZoneById(settings.Territory.TimeZone), q.RequestRate);
+
         var through = LastCompleteDay(at);
         var span = Enumerable.Range(0, through.DayNumber - chosen[0].DayNumber + 1).Select(chosen[0].AddDays).ToList();
         var peak = span.Count(d => IsPeak(settings, d));
@@ -134,7 +142,8 @@ public static class Baseline
             byRouteClass,
             mean,
             p95,
-            workers);
+            workers,
+            hourly);
     }
 
     /// <summary>
@@ -252,6 +261,35 @@ public static class Baseline
             throw new CalibrationException($"'{query}' has no samples on the baseline days measured");
         }
         return daily.Count % 2 == 1 ? daily[daily.Count / 2] : (daily[daily.Count / 2 - 1] + daily[daily.Count / 2]) / 2;
+    }
+
+    /// <summary>
+    /// The daily load curve the days show: every 5-minute rate on the days (all route classes together) is put in the
+    /// hour of day it falls in, in <paramref name="zone"/>'s local time (so a day of summer time and one of winter time
+    /// each count their own local hours), each hour's mean is taken, and the means are divided by the largest, so the
+    /// busiest hour is 1. A mean per hour, not a percentile: the curve scales the season's busy-hour rate, which the
+    /// baseline already measures as a percentile (docs/capacity-model.md, Daily floor).
+    /// </summary>
+    public static double[] HourlyProfile(IEnumerable<(DateTimeOffset Time, double Value)> samples, IReadOnlySet<DateOnly> days, TimeZoneInfo zone, string query)
+    {
+        var sums = new double[DailyLoadCurve.Hours];
+        var counts = new int[DailyLoadCurve.Hours];
+        foreach (var (time, value) in samples.Where(s => double.IsFinite(s.Value) && days.Contains(DayOf(s.Time, daily: false))))
+        {
+            var hour = TimeZoneInfo.ConvertTime(time, zone).Hour;
+            sums[hour] += value;
+            counts[hour]++;
+        }
+        if (counts.Any(c => c == 0))
+        {
+            throw new CalibrationException(
+                $"'{query}' has no samples in local hour {Array.IndexOf(counts, 0)} ({zone.Id}) on the baseline days measured; measure more days (--baseline-days)");
+        }
+        var means = sums.Zip(counts, (sum, count) => sum / count).ToArray();
+        var busiest = means.Max();
+        return busiest > 0
+            ? [.. means.Select(m => m / busiest)]
+            : throw new CalibrationException($"'{query}' gave no requests on the baseline days measured; nothing to draw a daily load curve from");
     }
 
     /// <summary>The p-quantile by nearest rank: the value at position ⌈p·n⌉ of the sorted list.</summary>

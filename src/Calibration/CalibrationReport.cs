@@ -1,4 +1,5 @@
 using System.Globalization;
+using FreshFoodz.Capacity.Daily;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Stacks.Settings;
@@ -48,7 +49,22 @@ public sealed record CalibrationReport(StackSettings Settings, Measurement Measu
                 new(Workload, ["workers", "baselineJobsPerSecond"], Text(CalibratedWorkers.BaselineJobsPerSecond)),
                 new(Workload, ["workers", "meanJobTimeSeconds"], Text(CalibratedWorkers.MeanJobTimeSeconds)),
             ],
+        new(ConfigKeys.DailyLoad.Key, [], DailyLoadText),
     ];
+
+    /// <summary>The curve as written: a flow list on one line, hour 0 first.</summary>
+    public string DailyLoadText => $"[{string.Join(", ", DailyLoadFactors.Select(Text))}]";
+
+    /// <summary>Factors of the daily load curve keep two decimals: 1 % steps, the smallest factor allowed.</summary>
+    public const int FactorDigits = 2;
+
+    /// <summary>
+    /// The measured hourly profile as <c>freshfoodz:dailyLoad</c> takes it: rounded to <see cref="FactorDigits"/>
+    /// decimals and floored at <see cref="DailyLoadCurve.MinimumFactor"/> (an hour is never planned as empty); the
+    /// busiest hour stays exactly 1.
+    /// </summary>
+    public IReadOnlyList<double> DailyLoadFactors =>
+        [.. Measured.HourlyProfile.Select(f => Math.Max(DailyLoadCurve.MinimumFactor, Round(f, FactorDigits)))];
 
     /// <summary>A season's sizing with the measured profile.</summary>
     public CapacityPlan CalibratedCapacity(Season season) =>

@@ -4,7 +4,11 @@ using YamlDotNet.RepresentationModel;
 
 namespace FreshFoodz.Calibration;
 
-/// <summary>A new value for a scalar at a key path: <c>("freshfoodz:workload", ["api", "baselineRequestsPerSecond"])</c>.</summary>
+/// <summary>
+/// A new value for a scalar at a key path: <c>("freshfoodz:workload", ["api", "baselineRequestsPerSecond"])</c>. With an
+/// empty path, a top-level key's whole value (a scalar or a list, e.g. <c>freshfoodz:dailyLoad</c>), which is added as
+/// the last key of <c>config:</c> when the file does not set it.
+/// </summary>
 public sealed record ScalarEdit(string Key, IReadOnlyList<string> Path, string Value)
 {
     public string KeyPath => string.Join(".", new[] { Key }.Concat(Path));
@@ -26,6 +30,11 @@ public static class StackFileEditor
         var spans = new List<(int Start, int End, string Value)>();
         foreach (var edit in edits)
         {
+            if (edit.Path.Count == 0)
+            {
+                spans.Add(WholeValue(yaml, config, edit));
+                continue;
+            }
             YamlNode node = config.Children.TryGetValue(new YamlScalarNode(edit.Key), out var top)
                 ? top
                 : throw new CalibrationException($"the stack file has no {edit.Key}; add it before calibrating");
@@ -48,6 +57,44 @@ public static class StackFileEditor
         }
         return text;
     }
+
+    /// <summary>
+    /// The span of a top-level key's value (a scalar, or a list: flow <c>[…]</c> or block <c>- …</c> lines up to its last
+    /// item), or, when the file lacks the key, an empty span at the start of the line after config's last value, where
+    /// the key is added with the indentation of config's keys.
+    /// </summary>
+    private static (int Start, int End, string Value) WholeValue(string yaml, YamlMappingNode config, ScalarEdit edit)
+    {
+        if (config.Children.TryGetValue(new YamlScalarNode(edit.Key), out var node))
+        {
+            return node switch
+            {
+                YamlScalarNode s => ((int)s.Start.Index, (int)s.End.Index, edit.Value),
+                YamlSequenceNode { Children.Count: > 0 } q => ((int)q.Start.Index, LastEnd(yaml, q), edit.Value),
+                _ => throw new CalibrationException($"{edit.Key} in the stack file is neither a single value nor a list"),
+            };
+        }
+        var last = LastEnd(yaml, config);
+        var lineEnd = yaml.IndexOf('\n', last);
+        var indent = new string(' ', (int)config.Children.First().Key.Start.Column - 1);
+        var line = $"{indent}{edit.Key}: {edit.Value}\n";
+        return lineEnd < 0 ? (yaml.Length, yaml.Length, "\n" + line) : (lineEnd + 1, lineEnd + 1, line);
+    }
+
+    /// <summary>
+    /// Where a node's text ends: a block mapping or list with its last value or item, a flow one at its closing
+    /// bracket (the parser's end mark of a collection is not past it).
+    /// </summary>
+    private static int LastEnd(string yaml, YamlNode node) => node switch
+    {
+        YamlMappingNode { Style: YamlDotNet.Core.Events.MappingStyle.Flow } m =>
+            yaml.IndexOf('}', m.Children.Count > 0 ? LastEnd(yaml, m.Children.Last().Value) : (int)m.Start.Index) + 1,
+        YamlSequenceNode { Style: YamlDotNet.Core.Events.SequenceStyle.Flow } q =>
+            yaml.IndexOf(']', q.Children.Count > 0 ? LastEnd(yaml, q.Children[^1]) : (int)q.Start.Index) + 1,
+        YamlMappingNode { Children.Count: > 0 } m => LastEnd(yaml, m.Children.Last().Value),
+        YamlSequenceNode { Children.Count: > 0 } q => LastEnd(yaml, q.Children[^1]),
+        _ => (int)node.End.Index,
+    };
 
     /// <summary>
     /// Applies the edits to the file, checks the result is valid stack settings, and replaces it atomically. A

@@ -232,7 +232,7 @@ public class CalibrateTests(PrometheusServer prometheus)
     }
 
     [Fact]
-    public void WithItsDefaultsOnTheDayOfTheReportCalibrateMeasuresAndWritesTheFiveValues()
+    public void WithItsDefaultsOnTheDayOfTheReportCalibrateMeasuresAndWritesTheFiveValuesAndTheDailyLoadCurve()
     {
         var dir = ProjectWithDeProd(out var file);
         // Start from values that differ from what the series encode, so every measured line must change.
@@ -244,13 +244,26 @@ public class CalibrateTests(PrometheusServer prometheus)
         var (exit, output, error) = Calibrate(dir, new DateTimeOffset(2026, 12, 2, 9, 30, 0, TimeSpan.Zero), "--write");
         Assert.True(exit == 0, error);
         Assert.Contains("de-prod (de): 2026-08-07 to 2026-12-01, 28 baseline days, 89 peak-season days left out", output, StringComparison.Ordinal);
-        Assert.Contains("Updated 5 values", output, StringComparison.Ordinal);
+        Assert.Contains("Updated 6 values", output, StringComparison.Ordinal);
         Assert.Equal("", error);
 
         // The middle two of the 28 days are Oct 3 and 4 2026 (days 428 and 429 since 2025-08-01): levels 91.36 and 91.48,
         // median 91.42, written with one decimal: 91.4. Jobs 7.136 and 7.148 → 7.142 → 7.14. Means 0.2 s and 1.5 s, p95 0.75 s.
+        //
+        // The daily load curve (de-prod sets none, so it is added as config's last key): the series run at the full level
+        // 08:00–18:00 UTC and a quarter of it otherwise. A 5-minute rate at t covers [t − 5 min, t] of 2-minute scrapes,
+        // so in UTC hour 8 the 08:00 rate still sees 07:56–08:00 (0.25) and the other 11 are full: (0.25 + 11) / 12 =
+        // 0.9375; in hour 18 the 18:00 rate is full and the other 11 a quarter: (1 + 11 × 0.25) / 12 = 0.3125; hours
+        // 9–17 are 1, the rest 0.25 (hour 0 sees the evening before: after Sep 30's 4× Oktoberfest day Oct 1's 00:00
+        // rate is 1.0 of the level, which lifts hour 0 by 0.75 / 336 samples ≈ 0.002). All 28 days (Aug 7–17, Oct 1–17)
+        // are summer time, UTC+2 in Europe/Berlin: local 10 = 0.9375 → 0.94, 11–19 = 1, 20 = 0.3125 → 0.31, others 0.25.
         var before = original.Split('\n');
         var after = File.ReadAllText(file).Split('\n');
+        var inserted = Array.FindIndex(before, l => l.StartsWith("    Standard_D32ds_v5:", StringComparison.Ordinal)) + 1; // config's last line
+        Assert.Equal(
+            "  freshfoodz:dailyLoad: [0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.94, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.31, 0.25, 0.25, 0.25]",
+            after[inserted]);
+        after = [.. after[..inserted], .. after[(inserted + 1)..]];
         Assert.Equal(before.Length, after.Length);
         var changed = Enumerable.Range(0, before.Length).Where(i => before[i] != after[i]).Select(i => after[i]).ToList();
         Assert.Equal(
@@ -258,6 +271,8 @@ public class CalibrateTests(PrometheusServer prometheus)
             "      baselineRequestsPerSecond: 91.4", "      meanServiceTimeSeconds: 0.2", "      p95ServiceTimeSeconds: 0.75",
             "      baselineJobsPerSecond: 7.14", "      meanJobTimeSeconds: 1.5",
         ], changed);
+        Assert.Contains("  measured:   [0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.94, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.31, 0.25, 0.25, 0.25]", output, StringComparison.Ordinal);
+        Assert.Contains("  configured: default: B2B food ordering", output, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFiles(dir, "*.tmp"));
     }
 

@@ -64,6 +64,26 @@ public sealed class StackFileEditorTests : IDisposable
         Assert.Contains("freshfoodz:workload.api.meanServiceTimeSeconds", e.Message, StringComparison.Ordinal);
     }
 
+    private static readonly ScalarEdit Curve = new("freshfoodz:dailyLoad", [], "[0.5, 1]");
+
+    /// <summary>A stack without the key gets it as config's last key, at config's indentation; nothing else moves.</summary>
+    [Theory]
+    [InlineData("config:\n  freshfoodz:season: auto  # keep\n", "config:\n  freshfoodz:season: auto  # keep\n  freshfoodz:dailyLoad: [0.5, 1]\n")]
+    [InlineData("config:\n  freshfoodz:season: auto", "config:\n  freshfoodz:season: auto\n  freshfoodz:dailyLoad: [0.5, 1]\n")]
+    [InlineData("config:\n    freshfoodz:vmSizes:\n      a: {vCpus: 2}\n      b:\n        - 1\n\n# end\n", "config:\n    freshfoodz:vmSizes:\n      a: {vCpus: 2}\n      b:\n        - 1\n    freshfoodz:dailyLoad: [0.5, 1]\n\n# end\n")]
+    [InlineData("config:\n  freshfoodz:x: {a: 1,\n    b: 2}  # two lines\n", "config:\n  freshfoodz:x: {a: 1,\n    b: 2}  # two lines\n  freshfoodz:dailyLoad: [0.5, 1]\n")]
+    [InlineData("config:\n  freshfoodz:season: auto\nencryptionsalt: v1:abc\n", "config:\n  freshfoodz:season: auto\n  freshfoodz:dailyLoad: [0.5, 1]\nencryptionsalt: v1:abc\n")]
+    public void AnAbsentCurveIsAddedAsConfigsLastKey(string yaml, string expected) =>
+        Assert.Equal(expected, StackFileEditor.Apply(yaml, [Curve]));
+
+    /// <summary>A curve already set (the word default, a flow list, a block list) is replaced in place.</summary>
+    [Theory]
+    [InlineData("config:\n  freshfoodz:dailyLoad: default # was\n  freshfoodz:season: auto\n", "config:\n  freshfoodz:dailyLoad: [0.5, 1] # was\n  freshfoodz:season: auto\n")]
+    [InlineData("config:\n  freshfoodz:dailyLoad: [1, 0.2, 0.3]\n  freshfoodz:season: auto\n", "config:\n  freshfoodz:dailyLoad: [0.5, 1]\n  freshfoodz:season: auto\n")]
+    [InlineData("config:\n  freshfoodz:dailyLoad:\n    - 1\n    - 0.2\n  freshfoodz:season: auto\n", "config:\n  freshfoodz:dailyLoad:\n    [0.5, 1]\n  freshfoodz:season: auto\n")]
+    public void ASetCurveIsReplacedInPlace(string yaml, string expected) =>
+        Assert.Equal(expected, StackFileEditor.Apply(yaml, [Curve]));
+
     [Theory]
     [InlineData(new double[] { 1, 2, 3, 4, 100 }, 0.95, 100)]
     [InlineData(new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 }, 0.95, 19)]

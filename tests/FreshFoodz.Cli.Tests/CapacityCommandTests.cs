@@ -163,6 +163,7 @@ public class CapacityCommandTests
         var daily = json["dailySchedule"]!;
         Assert.Equal(("Europe/Berlin", "05:50", "19:00", 8, 6), ((string)daily["timeZone"]!, (string)daily["windowStart"]!, (string)daily["windowEnd"]!, (int)daily["businessNodes"]!, (int)daily["offHoursNodes"]!));
         Assert.Equal(2, (int)daily["offHoursMinReplicas"]!["order-api"]!);
+        Assert.Equal("default: B2B food ordering (docs/capacity-model.md, Daily floor)", (string?)daily["loadCurve"]); // no freshfoodz:dailyLoad in de-prod
         Assert.Equal(6 * 0.24m * 730m, (decimal)groups["app nodes"]!);
         Assert.Equal(195.88m, (decimal)groups["app nodes, business window"]!); // 2 × 13.4167 / 24 × 0.24 × 730
         Assert.Equal(262.80m, (decimal)groups["system nodes"]!);

@@ -11,7 +11,10 @@ KNOWN = ("freshfoodz:territory, freshfoodz:season, freshfoodz:leadTimeDays, fres
          "freshfoodz:nodePools, freshfoodz:vmSizes, freshfoodz:postgresSkus, freshfoodz:utilization, "
          "freshfoodz:environment, freshfoodz:subscriptionId, freshfoodz:shortName, freshfoodz:costCentre, "
          "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget, "
-         "freshfoodz:alerting, freshfoodz:network, freshfoodz:chaosExperiments, freshfoodz:createdOn, freshfoodz:auditImmutability, freshfoodz:lowTrafficWindow, freshfoodz:deployer, freshfoodz:databaseAdmin")
+         "freshfoodz:alerting, freshfoodz:network, freshfoodz:chaosExperiments, freshfoodz:createdOn, freshfoodz:auditImmutability, freshfoodz:lowTrafficWindow, freshfoodz:deployer, freshfoodz:databaseAdmin, freshfoodz:dailyLoad")
+DAILY = "default or a list of 24 hourly factors (hour 0–23 in the territory's local time), each from 0.01 to 1, the busiest exactly 1"
+def curve(factors):
+    return "  freshfoodz:dailyLoad: [" + ", ".join(factors) + "]"
 NAMESPACES = "azure-native, kubernetes, random, pulumi (provider configuration)"
 API_ALLOWED = "baselineRequestsPerSecond, meanServiceTimeSeconds, p95ServiceTimeSeconds, serviceTimeDistribution, concurrencyPerPod, sloP95Seconds, cpuRequestMillicores, memoryRequestMiB, dbQueriesPerRequest, dbPoolSizePerPod"
 def sub(old, new, text=None, count=1):
@@ -201,6 +204,18 @@ cases = [
   [("currency: USD", "freshfoodz:aiBudget.currency", "must be one of EUR|CHF, got 'USD'")]),
  ("database-admin-type-unknown", "a database administrator of a kind Entra does not have", sub("sg-freshfoodz-de-dba, principalType: Group", "sg-freshfoodz-de-dba, principalType: Team"),
   [("freshfoodz:databaseAdmin:", "freshfoodz:databaseAdmin.principalType", "must be one of User|Group|ServicePrincipal, got 'Team'")]),
+ ("daily-load-23-factors", "a daily load curve with an hour missing", add(curve(["0.5"] * 9 + ["1"] + ["0.5"] * 13)),
+  [("freshfoodz:dailyLoad:", "freshfoodz:dailyLoad", f"must be {DAILY}; got 23 factors")]),
+ ("daily-load-factor-zero", "an hour with no load at all", add(curve(["0.05"] * 3 + ["0"] + ["0.5"] * 5 + ["1"] + ["0.5"] * 14)),
+  [("freshfoodz:dailyLoad:", "freshfoodz:dailyLoad[3]", "must be a number from 0.01 to 1 (fraction of the busiest hour's rate), got 0")]),
+ ("daily-load-factor-above-one", "an hour busier than the busiest", add(curve(["0.5"] * 9 + ["1", "1.5"] + ["0.5"] * 13)),
+  [("freshfoodz:dailyLoad:", "freshfoodz:dailyLoad[10]", "must be a number from 0.01 to 1 (fraction of the busiest hour's rate), got 1.5")]),
+ ("daily-load-no-busiest-hour", "factors not relative to the busiest hour", add(curve(["0.5"] * 9 + ["0.9"] + ["0.5"] * 14)),
+  [("freshfoodz:dailyLoad:", "freshfoodz:dailyLoad", "the busiest hour's factor must be exactly 1 (factors are relative to the busiest hour); the largest is 0.9")]),
+ ("daily-load-word", "a word where the curve belongs", add("  freshfoodz:dailyLoad: business-hours"),
+  [("freshfoodz:dailyLoad:", "freshfoodz:dailyLoad", f"must be {DAILY}, got 'business-hours'")]),
+ ("daily-load-mapping", "hours as a mapping instead of a list", add("  freshfoodz:dailyLoad:\n    9: 1\n    10: 1"),
+  [("freshfoodz:dailyLoad:", "freshfoodz:dailyLoad", f"must be {DAILY}, not a mapping")]),
 ]
 for f in os.listdir(out):
     if f.endswith('.yaml'):

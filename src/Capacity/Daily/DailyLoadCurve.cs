@@ -42,8 +42,8 @@ public sealed record DailyLoadCurve
     public double DailyMean => HourlyFactors.Average();
 
     /// <summary>
-    /// The default for B2B food ordering, our assumption until calibrate measures an hour-of-day profile (it measures
-    /// only the busy period today): customers are restaurants, canteens and caterers that order for the next
+    /// The default for B2B food ordering, our assumption for a stack whose freshfoodz:dailyLoad is not measured yet
+    /// (calibrate --write measures it): customers are restaurants, canteens and caterers that order for the next
     /// deliveries in the morning before lunch service (busy 09:00–11:00), a second, smaller wave after lunch, little
     /// in the evening, and about 5 % at night (integrations, scheduled jobs). Weekends are taken as weekdays, which
     /// overstates their load (on the safe side for capacity, and understates the saving).

@@ -107,6 +107,11 @@ internal static class CalibrateCommand
             capacity.AddRow(season.ConfigName(), Sized(() => CapacityEngine.Size(report.Settings.Capacity, season)), Sized(() => report.CalibratedCapacity(season)));
         }
         console.Write(capacity);
+
+        // The measured daily load curve, hour 0–23 local time, against the one the stack plans with now.
+        console.WriteLine($"{ConfigKeys.DailyLoad.Key} (mean request rate per hour of day, {report.Settings.Territory.TimeZone}, relative to the busiest hour):");
+        console.WriteLine($"  configured: {report.Settings.Capacity.DailyLoad.Source}");
+        console.WriteLine($"  measured:   {report.DailyLoadText}");
     }
 
     private static string Sized(Func<CapacityPlan> size)

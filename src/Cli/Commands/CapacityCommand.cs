@@ -65,7 +65,7 @@ internal static class CapacityCommand
             static string Clock(int second) => $"{second / 3600:00}:{second % 3600 / 60:00}";
             var apiFloor = daily.Deployments.Where(x => x.Role == WorkloadRole.Api).Sum(x => x.OffHoursMinReplicas);
             table.AddRow("daily", daily.HasWindow ? $"{Clock(daily.StartSecond)}–{Clock(daily.EndSecond)} {s.Territory.TimeZone}" : "floors all day",
-                $"season's minimum in the window (KEDA cron, 10 min before load rises); outside it {apiFloor} api pods (zone floor: 2 per deployment in 2 zones) and {daily.OffHoursNodes} of {daily.BusinessNodes} nodes");
+                $"season's minimum in the window (KEDA cron, 10 min before load rises); outside it {apiFloor} api pods (zone floor: 2 per deployment in 2 zones) and {daily.OffHoursNodes} of {daily.BusinessNodes} nodes; load curve: {Markup.Escape(daily.Curve.Source)}");
         }
         var c = report.Cost;
         table.AddRow("cost", $"{c.Currency} {M(c.Monthly)}/month",

@@ -94,6 +94,7 @@ public sealed record CapacityReport(
             ["dailySchedule"] = Schedule is not { } sc ? null : new JsonObject
             {
                 ["timeZone"] = Settings.Territory.TimeZone,
+                ["loadCurve"] = sc.Curve.Source,
                 ["windowStart"] = sc.HasWindow ? Clock(sc.StartSecond) : null,
                 ["windowEnd"] = sc.HasWindow ? Clock(sc.EndSecond) : null,
                 ["businessNodes"] = sc.BusinessNodes,

@@ -145,12 +145,17 @@ public static class ConfigKeys
         "The Microsoft Entra administrator of every PostgreSQL server: principalId (Entra object ID), principalName (the group's, user's or service principal's display name) and principalType (User, Group or ServicePrincipal).",
         null);
 
+    public static readonly ConfigKeySpec DailyLoad = new(
+        "freshfoodz:dailyLoad",
+        "Daily load curve: default (B2B food ordering, docs/capacity-model.md) or 24 factors, hour 0-23 in the territory's local time, each the hour's mean request rate relative to the busiest hour (0.01 to 1, the busiest exactly 1); calibrate --write measures it.",
+        "default");
+
     public static IReadOnlyList<ConfigKeySpec> All { get; } =
     [
         Location, Territory, Season, LeadTimeDays, BurstHeadroom, Workload, NodePools, VmSizes, PostgresSkus,
         Utilization, Environment, SubscriptionId, ShortName, CostCentre, KubernetesVersion, Databases,
         CrossRegionReplicas, Modules, AiBudget, Alerting, Network, ChaosExperiments, CreatedOn, AuditImmutability,
-        LowTrafficWindow, Deployer, DatabaseAdmin,
+        LowTrafficWindow, Deployer, DatabaseAdmin, DailyLoad,
     ];
 
     /// <summary>Keys that are no longer read, and where their values went (a stack file that still has one is told).</summary>

@@ -85,6 +85,8 @@ public static class NumericRanges
         new("freshfoodz:databases.*.storageSizeGB", 32, 32767, "GiB", Whole: true),
         new("freshfoodz:modules.*.share", 0, 1, "fraction of the role's pods", MinExclusive: true),
         new("freshfoodz:aiBudget.monthlyAmount", 0.01, 1_000_000, "territory currency per month"),
+        // DailyLoadCurve: relative to the busiest hour; below 1 % an hour would count as empty.
+        new("freshfoodz:dailyLoad[*]", 0.01, 1, "fraction of the busiest hour's rate"),
     ];
 
     /// <summary>The range of the key at <paramref name="path"/>; a key without one is a bug (every number has a range).</summary>

@@ -30,6 +30,7 @@ public static class StackSettingsReader
         var pools = ReadNodePools(c, vmSizes);
         var skus = ReadPostgresSkus(c);
         var targets = ReadUtilizationOverrides(c);
+        var dailyLoad = DailyLoadSettingsReader.Read(c, config.Source);
         var declaredSkus = config.Values.GetValueOrDefault(ConfigKeys.PostgresSkus.Key) is ConfigMap table ? table.Entries.Select(e => e.Key).ToList() : [];
         var plan = PlanSettingsReader.Read(c, skus, declaredSkus);
 
@@ -43,6 +44,7 @@ public static class StackSettingsReader
             SeasonCatalog.Default.WithTargets(targets!),
             region!.AvailabilityZones, burst!.Value, leadTime!.Value)
         {
+            DailyLoad = dailyLoad!,
             Deployments = [.. plan!.Modules.SelectMany(m => m.Deployments.Select(d => new DeploymentShare(m.Name, d.Name, d.Role, d.Share)))],
         };
         return new StackSettings(config.StackName, territory!, region, season!.Value, capacity, plan);

@@ -34,6 +34,7 @@ internal static class HostileCorpus
             }
         }
         cases.AddRange(ValidStackFiles());
+        cases.AddRange(DailyLoadCurve());
         cases.AddRange(CommandLines());
         cases.AddRange(BrokenSiblings());
         cases.AddRange(BrokenPricingFiles());
@@ -96,6 +97,9 @@ internal static class HostileCorpus
         yield return Text("rate-nan", Sandbox.DeProdWith("baselineRequestsPerSecond: 50", "baselineRequestsPerSecond: .nan"), "freshfoodz:workload.api.baselineRequestsPerSecond");
         yield return Text("rate-inf", Sandbox.DeProdWith("baselineRequestsPerSecond: 50", "baselineRequestsPerSecond: 1e999"), "freshfoodz:workload.api.baselineRequestsPerSecond");
         yield return Text("utilization-1e-300", Sandbox.DeProd.TrimEnd() + "\n  freshfoodz:utilization:\n    weihnachten:\n      app: 1e-300\n", "freshfoodz:utilization.weihnachten.app", "from 0.05 to 0.95");
+        yield return Text("daily-load-23-factors", Sandbox.DeProd.TrimEnd() + "\n  freshfoodz:dailyLoad: [1" + string.Concat(Enumerable.Repeat(", 0.5", 22)) + "]\n", "freshfoodz:dailyLoad", "24 hourly factors", "got 23 factors");
+        yield return Text("daily-load-nan", Sandbox.DeProd.TrimEnd() + "\n  freshfoodz:dailyLoad: [1" + string.Concat(Enumerable.Repeat(", 0.5", 22)) + ", .nan]\n", "freshfoodz:dailyLoad[23]", "from 0.01 to 1");
+        yield return Text("daily-load-secret", Sandbox.DeProd.TrimEnd() + "\n  freshfoodz:dailyLoad:\n    secure: v1:c2VjcmV0\n", "freshfoodz:dailyLoad", "not a secret");
         yield return Text("budget-1e30", Sandbox.DeProdWith("monthlyAmount: 600", "monthlyAmount: 1e30"), "freshfoodz:aiBudget.monthlyAmount");
         yield return Text("concurrency-beyond-int", Sandbox.DeProdWith("concurrencyPerPod: 8", "concurrencyPerPod: 99999999999999999999"), "freshfoodz:workload.api.concurrencyPerPod");
         // Found by LoaderProperties: a name of "" once missed its key's range (exit 70).
@@ -141,6 +145,16 @@ internal static class HostileCorpus
                 Arrange = s => s.WriteBytes(Hostile, bytes),
             };
         }
+    }
+
+    /// <summary>A stack's own daily load curve: capacity names it as the curve's source.</summary>
+    private static IEnumerable<HostileCase> DailyLoadCurve()
+    {
+        var yaml = Sandbox.DeProd.TrimEnd() + "\n  freshfoodz:dailyLoad: [" + string.Join(", ", Enumerable.Range(0, 24).Select(h => h == 12 ? "1" : "0.01")) + "]\n";
+        yield return new HostileCase("valid daily-load | capacity", ["capacity", "--stack", Hostile, "--season", "weihnachten", "--format", "json"], 0, "\"loadCurve\": \"freshfoodz:dailyLoad in Pulumi.hostile.yaml\"")
+        {
+            Arrange = s => s.Write(Hostile, yaml),
+        };
     }
 
     private static HostileCase Usage(string name, string says, params string[] args) => new($"cli {name}", args, 1, says);
