@@ -1,6 +1,6 @@
 using FreshFoodz.Components.Plan;
-using FreshFoodz.Components.Secrets;
 using FreshFoodz.Components.Resilience;
+using FreshFoodz.Components.Secrets;
 using FreshFoodz.Components.Tagging;
 
 namespace FreshFoodz.Components.Workloads;

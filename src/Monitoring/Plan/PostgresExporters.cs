@@ -1,7 +1,7 @@
 using FreshFoodz.Components;
 using FreshFoodz.Components.Plan;
-using FreshFoodz.Components.Secrets;
 using FreshFoodz.Components.Resilience;
+using FreshFoodz.Components.Secrets;
 using FreshFoodz.Components.Tagging;
 
 namespace FreshFoodz.Monitoring.Plan;
