@@ -1,16 +1,45 @@
 using FreshFoodz.Components.Plan;
+using FreshFoodz.Components.Tagging;
 
 namespace FreshFoodz.Components.Secrets;
 
 /// <summary>
-/// What a workload identity needs to read Key Vault secrets (the apps' database passwords, the exporters'): the
-/// "Key Vault Secrets User" role on one secret, and the CSI driver's SecretProviderClass that mounts the secrets as
+/// What a workload needs to read Key Vault secrets (the apps' database passwords, the exporters'): a federated
+/// workload identity, the "Key Vault Secrets User" role on one secret, and the CSI driver's SecretProviderClass that mounts the secrets as
 /// files. One shape for every reader, so a fix to it (a parameter the driver needs) reaches all of them.
 /// </summary>
 public static class KeyVaultReader
 {
     /// <summary>Built-in role "Key Vault Secrets User": read secret contents (Azure built-in roles, Security).</summary>
     public const string SecretsUserRole = "4633458b-17de-408a-b874-0445c86b69e6";
+
+    /// <summary>
+    /// A user-assigned identity for the service account <paramref name="serviceAccount"/> in <paramref name="ns"/>,
+    /// federated with the cluster's OIDC issuer (workload identity); resources <c>{role}-identity</c> and
+    /// <c>{role}-federation</c> (or <c>identity</c>, <c>federation</c> without a role).
+    /// </summary>
+    public static PlannedResource WorkloadIdentity(ComponentScope scope, string? role, TerritoryContext c, PlannedResource resourceGroup,
+        PlannedResource cluster, string identityName, string ns, string serviceAccount)
+    {
+        string Name(string what) => role is null ? what : $"{role}-{what}";
+        var identity = scope.Resource("azure-native:managedidentity:UserAssignedIdentity", Name("identity"), new Props
+        {
+            ["resourceGroupName"] = resourceGroup.Ref("name"),
+            ["resourceName"] = $"id-freshfoodz-{c.Names.Stack}-{identityName}",
+            ["location"] = c.Primary.Name,
+            ["tags"] = c.Tags.For(DataClassification.Internal),
+        });
+        scope.Resource("azure-native:managedidentity:FederatedIdentityCredential", Name("federation"), new Props
+        {
+            ["resourceGroupName"] = resourceGroup.Ref("name"),
+            ["resourceName"] = identity.Ref("name"),
+            ["federatedIdentityCredentialResourceName"] = $"aks-{ns}-{serviceAccount}",
+            ["issuer"] = cluster.Ref("oidcIssuerProfile.issuerURL"),
+            ["subject"] = $"system:serviceaccount:{ns}:{serviceAccount}",
+            ["audiences"] = PlanValue.List("api://AzureADTokenExchange"),
+        });
+        return identity;
+    }
 
     /// <summary>A role assignment letting <paramref name="principalId"/> read one secret; its name is stable per reader and secret.</summary>
     public static Props SecretsUser(string subscriptionId, PlanValue secretId, string stableName, PlanValue principalId) => new()

@@ -1,7 +1,6 @@
 using FreshFoodz.Components.Plan;
 using FreshFoodz.Components.Resilience;
 using FreshFoodz.Components.Secrets;
-using FreshFoodz.Components.Tagging;
 
 namespace FreshFoodz.Components.Workloads;
 
@@ -44,22 +43,7 @@ public static class DatabaseAccess
         {
             var db = args.Databases[module.Tier];
             var inNamespace = new PlanOptions { DependsOn = [args.Namespaces[module.Name].Name] };
-            var identity = scope.Resource("azure-native:managedidentity:UserAssignedIdentity", $"{module.Name}-identity", new Props
-            {
-                ["resourceGroupName"] = args.ResourceGroup.Ref("name"),
-                ["resourceName"] = $"id-freshfoodz-{c.Names.Stack}-{module.Name}",
-                ["location"] = c.Primary.Name,
-                ["tags"] = c.Tags.For(DataClassification.Internal),
-            });
-            scope.Resource("azure-native:managedidentity:FederatedIdentityCredential", $"{module.Name}-federation", new Props
-            {
-                ["resourceGroupName"] = args.ResourceGroup.Ref("name"),
-                ["resourceName"] = identity.Ref("name"),
-                ["federatedIdentityCredentialResourceName"] = $"aks-{module.Name}-{ServiceAccount}",
-                ["issuer"] = args.Cluster.Ref("oidcIssuerProfile.issuerURL"),
-                ["subject"] = $"system:serviceaccount:{module.Name}:{ServiceAccount}",
-                ["audiences"] = PlanValue.List("api://AzureADTokenExchange"),
-            });
+            var identity = KeyVaultReader.WorkloadIdentity(scope, module.Name, c, args.ResourceGroup, args.Cluster, module.Name, module.Name, ServiceAccount);
             scope.Resource("azure-native:authorization:RoleAssignment", $"{module.Name}-reads-password",
                 KeyVaultReader.SecretsUser(subscriptionId, db.PasswordSecret.Id, $"{c.Names.Stack}/{module.Name}/{db.PasswordSecretName}", identity.Ref("principalId")));
             var labels = c.Tags.Labels();

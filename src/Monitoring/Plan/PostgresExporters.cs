@@ -2,7 +2,6 @@ using FreshFoodz.Components;
 using FreshFoodz.Components.Plan;
 using FreshFoodz.Components.Resilience;
 using FreshFoodz.Components.Secrets;
-using FreshFoodz.Components.Tagging;
 
 namespace FreshFoodz.Monitoring.Plan;
 
@@ -63,22 +62,7 @@ public static class PostgresExporters
         var scope = plan.Component(Type, name);
         var ns = MonitoringComponent.Namespace;
         var inNamespace = new PlanOptions { DependsOn = [args.Monitoring.Namespace.Name] };
-        var identity = scope.Resource("azure-native:managedidentity:UserAssignedIdentity", "identity", new Props
-        {
-            ["resourceGroupName"] = args.ResourceGroup.Ref("name"),
-            ["resourceName"] = $"id-freshfoodz-{c.Names.Stack}-{Name}",
-            ["location"] = c.Primary.Name,
-            ["tags"] = c.Tags.For(DataClassification.Internal),
-        });
-        scope.Resource("azure-native:managedidentity:FederatedIdentityCredential", "federation", new Props
-        {
-            ["resourceGroupName"] = args.ResourceGroup.Ref("name"),
-            ["resourceName"] = identity.Ref("name"),
-            ["federatedIdentityCredentialResourceName"] = $"aks-{ns}-{Name}",
-            ["issuer"] = args.Cluster.Ref("oidcIssuerProfile.issuerURL"),
-            ["subject"] = $"system:serviceaccount:{ns}:{Name}",
-            ["audiences"] = PlanValue.List("api://AzureADTokenExchange"),
-        });
+        var identity = KeyVaultReader.WorkloadIdentity(scope, null, c, args.ResourceGroup, args.Cluster, Name, ns, Name);
         var tiers = args.Databases.OrderBy(d => d.Key).ToList();
         foreach (var (tier, db) in tiers)
         {
