@@ -1,6 +1,7 @@
 using FreshFoodz.Capacity.Daily;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
+using FreshFoodz.Components.Plan;
 using FreshFoodz.Stacks.Settings;
 
 namespace FreshFoodz.Stacks.Pricing;
@@ -28,6 +29,7 @@ public sealed record CostProjection(string Currency, int Year, IReadOnlyList<Mon
 public sealed class StackCost
 {
     private readonly Dictionary<(Season, AppTierRule), PlanCost> _seasons = [];
+    private readonly Dictionary<(Season, AppTierRule), StackPlan> _plans = [];
 
     public StackCost(StackSettings settings, PriceSheet sheet)
     {
@@ -40,7 +42,7 @@ public sealed class StackCost
         Sheet = sheet;
         if (sheet.Usage.Volumes.Count > 0)
         {
-            PlanCostModel.CheckUsage(sheet.Usage, SeasonNames.All.Select(s => StackPlanner.Build(settings, s)), settings.StackName);
+            PlanCostModel.CheckUsage(sheet.Usage, SeasonNames.All.Select(s => PlanOf(s, AppTierRule.Engine)), settings.StackName);
         }
     }
 
@@ -65,11 +67,21 @@ public sealed class StackCost
     {
         if (!_seasons.TryGetValue((season, rule), out var cost))
         {
-            var plan = StackPlanner.Build(Settings, season, rule);
-            cost = PlanCostModel.Price(plan, Settings.Region.Name, Settings.Capacity.PostgresSkus, Sheet);
+            cost = PlanCostModel.Price(PlanOf(season, rule), Settings.Region.Name, Settings.Capacity.PostgresSkus, Sheet);
             _seasons[(season, rule)] = cost;
         }
         return cost;
+    }
+
+    /// <summary>The season's plan, built once (the usage check and the pricing both read it).</summary>
+    private StackPlan PlanOf(Season season, AppTierRule rule)
+    {
+        if (!_plans.TryGetValue((season, rule), out var plan))
+        {
+            plan = StackPlanner.Build(Settings, season, rule);
+            _plans[(season, rule)] = plan;
+        }
+        return plan;
     }
 
     /// <summary>The season's daily schedule (the stack's daily load curve, the default lags).</summary>
