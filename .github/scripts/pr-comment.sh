@@ -10,7 +10,7 @@ source "$(dirname "$0")/lib.sh"
 [[ $# -eq 3 ]] || die "usage: pr-comment.sh <pr-number> <marker> <body-file>"
 pr=$1 marker=$2 file=$3
 [[ "$pr" =~ ^[1-9][0-9]{0,9}$ ]] || die "not a pull request number: '$pr'"
-[[ "$marker" =~ ^[a-z0-9:-]{1,64}$ ]] || die "a marker is 1-64 of a-z 0-9 : -, got '$marker'"
+[[ "$marker" =~ ^[a-z0-9-]{1,64}$ ]] || die "a marker is 1-64 of a-z 0-9 -, got '$marker'"
 [[ -f "$file" ]] || die "no comment body file $file"
 repo=${GITHUB_REPOSITORY:?GITHUB_REPOSITORY is not set}
 author=${COMMENT_AUTHOR:-github-actions[bot]}
