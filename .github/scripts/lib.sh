@@ -3,6 +3,8 @@
 #   PROJECT_DIR  the Pulumi project (Pulumi.yaml and the stack files); default: this repository
 #   PULUMI_ORG   the Pulumi organisation, the one setting that qualifies every stack name (a repository variable)
 set -euo pipefail
+# A failure inside $(...) fails the substitution too (bash leaves -e off there by default).
+shopt -s inherit_errexit
 
 die() {
   echo "error: $*" >&2
