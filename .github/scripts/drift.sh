@@ -28,6 +28,7 @@ fi
 changes=$(jq -r '[.changeSummary // {} | to_entries[] | select(.key != "same" and .key != "read" and .key != "refresh" and .value > 0)] | length' "$out" 2>/dev/null) || changes=""
 if [[ ! "$changes" =~ ^[1-9][0-9]*$ ]]; then
   cat "$out" >&2
+  echo >&2
   die "the drift preview of $ref failed (exit $status) without proposing changes: see the log"
 fi
 jq -r '"Drift on '"$ref"': " + ([.changeSummary | to_entries[] | select(.key != "same" and .key != "read" and .key != "refresh") | "\(.value) \(.key)"] | join(", ")),
