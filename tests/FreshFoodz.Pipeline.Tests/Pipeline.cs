@@ -22,6 +22,11 @@ internal sealed class Pipeline : IDisposable
 
     public Pipeline()
     {
+        foreach (var (tool, package) in new[] { ("jq", "jq"), ("git", "git") })
+        {
+            Assert.True(File.Exists($"/usr/bin/{tool}") || File.Exists($"/usr/local/bin/{tool}") || File.Exists($"/bin/{tool}"),
+                $"{tool} not found: install the Debian package {package} (the pipeline scripts and their fakes use it)");
+        }
         var bin = Path.Combine(Dir, "bin");
         Directory.CreateDirectory(bin);
         Directory.CreateDirectory(Path.Combine(FakeDir, "handlers"));
