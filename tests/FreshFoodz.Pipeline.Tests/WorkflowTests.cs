@@ -144,6 +144,25 @@ public partial class WorkflowTests
         }
     }
 
+    [Fact]
+    public void NoScriptUsesTheAzureCli()
+    {
+        // An azure/login token cannot be renewed once its GitHub assertion expires (Azure/azure-cli#28708): the
+        // providers and kubelogin fetch fresh OIDC tokens themselves, and nothing may fall back on the CLI.
+        foreach (var script in Directory.GetFiles(Path.Combine(Pipeline.Root, ".github", "scripts"), "*.sh"))
+        {
+            var code = File.ReadAllLines(script).Where(l => !l.TrimStart().StartsWith('#'));
+            Assert.DoesNotContain(code, l => AzureCli().IsMatch(l));
+        }
+        foreach (var workflow in Directory.GetFiles(WorkflowDir, "*.yml").Append(Path.Combine(Pipeline.Root, ".github", "actions", "setup", "action.yml")))
+        {
+            Assert.DoesNotContain("azure/login", File.ReadAllText(workflow), StringComparison.Ordinal);
+        }
+    }
+
+    [GeneratedRegex(@"(^|[\s;|&(])az\s")]
+    private static partial Regex AzureCli();
+
     [GeneratedRegex(@"(^|[\s;|&(])(pulumi|az|gh|curl|kubelogin)\s")]
     private static partial Regex InlineTool();
 
