@@ -108,7 +108,7 @@ public static class StackFileEditor
         var updated = Apply(AtomicFile.Utf8.GetString(bom ? bytes.AsSpan(Utf8Bom.Length) : bytes), edits);
         try
         {
-            StackSettingsReader.Read(StackFileLoader.Parse(stackName, Path.GetFileName(path), updated));
+            StackSettingsReader.Read(StackFileLoader.Parse(stackName, Path.GetFileName(path), updated, Path.GetDirectoryName(Path.GetFullPath(path))));
         }
         catch (StackSettingsException e)
         {

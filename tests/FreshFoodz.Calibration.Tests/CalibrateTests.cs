@@ -330,6 +330,7 @@ public class CalibrateTests(PrometheusServer prometheus)
         File.Copy(Path.Combine(Root, "Pulumi.yaml"), Path.Combine(dir, "Pulumi.yaml"));
         file = Path.Combine(dir, "Pulumi.de-prod.yaml");
         File.Copy(Path.Combine(Root, "Pulumi.de-prod.yaml"), file);
+        FreshFoodz.Testing.ProjectCopy.CopyEnvironments(dir);
         return dir;
     }
 

@@ -21,6 +21,7 @@ public sealed class StackFileEditorTests : IDisposable
         File.SetUnixFileMode(target, mode);
         var link = Path.Combine(_dir, "Pulumi.de-prod.yaml");
         File.CreateSymbolicLink(link, Path.Combine("real", "de-prod.yaml"));
+        FreshFoodz.Testing.ProjectCopy.CopyEnvironments(_dir);
 
         StackFileEditor.Write(link, "de-prod", [Rate]);
 
@@ -39,6 +40,7 @@ public sealed class StackFileEditorTests : IDisposable
     {
         var path = Path.Combine(_dir, "Pulumi.de-prod.yaml");
         File.Copy(Path.Combine(FreshFoodz.Testing.RepositoryRoot.Path, "Pulumi.de-prod.yaml"), path);
+        FreshFoodz.Testing.ProjectCopy.CopyEnvironments(_dir);
         var before = File.ReadAllBytes(path);
         var e = Assert.Throws<CalibrationException>(() =>
             StackFileEditor.Write(path, "de-prod", [new ScalarEdit("freshfoodz:workload", ["api", "meanServiceTimeSeconds"], "5")]));

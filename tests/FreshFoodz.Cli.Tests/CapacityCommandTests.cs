@@ -130,7 +130,7 @@ public class CapacityCommandTests
         Assert.Equal(2, exit);
         var lines = stderr.ToString().Trim().Split('\n');
         Assert.Equal("error: 2 problems in the stack settings:", lines[0].Trim());
-        Assert.Contains(lines, l => l.Contains("Pulumi.bad.yaml:5: freshfoodz:territory: unknown territory 'fr'", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Pulumi.bad.yaml:8: freshfoodz:territory: unknown territory 'fr'", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("freshfoodz:workload.api.concurrencyPerPod: must be a whole number from 1 to 1000, got '0'", StringComparison.Ordinal));
     }
 

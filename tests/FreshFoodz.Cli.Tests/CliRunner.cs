@@ -19,6 +19,7 @@ internal static class CliRunner
         var dir = Directory.CreateTempSubdirectory("freshfoodz-cli-").FullName;
         File.WriteAllText(Path.Combine(dir, "Pulumi.yaml"), "name: freshfoodz-infra\nruntime: dotnet\n");
         File.WriteAllText(Path.Combine(dir, $"Pulumi.{stack}.yaml"), yaml);
+        FreshFoodz.Testing.ProjectCopy.CopyEnvironments(dir);
         return dir;
     }
 

@@ -131,7 +131,8 @@ public class PricesCommandTests
         Assert.Contains("not found: aks-tier:germanywestcentral:Standard", stdout, StringComparison.Ordinal);
         Assert.All(server.Requests, r => Assert.Equal("EUR", r.Currency));
         Assert.All(server.Requests, r => Assert.Contains("priceType eq 'Consumption'", r.Filter, StringComparison.Ordinal));
-        Assert.Equal(["prices"], Directory.GetDirectories(dir).Select(Path.GetFileName));
+        // esc/ holds the environment definitions the stack file imports, there before the refresh.
+        Assert.Equal(["esc", "prices"], Directory.GetDirectories(dir).Select(Path.GetFileName).Order());
         Assert.Equal(["de-prod.prices.yaml"], Directory.GetFiles(Path.Combine(dir, "prices")).Select(Path.GetFileName));
 
         // capacity now reads the refreshed sheet and says where its prices come from; the AKS tier is listed unpriced.

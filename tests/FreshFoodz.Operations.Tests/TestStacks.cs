@@ -28,7 +28,7 @@ internal static class TestStacks
             Assert.Contains(from, yaml, StringComparison.Ordinal);
             yaml = yaml.Replace(from, to, StringComparison.Ordinal);
         }
-        return StackSettingsReader.Read(StackFileLoader.Parse(stack, "test.yaml", yaml));
+        return StackSettingsReader.Read(StackFileLoader.Parse(stack, "test.yaml", yaml, Root));
     }
 
     /// <summary>The stack with one season of the catalog changed: what a change of dates or multiplier does.</summary>

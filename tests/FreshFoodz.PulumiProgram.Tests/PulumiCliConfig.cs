@@ -30,25 +30,108 @@ internal sealed record PulumiCliConfig(string ConfigJson, string SecretKeysJson)
 
     public static PulumiCliConfig For(string root, string stack, string? season = null)
     {
-        var config = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var config = new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal);
         var secretKeys = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (key, node) in Mapping(Load(Path.Combine(root, "Pulumi.yaml")), "config"))
         {
             if (node is YamlMappingNode declaration && declaration.Children.TryGetValue(new YamlScalarNode("value"), out var value))
             {
-                config[key] = Text(value, key, secretKeys);
+                config[key] = TopLevel(value, key, secretKeys);
             }
         }
-        foreach (var (key, node) in Mapping(Load(Path.Combine(root, $"Pulumi.{stack}.yaml")), "config"))
+        // The stack's ESC environments as the CLI opens them: pulumiConfig of each import (later over earlier, an
+        // environment's own imports first), computed values secret, then the stack file over all (JSON merge patch).
+        var stackFile = Load(Path.Combine(root, $"Pulumi.{stack}.yaml"));
+        var fromEnvironments = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        if (stackFile.Children.TryGetValue(new YamlScalarNode("environment"), out var imports))
         {
-            config[key] = Text(node, key, secretKeys);
+            foreach (var name in ((YamlSequenceNode)imports).Children.Cast<YamlScalarNode>())
+            {
+                OpenEnvironment(root, name.Value!, fromEnvironments, secretKeys);
+            }
+        }
+        foreach (var (key, value) in fromEnvironments)
+        {
+            config[key] = value;
+        }
+        foreach (var (key, node) in Mapping(stackFile, "config"))
+        {
+            var value = TopLevel(node, key, secretKeys);
+            config[key] = config.TryGetValue(key, out var below) ? Over(value, below) : value;
         }
         if (season is not null)
         {
-            config["freshfoodz:season"] = season;
+            config["freshfoodz:season"] = JsonValue.Create(season);
         }
-        return new PulumiCliConfig(JsonSerializer.Serialize(config), JsonSerializer.Serialize(secretKeys));
+        var handed = config.ToDictionary(e => e.Key, e => e.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : e.Value!.ToJsonString(), StringComparer.Ordinal);
+        return new PulumiCliConfig(JsonSerializer.Serialize(handed), JsonSerializer.Serialize(secretKeys));
     }
+
+    private static void OpenEnvironment(string root, string name, Dictionary<string, JsonNode?> into, SortedSet<string> secretKeys)
+    {
+        var file = Path.Combine(root, "esc", $"{name}.yaml");
+        if (!File.Exists(file))
+        {
+            return; // a secrets-only environment, not committed: it reaches config only through references
+        }
+        var definition = Load(file);
+        if (definition.Children.TryGetValue(new YamlScalarNode("imports"), out var imports))
+        {
+            foreach (var inner in ((YamlSequenceNode)imports).Children.Cast<YamlScalarNode>())
+            {
+                OpenEnvironment(root, inner.Value!, into, secretKeys);
+            }
+        }
+        if (definition.Children.TryGetValue(new YamlScalarNode("values"), out var values))
+        {
+            foreach (var (key, node) in Mapping((YamlMappingNode)values, "pulumiConfig"))
+            {
+                var value = node is YamlScalarNode literal && !literal.Value!.Contains("${", StringComparison.Ordinal)
+                    ? JsonValue.Create(literal.Value)
+                    : Computed(node, key, () => secretKeys.Add(key));
+                into[key] = into.TryGetValue(key, out var below) ? Over(value, below) : value;
+            }
+        }
+    }
+
+    /// <summary>An environment's value: interpolations and fn:: calls resolve to (secret) values, literals as written.</summary>
+    private static JsonNode? Computed(YamlNode node, string path, Action secret) => node switch
+    {
+        YamlScalarNode s when s.Value!.Contains("${", StringComparison.Ordinal) => Secret(path, secret),
+        YamlMappingNode m when m.Children.Keys.Any(k => ((YamlScalarNode)k).Value!.StartsWith("fn::", StringComparison.Ordinal)) => Secret(path, secret),
+        YamlMappingNode m => new JsonObject(m.Children
+            .Select(e => (Key: ((YamlScalarNode)e.Key).Value!, e.Value))
+            .OrderBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => KeyValuePair.Create(e.Key, Computed(e.Value, $"{path}.{e.Key}", secret)))),
+        _ => Json(node, path, secret),
+    };
+
+    /// <summary>JSON merge patch: <paramref name="top"/> over <paramref name="below"/> (pulumi/pulumi mergeConfig).</summary>
+    private static JsonNode? Over(JsonNode? top, JsonNode? below)
+    {
+        if (top is not JsonObject over || below is not JsonObject under)
+        {
+            return top;
+        }
+        var merged = new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (key, value) in under)
+        {
+            merged[key] = value?.DeepClone();
+        }
+        foreach (var (key, value) in over)
+        {
+            merged[key] = merged.TryGetValue(key, out var old) ? Over(value?.DeepClone(), old) : value?.DeepClone();
+        }
+        return new JsonObject(merged);
+    }
+
+    /// <summary>A top-level value as the CLI hands it: a scalar's text, a secure value decrypted, structure as JSON.</summary>
+    private static JsonNode? TopLevel(YamlNode node, string key, SortedSet<string> secretKeys) => node switch
+    {
+        YamlScalarNode scalar => JsonValue.Create(scalar.Value ?? ""),
+        _ when IsSecure(node) => Secret(key, () => secretKeys.Add(key)),
+        _ => Json(node, key, () => secretKeys.Add(key)),
+    };
 
     private static YamlMappingNode Load(string file)
     {
@@ -62,22 +145,6 @@ internal sealed record PulumiCliConfig(string ConfigJson, string SecretKeysJson)
         root.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlMappingNode m
             ? m.Children.Select(e => (((YamlScalarNode)e.Key).Value!, e.Value))
             : [];
-
-    /// <summary>A config value as the CLI hands it over: a scalar's text, or structure as sorted JSON.</summary>
-    private static string Text(YamlNode node, string key, SortedSet<string> secretKeys)
-    {
-        if (node is YamlScalarNode scalar)
-        {
-            return scalar.Value ?? "";
-        }
-        if (IsSecure(node))
-        {
-            secretKeys.Add(key);
-            return SecretValue(key);
-        }
-        var json = Json(node, key, () => secretKeys.Add(key));
-        return json!.ToJsonString();
-    }
 
     private static bool IsSecure(YamlNode node) =>
         node is YamlMappingNode m && m.Children.Count == 1 && m.Children.Keys.Single() is YamlScalarNode { Value: "secure" };

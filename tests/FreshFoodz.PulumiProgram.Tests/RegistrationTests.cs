@@ -149,6 +149,7 @@ public class RegistrationTests
         var copy = Path.Combine(Path.GetTempPath(), "freshfoodz-registration-locked");
         Directory.CreateDirectory(Path.Combine(copy, "prices"));
         File.Copy(Path.Combine(Repository.Root, "Pulumi.yaml"), Path.Combine(copy, "Pulumi.yaml"), overwrite: true);
+        FreshFoodz.Testing.ProjectCopy.CopyEnvironments(copy);
         foreach (var stack in new[] { "de-prod", "ch-prod", "peak-weihnachten" })
         {
             var text = File.ReadAllText(Path.Combine(Repository.Root, $"Pulumi.{stack}.yaml"));

@@ -28,9 +28,9 @@ public class AlertingSettingsTests
     {
         const string Token = "xoxb-plain-text-token";
         var yaml = File.ReadAllText(Path.Combine(ProjectFiles.Root, "Pulumi.ch-prod.yaml"))
-            .Replace("      token: {secure: v1:placeholder}\n    teams:", $"      token: {Token}\n    teams:", StringComparison.Ordinal);
+            .Replace("      url: https://tickets.freshfoodz.example/api/alerts/ch-prod\n", $"      url: https://tickets.freshfoodz.example/api/alerts/ch-prod\n      token: {Token}\n", StringComparison.Ordinal);
         Assert.Contains(Token, yaml, StringComparison.Ordinal);
-        var e = Assert.Throws<StackSettingsException>(() => StackSettingsReader.Read(StackFileLoader.Parse("ch-prod", "Pulumi.ch-prod.yaml", yaml)));
+        var e = Assert.Throws<StackSettingsException>(() => StackSettingsReader.Read(StackFileLoader.Parse("ch-prod", "Pulumi.ch-prod.yaml", yaml, ProjectFiles.Root)));
         var error = Assert.Single(e.Errors);
         Assert.Equal("freshfoodz:alerting.tickets.token", error.KeyPath);
         Assert.DoesNotContain(Token, e.Message, StringComparison.Ordinal);

@@ -31,7 +31,7 @@ public class BadStackCorpusTests
         var expected = text.Split('\n').Where(l => l.StartsWith("# expect: ", StringComparison.Ordinal)).Select(l => l["# expect: ".Length..]).ToList();
         Assert.NotEmpty(expected);
 
-        var e = Assert.Throws<StackSettingsException>(() => StackSettingsReader.Read(StackFileLoader.Parse("bad", file, text)));
+        var e = Assert.Throws<StackSettingsException>(() => StackSettingsReader.Read(StackFileLoader.Parse("bad", file, text, ProjectFiles.Root)));
 
         var actual = e.Errors.Select(x => $"{(x.Line is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-")}: {x.KeyPath}: {x.Message}").ToList();
         // One message at a time, so a failure shows the whole differing line.

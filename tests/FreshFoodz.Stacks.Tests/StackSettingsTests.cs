@@ -57,7 +57,7 @@ public class StackSettingsTests
     {
         var yaml = File.ReadAllText(Path.Combine(ProjectFiles.Root, "Pulumi.de-prod.yaml"))
             .Replace("      p95ServiceTimeSeconds: 0.6\n", "      p95ServiceTimeSeconds: 0.6\n      serviceTimeDistribution: lognormal\n", StringComparison.Ordinal);
-        var s = StackSettingsReader.Read(StackFileLoader.Parse("de-prod", "test.yaml", yaml));
+        var s = StackSettingsReader.Read(StackFileLoader.Parse("de-prod", "test.yaml", yaml, ProjectFiles.Root));
         Assert.Equal(ServiceTimeDistribution.Lognormal, s.Capacity.Workload.Api.ServiceTimeDistribution);
         var app = CapacityEngine.Size(s.Capacity, Season.Weihnachten).App;
         Assert.Equal(ServiceTimeDistribution.Lognormal, app.Demand.Distribution);
@@ -71,7 +71,7 @@ public class StackSettingsTests
     {
         var yaml = File.ReadAllText(Path.Combine(ProjectFiles.Root, "Pulumi.de-prod.yaml"))
             + "  freshfoodz:utilization:\n    baseline:\n      app: 0.6\n";
-        var s = StackSettingsReader.Read(StackFileLoader.Parse("de-prod", "test.yaml", yaml));
+        var s = StackSettingsReader.Read(StackFileLoader.Parse("de-prod", "test.yaml", yaml, ProjectFiles.Root));
         Assert.Equal(SeasonCatalog.BaselineTargets with { App = 0.6 }, s.Capacity.Seasons[Season.Baseline].Targets);
     }
 

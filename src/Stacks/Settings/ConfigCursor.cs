@@ -95,6 +95,9 @@ internal sealed class ConfigCursor(StackConfig config)
                 return null;
             case ConfigScalar s:
                 return s.Value;
+            case ConfigSecret { Environment: { } environment }:
+                Error(node, path, $"comes from the ESC environment {environment}, which computes it: unknown offline; a value the plan needs is written in the stack file or as a literal in {EnvironmentImports.Folder}/{environment}.yaml");
+                return null;
             case ConfigSecret:
                 Error(node, path, "must be a plain value, not a secret");
                 return null;

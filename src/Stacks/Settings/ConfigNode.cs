@@ -62,8 +62,15 @@ public abstract record ConfigNode(int? Line)
 
 public sealed record ConfigScalar(string Value, int? Line) : ConfigNode(Line);
 
-/// <summary>An encrypted value (<c>secure: …</c>). Offline it stays opaque; it is never printed.</summary>
-public sealed record ConfigSecret(int? Line) : ConfigNode(Line);
+/// <summary>
+/// An encrypted value (<c>secure: …</c>), or one an imported ESC environment computes (<see cref="Environment"/>
+/// names it). Offline it stays opaque; it is never printed.
+/// </summary>
+public sealed record ConfigSecret(int? Line) : ConfigNode(Line)
+{
+    /// <summary>The imported environment that provides the value, when it is not in the stack file.</summary>
+    public string? Environment { get; init; }
+}
 
 /// <summary>
 /// A mapping, its keys in ordinal order whatever their order in the file: Pulumi hands object config to the program

@@ -47,7 +47,7 @@ public static partial class StackFileLoader
         }
         var file = FileName(stackName);
         var path = Path.Combine(projectDirectory, file);
-        return Parse(stackName, file, ReadText(projectDirectory, file, path));
+        return Parse(stackName, file, ReadText(projectDirectory, file, path), projectDirectory);
     }
 
     /// <summary>The stack file's text (<see cref="BoundedFile"/>); a missing one names the stacks there are.</summary>
@@ -56,7 +56,11 @@ public static partial class StackFileLoader
         ?? throw Problem(file, null, "stack",
             $"no stack file {file} in {projectDirectory}; stacks here: {(KnownStacks(projectDirectory) is { Count: > 0 } known ? string.Join(", ", known) : "none")}");
 
-    public static StackConfig Parse(string stackName, string source, string yaml)
+    /// <summary>
+    /// The stack file's config, with the Pulumi ESC environments it imports (<c>environment:</c>) merged in from
+    /// their committed definitions in <paramref name="projectDirectory"/> (<see cref="EnvironmentImports"/>).
+    /// </summary>
+    public static StackConfig Parse(string stackName, string source, string yaml, string? projectDirectory = null)
     {
         if (yaml.Length > MaxBytes)
         {
@@ -73,8 +77,15 @@ public static partial class StackFileLoader
         }
         // Read refused duplicate keys (whatever their tags), so keys are unique.
         var values = config.Entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
-        return new StackConfig(stackName, source, values);
+        var stack = new StackConfig(stackName, source, values);
+        return map["environment"] is not { } imports ? stack
+            : projectDirectory is null ? throw Problem(source, imports.Line, "environment",
+                $"imports Pulumi ESC environments, whose definitions are read from {EnvironmentImports.Folder}/ in the project directory; no project directory was given")
+            : EnvironmentImports.Merge(stack, imports, projectDirectory);
     }
+
+    /// <summary>The checked tree of any YAML file read like a stack file (an ESC environment definition).</summary>
+    internal static ConfigNode? ReadTree(string source, string yaml) => Read(source, yaml);
 
     private static StackSettingsException Problem(string source, int? line, string key, string message) =>
         new([new SettingsError(source, line, key, message)]);

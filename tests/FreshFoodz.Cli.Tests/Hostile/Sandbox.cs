@@ -19,6 +19,7 @@ internal sealed class Sandbox : IDisposable
     public Sandbox()
     {
         File.Copy(Path.Combine(CliRunner.Root, "Pulumi.yaml"), Path.Combine(Root, "Pulumi.yaml"));
+        FreshFoodz.Testing.ProjectCopy.CopyEnvironments(Root);
         foreach (var stack in new[] { "de-prod", "ch-prod", "peak-weihnachten" })
         {
             File.Copy(Path.Combine(CliRunner.Root, $"Pulumi.{stack}.yaml"), StackFile(stack));

@@ -31,7 +31,7 @@ public class KeyOrderTests
         foreach (var season in SeasonNames.All)
         {
             var original = PlanJson.Serialize(StackPlanner.Plan(Plans.Settings(stack), season));
-            var fromReversed = PlanJson.Serialize(StackPlanner.Plan(StackSettingsReader.Read(StackFileLoader.Parse(stack, "reversed.yaml", reversed.ToString())), season));
+            var fromReversed = PlanJson.Serialize(StackPlanner.Plan(StackSettingsReader.Read(StackFileLoader.Parse(stack, "reversed.yaml", reversed.ToString(), ProjectFiles.Root)), season));
             Assert.True(original == fromReversed, $"{stack} ({season.ConfigName()}): the plan changes when the stack file's keys are reordered");
         }
     }

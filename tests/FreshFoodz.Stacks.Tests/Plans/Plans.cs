@@ -18,7 +18,7 @@ internal static class Plans
             Assert.Contains(from, yaml, StringComparison.Ordinal);
             yaml = yaml.Replace(from, to, StringComparison.Ordinal);
         }
-        return StackSettingsReader.Read(StackFileLoader.Parse(stack, "test.yaml", yaml));
+        return StackSettingsReader.Read(StackFileLoader.Parse(stack, "test.yaml", yaml, ProjectFiles.Root));
     }
 
     public static StackPlan Of(string stack, Season season) => StackPlanner.Plan(Settings(stack), season);

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The daily drift check of one stack: a refreshed preview of the approved commit (checked out in PROJECT_DIR) that
+# expects no changes, with the read-only <stack>-preview identity. Run outside the low-traffic window, where the
+# program holds compute at the deployed season, any change it proposes means the cloud no longer matches what was
+# deployed: drift. Drift is reported to the territory's tickets route (notify.sh drift) and the check passes; a
+# preview that could not run fails the check, and the workflow tells the on-call.
+#   drift.sh <stack>
+source "$(dirname "$0")/lib.sh"
+
+[[ $# -eq 1 ]] || die "usage: drift.sh <stack>"
+stack=$1
+ref=$(stack_ref "$stack")
+override=$("$(dirname "$0")/season-override.sh" "$stack") || die "cannot tell whether $ref is between rehearsals"
+read -r -a extra <<<"$override"
+
+out=$(mktemp)
+report=$(mktemp)
+trap 'rm -f "$out" "$report"' EXIT
+status=0
+pulumi preview --refresh --expect-no-changes --json --non-interactive --stack "$ref" --cwd "$PROJECT_DIR" "${extra[@]}" >"$out" || status=$?
+if [[ $status -eq 0 ]]; then
+  echo "$ref: no drift"
+  exit 0
+fi
+
+# --expect-no-changes fails alike for changes and for errors: the preview's JSON digest tells them apart.
+# Its changeSummary counts steps by operation; same, read and refresh change nothing.
+changes=$(jq -r '[.changeSummary // {} | to_entries[] | select(.key != "same" and .key != "read" and .key != "refresh" and .value > 0)] | length' "$out" 2>/dev/null) || changes=""
+if [[ ! "$changes" =~ ^[1-9][0-9]*$ ]]; then
+  cat "$out" >&2
+  echo >&2
+  die "the drift preview of $ref failed (exit $status) without proposing changes: see the log"
+fi
+jq -r '"Drift on '"$ref"': " + ([.changeSummary | to_entries[] | select(.key != "same" and .key != "read" and .key != "refresh") | "\(.value) \(.key)"] | join(", ")),
+  (.steps // [] | .[] | select(.op != "same" and .op != "read" and .op != "refresh") | "  \(.op) \(.urn)")' "$out" >"$report"
+cat "$report"
+"$(dirname "$0")/notify.sh" "$stack" drift "$(head -n 1 "$report")" "$report"
