@@ -90,7 +90,7 @@ public static partial class PriceSheetFile
 
     /// <summary>A meter key: a kind the cost model reads (<see cref="Meters.UnitOfKind"/>), then its region and name.</summary>
     private static YamlSchema MeterKey { get; } = YamlSchema.Matching(
-        new Regex($@"\A({string.Join("|", Meters.UnitOfKind.Keys.Select(Regex.Escape))})(:[A-Za-z0-9 ._()-]{{1,100}}){{0,2}}\z", RegexOptions.CultureInvariant),
+        new Regex($@"\A({string.Join("|", Meters.UnitOfKind.Keys.Select(Regex.Escape))})(:[A-Za-z0-9 ._()-]{{1,100}}){{0,3}}\z", RegexOptions.CultureInvariant),
         $"a meter key kind:region:name, kind one of {string.Join(", ", Meters.UnitOfKind.Keys)}");
 
     /// <summary>What a price sheet is: one document, these keys and no others, each value of its kind.</summary>
@@ -233,7 +233,8 @@ public static partial class PriceSheetFile
     {
         var text = Render(sheet);
         Parse(PriceSheet.RelativePath(sheet.Stack), sheet.Stack, text);
-        AtomicFile.WriteAllText(path, text);
+        AtomicFile.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        AtomicFile.Update(path, AtomicFile.Utf8.GetBytes(text));
     }
 
     /// <summary>A double-quoted YAML scalar; '\\', '"' and every character the reader refuses are escaped, so nothing breaks the line.</summary>

@@ -102,8 +102,8 @@ internal static class HostileCorpus
         yield return Text("daily-load-secret", Sandbox.DeProd.TrimEnd() + "\n  freshfoodz:dailyLoad:\n    secure: v1:c2VjcmV0\n", "freshfoodz:dailyLoad", "not a secret");
         yield return Text("budget-1e30", Sandbox.DeProdWith("monthlyAmount: 600", "monthlyAmount: 1e30"), "freshfoodz:aiBudget.monthlyAmount");
         yield return Text("concurrency-beyond-int", Sandbox.DeProdWith("concurrencyPerPod: 8", "concurrencyPerPod: 99999999999999999999"), "freshfoodz:workload.api.concurrencyPerPod");
-        // Found by LoaderProperties: a name of "" once missed its key's range (exit 70).
-        yield return Text("vm-size-empty-name", Sandbox.DeProdWith("Standard_D2ds_v5: {vCpus: 2", "\"\": {vCpus: 200, memoryGiB: 8}\n    Standard_D2ds_v5: {vCpus: 2"), "freshfoodz:vmSizes..vCpus");
+        // Found by LoaderProperties: a name of "" once missed its key's range (exit 70); a blank key is now refused when read.
+        yield return Text("vm-size-empty-name", Sandbox.DeProdWith("Standard_D2ds_v5: {vCpus: 2", "\"\": {vCpus: 200, memoryGiB: 8}\n    Standard_D2ds_v5: {vCpus: 2"), "freshfoodz:vmSizes", "a blank key ''");
         yield return Text("lead-time-negative", Sandbox.DeProd.TrimEnd() + "\n  freshfoodz:leadTimeDays: -2147483648\n", "freshfoodz:leadTimeDays");
         yield return Text("url-with-password", Sandbox.DeProdWith("url: https://tickets.freshfoodz.example", "url: https://alerts:hunter2@tickets.freshfoodz.example"), "freshfoodz:alerting.tickets.url", "'user:password@' is refused");
         yield return Text("url-with-api-key", Sandbox.DeProdWith("url: https://tickets.freshfoodz.example/api/alerts/de-prod", "url: https://tickets.freshfoodz.example/api/alerts/de-prod?api_key=hunter2"), "freshfoodz:alerting.tickets.url", "'api_key'");
@@ -300,7 +300,7 @@ internal static class HostileCorpus
             ("usage symlink-loop", Usage, p => System.IO.File.CreateSymbolicLink(p, p), "cannot be resolved"),
             ("usage larger-than-1-mib", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\n# " + new string('x', 1_100_000) + "\n"), "may have at most 1048576 bytes"),
             ("usage malformed", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nvolumes: [\n"), "malformed YAML"),
-            ("usage aliases", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nbasis: x\nvolumes:\n  a: &a {storedGb: 1}\n  b: *a\n"), "volumes.a names no planned resource"),
+            ("usage aliases", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nbasis: x\nvolumes:\n  a: &a {storedGb: 1}\n  b: *a\n"), "YAML anchors (&name) are not allowed in a usage file"),
             ("usage unknown-resource", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nbasis: x\nvolumes:\n  logs-workspace-critcal: {ingestionGbPerDay: 1}\n"), "volumes.logs-workspace-critcal names no planned resource"),
             ("usage negative", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nbasis: x\nvolumes:\n  secrets-vault: {operationsPerMonth: -5}\n"), "must be a number from 0 to"),
         };
