@@ -91,7 +91,8 @@ public static partial class UsageEstimatesFile
         var volumes = new Dictionary<string, IReadOnlyDictionary<string, decimal>>(StringComparer.Ordinal);
         foreach (var (resource, node) in ((ConfigMap)root["volumes"]!).Entries)
         {
-            volumes[resource] = ((ConfigMap)node).Entries.ToDictionary(
+            // An empty quantity is no estimate (the schema reads an empty optional value as absent).
+            volumes[resource] = ((ConfigMap)node).Entries.Where(e => e.Value is ConfigScalar { Value.Length: > 0 }).ToDictionary(
                 e => e.Key, e => decimal.Parse(((ConfigScalar)e.Value).Value, NumberStyles.Float, CultureInfo.InvariantCulture), StringComparer.Ordinal);
         }
         return new UsageEstimates(((ConfigScalar)root["basis"]!).Value, volumes);

@@ -83,5 +83,4 @@ public static class Printable
         }
         return null;
     }
-
 }

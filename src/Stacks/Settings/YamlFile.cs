@@ -244,6 +244,12 @@ public static class YamlFile
         {
             throw Problem(kind, source, (int)e.Start.Line, "(file)", $"malformed YAML: {ValueText.OneLine(FirstLine(e.Message), 200)}");
         }
+        catch (ArgumentException)
+        {
+            // YamlDotNet 16.3's scanner throws this on an escaped surrogate ("\uD800") that is not half of a pair.
+            throw Problem(kind, source, LastReadableLine(yaml), "(file)",
+                "malformed YAML: an escape sequence that is no character (\\uD800-\\uDFFF stand only in pairs)");
+        }
         catch (InvalidOperationException)
         {
             // YamlDotNet 16.3's scanner throws this (not a YamlException) on some unclosed flow collections.
@@ -267,7 +273,7 @@ public static class YamlFile
                 line = (int)parser.Current!.End.Line;
             }
         }
-        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException)
         {
             // Expected: the caller already knows the text is malformed; only the position is wanted.
         }

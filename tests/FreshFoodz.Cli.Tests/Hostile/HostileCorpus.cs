@@ -80,6 +80,8 @@ internal static class HostileCorpus
         yield return Text("key-implicit-10k-characters", $"config:\n  freshfoodz:{new string('k', 10_000)}: 1\n", "malformed YAML");
         yield return Text("unclosed-bracket", Sandbox.DeProdWith("critical: {storageSizeGB: 512}", "critical: {storageSizeGB: 512"), "malformed YAML");
         yield return Text("tab-indentation", Sandbox.DeProdWith("  freshfoodz:territory: de\n", "  freshfoodz:territory: de\n\tfreshfoodz:season: auto\n"), "malformed YAML");
+        // Found by ReaderProperties: an escaped lone surrogate once left the YAML scanner as an ArgumentException (exit 70).
+        yield return Text("escaped-lone-surrogate", Sandbox.DeProdWith("freshfoodz:season: auto", "freshfoodz:season: \"\\uD800\\u0041\""), "malformed YAML: an escape sequence that is no character");
         yield return Text("punctuation-soup", string.Concat(Enumerable.Repeat("{[&*!|>%@`'\"#:-? ", 2000)), "(file)");
         yield return Text("nul-character", "config:\n  freshfoodz:season: a\0b\n", File);
         yield return Text("root-a-scalar", "just text\n", "a stack file must be a mapping");

@@ -140,6 +140,21 @@ public class PriceSheetTests
         Assert.Equal("prices/de-prod.prices.yaml: no price sheet for stack 'de-prod'; create it with: freshfoodz prices refresh --stack de-prod", e.Message);
     }
 
+    /// <summary>Every meter a stack's plans bill has a key a sheet accepts, in the unit the sheet requires of its kind.</summary>
+    [Theory]
+    [InlineData("de-prod")]
+    [InlineData("ch-prod")]
+    [InlineData("peak-weihnachten")]
+    public void EveryMeterBilledFitsTheSheetsSchema(string stack)
+    {
+        var meters = PriceRefresh.MetersOf(Plans.Plans.Settings(stack));
+        Assert.True(meters.Count > 10, $"{meters.Count} meters");
+        Assert.All(meters, m => Assert.Equal(Meters.UnitOfKind[Meters.KindOf(m.Key)], m.Unit));
+        var sheet = new PriceSheet(stack, stack == "ch-prod" ? "CHF" : "EUR", PriceSource.NotFromApi, null, "test",
+            meters.ToDictionary(m => m.Key, m => new MeterPrice(m.Key, 0.5m, m.Unit, "", "", "", "", "")), []);
+        Assert.Equal(meters.Count, PriceSheetFile.Parse("t.yaml", stack, PriceSheetFile.Render(sheet)).Prices.Count);
+    }
+
     /// <summary>
     /// Honesty: the committed sheets were not fetched from the API (this machine cannot reach it). They must say so,
     /// and the reports then say so; a refreshed sheet must name every price's meter.
