@@ -35,6 +35,23 @@ public sealed partial class HostileInputCorpusTests(FakePrometheus prometheus, H
         }
     }
 
+    /// <summary>README's exit-code table lists exactly the codes the tool returns, and the corpus reaches every one but 3 and 70.</summary>
+    [Fact]
+    public void TheReadmeExitCodeTableStaysTrue()
+    {
+        var readme = File.ReadAllLines(Path.Combine(CliRunner.Root, "README.md"));
+        var table = readme.SkipWhile(l => l != "| code | meaning |").Skip(2).TakeWhile(l => l.StartsWith('|')).ToList();
+        var codes = table.Select(l => int.Parse(l.Split('|')[1].Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal([CliApp.Ok, CliApp.UsageError, CliApp.SettingsError, CliApp.PlanningError, CliApp.MeasurementError, CliApp.OutputError, CliApp.InternalError], codes);
+        var reached = HostileCorpus.All.Values.Select(c => c.Exit).Distinct().Order().ToList();
+        Assert.Equal([CliApp.Ok, CliApp.UsageError, CliApp.SettingsError, CliApp.MeasurementError, CliApp.OutputError], reached);
+        // The rows name what the corpus shows: an --out onto an input (1), another stack's sheet (2), a deadline (4), calibrate --write (5).
+        Assert.Contains("a file the tool reads", table[1], StringComparison.Ordinal);
+        Assert.Contains("another stack's file", table[2], StringComparison.Ordinal);
+        Assert.Contains("--deadline", table[4], StringComparison.Ordinal);
+        Assert.Contains("calibrate --write", table[5], StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void EndsCleanlyWithinBounds(string name)
