@@ -47,7 +47,7 @@ public static class CliApp
         {
             using var output = new TerminalSafeWriter(stdout);
             using var errors = new TerminalSafeWriter(stderr);
-            return RunInvariant(args, output, errors, clock, environment);
+            return RunInvariant(args, output, errors, clock, environment, ReferenceEquals(stderr, Console.Error));
         }
         finally
         {
@@ -55,9 +55,9 @@ public static class CliApp
         }
     }
 
-    private static int RunInvariant(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock, Func<string, string?> environment)
+    private static int RunInvariant(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock, Func<string, string?> environment, bool stderrIsConsole)
     {
-        var context = new CliContext(stdout, stderr, clock);
+        var context = new CliContext(stdout, stderr, clock) { ErrorIsConsole = stderrIsConsole };
         var root = new RootCommand("FreshFoodz.Infra offline tool: capacity, plans and seasonal operations files of the territory stacks, without Pulumi.")
         {
             CapacityCommand.Create(context),
@@ -166,6 +166,9 @@ public static class CliApp
 public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Clock)
 {
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Whether errors go to the process's own stderr (behind <see cref="Error"/>'s escaping), where a terminal may show progress.</summary>
+    public bool ErrorIsConsole { get; init; }
 }
 
 /// <summary>A bad option value the parser could not catch (e.g. a malformed date).</summary>

@@ -146,7 +146,7 @@ internal static class CalibrateCommand
     /// <summary>Runs the measurement with a progress bar on stderr when stderr is a terminal; otherwise silently.</summary>
     private static async Task<T> WithProgress<T>(CliContext context, Func<IProgress<QueryProgress>?, Task<T>> measure)
     {
-        if (!ReferenceEquals(context.Error, Console.Error) || Console.IsErrorRedirected)
+        if (!context.ErrorIsConsole || Console.IsErrorRedirected)
         {
             return await measure(null).ConfigureAwait(false);
         }
