@@ -92,9 +92,8 @@ public static class Baseline
         var (rates, durationSum, durationCount, buckets, jobRates, jobSum, jobCount) = (results[0], results[1], results[2], results[3], results[4], results[5], results[6]);
 
         Require(rates, q.RequestRate, settings, chosen);
-        var byRouteClass = rates.ToDictionary(
-            s => s.Labels.GetValueOrDefault(MetricsContract.Labels.RouteClass, "(none)"),
-            s => DailyBaseline(s.Samples, days, q.RequestRate));
+        var byRouteClass = OnePerLabel(rates, MetricsContract.Labels.RouteClass, q.RequestRate)
+            .ToDictionary(x => x.Label, x => DailyBaseline(x.Series.Samples, days, q.RequestRate), StringComparer.Ordinal);
         var mean = Ratio(durationSum, durationCount, q.DurationSum, q.DurationCount, settings, chosen);
         Require(buckets, q.DurationBuckets, settings, chosen);
         var p95 = HistogramQuantile(0.95, buckets.Select(b => (b.Labels.GetValueOrDefault(MetricsContract.Labels.Le, ""), b.Samples.Sum(p => Finite(p.Value)))));
@@ -109,7 +108,8 @@ public static class Baseline
         {
             workers = new WorkerMeasurement(
                 DailyBaseline(Total(jobRates), days, q.JobRate),
-                jobRates.ToDictionary(s => s.Labels.GetValueOrDefault(MetricsContract.Labels.Deployment, "(none)"), s => DailyBaseline(s.Samples, days, q.JobRate)),
+                OnePerLabel(jobRates, MetricsContract.Labels.Deployment, q.JobRate)
+                    .ToDictionary(x => x.Label, x => DailyBaseline(x.Series.Samples, days, q.JobRate), StringComparer.Ordinal),
                 Ratio(jobSum, jobCount, q.JobDurationSum, q.JobDurationCount, settings, chosen));
         }
 
@@ -183,7 +183,7 @@ public static class Baseline
             withData.AddRange(present.SelectMany(s => s.Samples).Where(p => double.IsFinite(p.Value)).Select(p => DayOf(p.Time, daily: true)));
         }
         var chosen = withData.Distinct().OrderDescending().Take(wanted).Order().ToList();
-        var range = $"from {first:yyyy-MM-dd} to {last:yyyy-MM-dd} (the year before {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC, peak capacity windows left out: {calendar.Count} days)";
+        var range = $"from {ToolDates.Show(first)} to {ToolDates.Show(last)} (the year before {at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC, peak capacity windows left out: {calendar.Count} days)";
         if (chosen.Count == 0)
         {
             throw new CalibrationException(
@@ -357,7 +357,31 @@ public static class Baseline
         return total > 0
             ? sum.SelectMany(s => s.Samples).Sum(p => Finite(p.Value)) / total
             : throw new CalibrationException(
-                $"'{countQuery}' gave 0 for territory {settings.Territory.Code} on the baseline days from {days[0]:yyyy-MM-dd} to {days[^1]:yyyy-MM-dd}; nothing was measured");
+                $"'{countQuery}' gave 0 for territory {settings.Territory.Code} on the baseline days from {ToolDates.Show(days[0])} to {ToolDates.Show(days[^1])}; nothing was measured");
+    }
+
+    /// <summary>
+    /// Each series of a <c>sum by (label)</c> with its label's value. Prometheus gives one series per value; a server
+    /// that gives two (or a value that is no printable name) is not answering the query, and is named as such.
+    /// </summary>
+    private static List<(string Label, Series Series)> OnePerLabel(IReadOnlyList<Series> series, string label, string query)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<(string, Series)>();
+        foreach (var s in series)
+        {
+            var value = s.Labels.GetValueOrDefault(label, "(none)");
+            if (Printable.Forbidden(value) is not null || value.Length > 200)
+            {
+                throw new CalibrationException($"'{query}' gave a series whose {label} {ValueText.Quote(value)} is no name (control characters or over 200 characters); is --prometheus a Prometheus server?");
+            }
+            if (!seen.Add(value))
+            {
+                throw new CalibrationException($"'{query}' gave two series for {label} {ValueText.Quote(value)}; a sum by ({label}) gives one each: is --prometheus a Prometheus server?");
+            }
+            result.Add((value, s));
+        }
+        return result;
     }
 
     private static void Require(List<Series> result, string query, StackSettings settings, List<DateOnly> days)
@@ -365,7 +389,7 @@ public static class Baseline
         if (result.All(s => s.Samples.Count == 0))
         {
             throw new CalibrationException(
-                $"'{query}' returned no data for territory {settings.Territory.Code} on the baseline days from {days[0]:yyyy-MM-dd} to {days[^1]:yyyy-MM-dd}; " +
+                $"'{query}' returned no data for territory {settings.Territory.Code} on the baseline days from {ToolDates.Show(days[0])} to {ToolDates.Show(days[^1])}; " +
                 "are the apps instrumented per docs/metrics-contract.md?");
         }
     }

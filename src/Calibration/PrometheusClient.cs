@@ -1,16 +1,23 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using FreshFoodz.Stacks.Settings;
+using FreshFoodz.Stacks.Sources;
 
 namespace FreshFoodz.Calibration;
 
-/// <summary>How to reach a Prometheus: its URL, a bounded timeout per query, and optional credentials.</summary>
+/// <summary>How to reach a Prometheus: its URL, a bounded timeout per query, optional credentials, and a deadline for the whole measurement.</summary>
 public sealed record PrometheusConnection(Uri BaseUrl, TimeSpan Timeout, AuthenticationHeaderValue? Authorization = null)
 {
+    /// <summary>
+    /// The whole measurement's deadline. A year of 2-minute samples is a few hundred requests of at most 11,000 points;
+    /// against the real Prometheus of the tests it takes 25–35 s. 15 minutes is ample and bounds a server that answers
+    /// every request just within its timeout.
+    /// </summary>
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Environment variables that carry credentials: never the command line or a file.</summary>
     public const string PasswordVariable = "FRESHFOODZ_PROMETHEUS_PASSWORD";
     public const string TokenVariable = "FRESHFOODZ_PROMETHEUS_TOKEN";
@@ -59,7 +66,7 @@ public sealed class PrometheusClient(PrometheusConnection connection, HttpMessag
     /// <summary>Requests in flight at once: enough to hide latency, few enough not to load a production server.</summary>
     public const int MaxConcurrentRequests = 4;
 
-    private readonly HttpClient _http = new(handler ?? new SocketsHttpHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly OutsideServer _server = new(new ServerPolicy(connection.BaseUrl, connection.Timeout, connection.Deadline, MaxReplyBytes), handler);
     private readonly SemaphoreSlim _slots = new(MaxConcurrentRequests);
     private int _queued;
     private int _answered;
@@ -118,65 +125,37 @@ public sealed class PrometheusClient(PrometheusConnection connection, HttpMessag
 
     private async Task<IReadOnlyList<Series>> SendAsync(string promql, string relative, CancellationToken cancellation)
     {
-        var url = new Uri(connection.BaseUrl, relative);
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Authorization = connection.Authorization;
         // The timeout starts when the request is sent, not while it waits for a slot.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        timeout.CancelAfter(connection.Timeout);
-        byte[] body;
-        HttpStatusCode status;
+        ServerReply reply;
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            status = response.StatusCode;
-            body = await ReadBoundedAsync(response.Content, promql, timeout.Token).ConfigureAwait(false);
+            reply = await _server.GetAsync(new Uri(connection.BaseUrl, relative), connection.Authorization, cancellation).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellation.IsCancellationRequested)
+        catch (ServerException e)
         {
-            throw new CalibrationException(
-                $"Prometheus at {connection.BaseUrl} did not answer '{promql}' within {connection.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s; raise --timeout");
-        }
-        catch (HttpRequestException e)
-        {
-            var reason = e.InnerException is SocketException s ? s.SocketErrorCode.ToString() : OneLine(e.Message);
-            throw new CalibrationException(
-                $"cannot reach Prometheus at {connection.BaseUrl} ({reason}) for '{promql}'; check --prometheus and that the server runs");
-        }
-        catch (IOException e)
-        {
-            throw new CalibrationException($"the reply of Prometheus at {connection.BaseUrl} to '{promql}' broke off ({OneLine(e.Message)})");
-        }
-        if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-        {
-            throw new CalibrationException(
-                $"Prometheus at {connection.BaseUrl} refused '{promql}' ({(int)status}); set --basic-auth-user with {PrometheusConnection.PasswordVariable}, or {PrometheusConnection.TokenVariable}");
-        }
-        return Parse(promql, status, body);
-    }
-
-    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, string promql, CancellationToken cancellation)
-    {
-        if (content.Headers.ContentLength is > MaxReplyBytes)
-        {
-            throw TooLarge(promql);
-        }
-        await using var stream = await content.ReadAsStreamAsync(cancellation).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        for (int n; (n = await stream.ReadAsync(chunk, cancellation).ConfigureAwait(false)) > 0;)
-        {
-            if (buffer.Length + n > MaxReplyBytes)
+            throw new CalibrationException(e.Failure switch
             {
-                throw TooLarge(promql);
-            }
-            buffer.Write(chunk, 0, n);
+                ServerFailure.Timeout =>
+                    $"Prometheus at {connection.BaseUrl} did not answer '{promql}' within {connection.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s; raise --timeout",
+                ServerFailure.Deadline =>
+                    $"the measurement at Prometheus {connection.BaseUrl} took longer than its deadline of {connection.Deadline.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s (at '{promql}'); raise --deadline, or measure fewer --baseline-days",
+                ServerFailure.Unreachable =>
+                    $"cannot reach Prometheus at {connection.BaseUrl} ({e.Detail}) for '{promql}'; check --prometheus and that the server runs",
+                ServerFailure.BrokeOff => $"the reply of Prometheus at {connection.BaseUrl} to '{promql}' broke off ({e.Detail})",
+                ServerFailure.TooLarge => TooLarge(promql),
+                _ => $"Prometheus at {connection.BaseUrl} answered '{promql}' in a way calibrate does not follow: {e.Detail}",
+            });
         }
-        return buffer.ToArray();
+        if (reply.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw new CalibrationException(
+                $"Prometheus at {connection.BaseUrl} refused '{promql}' ({(int)reply.Status}); set --basic-auth-user with {PrometheusConnection.PasswordVariable}, or {PrometheusConnection.TokenVariable}");
+        }
+        return Parse(promql, reply.Status, reply.Body);
     }
 
-    private static CalibrationException TooLarge(string promql) =>
-        new($"Prometheus answered '{promql}' with more than {MaxReplyBytes / (1024 * 1024)} MiB; no query result of calibrate is that large: is --prometheus a Prometheus server?");
+    private static string TooLarge(string promql) =>
+        $"Prometheus answered '{promql}' with more than {MaxReplyBytes / (1024 * 1024)} MiB; no query result of calibrate is that large: is --prometheus a Prometheus server?";
 
     /// <summary>Reads Prometheus' reply envelope; anything else (well-formed JSON of another shape included) names the query.</summary>
     private static List<Series> Parse(string promql, HttpStatusCode status, byte[] body)
@@ -276,7 +255,7 @@ public sealed class PrometheusClient(PrometheusConnection connection, HttpMessag
 
     public void Dispose()
     {
-        _http.Dispose();
+        _server.Dispose();
         _slots.Dispose();
     }
 }

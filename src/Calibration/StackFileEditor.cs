@@ -97,13 +97,21 @@ public static class StackFileEditor
     };
 
     /// <summary>
-    /// Applies the edits to the file, checks the result is valid stack settings, and replaces it atomically. A
-    /// symbolic link stays a link (its target is written), and the file keeps its permissions and byte-order mark.
+    /// Applies the edits to the file, checks the result is valid stack settings, and replaces it through the one
+    /// writer (<see cref="AtomicFile.Update"/>): a symbolic link stays a link (its target is written), and the file
+    /// keeps its permissions and byte-order mark. A failed write is a <see cref="FileWriteException"/> naming the file.
     /// </summary>
     public static void Write(string path, string stackName, IEnumerable<ScalarEdit> edits)
     {
-        var target = File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
-        var bytes = File.ReadAllBytes(target);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FileWriteException(Path.GetFullPath(path), $"it cannot be read back to be updated ({e.Message})");
+        }
         var bom = bytes.AsSpan().StartsWith(Utf8Bom);
         var updated = Apply(AtomicFile.Utf8.GetString(bom ? bytes.AsSpan(Utf8Bom.Length) : bytes), edits);
         try
@@ -115,7 +123,7 @@ public static class StackFileEditor
             throw new CalibrationException($"the measured values would make {Path.GetFileName(path)} invalid ({e.Errors[0]}); the file is unchanged");
         }
         var text = AtomicFile.Utf8.GetBytes(updated);
-        AtomicFile.WriteAllBytes(target, bom ? [.. Utf8Bom, .. text] : text, OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(target));
+        AtomicFile.Update(path, bom ? [.. Utf8Bom, .. text] : text);
     }
 
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];

@@ -1,10 +1,13 @@
 using System.CommandLine;
+using System.Globalization;
 using FreshFoodz.Calibration;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Cli.Commands;
+using FreshFoodz.Monitoring.Documents;
 using FreshFoodz.Stacks.Policies;
 using FreshFoodz.Stacks.Pricing;
 using FreshFoodz.Stacks.Settings;
+using FreshFoodz.Stacks.Sources;
 
 namespace FreshFoodz.Cli;
 
@@ -36,7 +39,25 @@ public static class CliApp
     /// <param name="environment">Where credentials are read from (never the command line).</param>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock, Func<string, string?> environment)
     {
-        var context = new CliContext(stdout, stderr, clock);
+        // Dates, numbers and text in every output are culture-invariant and Gregorian, whatever LANG or a runtime
+        // configuration says (a Thai culture would print Buddhist years): the culture flows into every await below.
+        var culture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        try
+        {
+            using var output = new TerminalSafeWriter(stdout);
+            using var errors = new TerminalSafeWriter(stderr);
+            return RunInvariant(args, output, errors, clock, environment, ReferenceEquals(stderr, Console.Error));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = culture;
+        }
+    }
+
+    private static int RunInvariant(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock, Func<string, string?> environment, bool stderrIsConsole)
+    {
+        var context = new CliContext(stdout, stderr, clock) { ErrorIsConsole = stderrIsConsole };
         var root = new RootCommand("FreshFoodz.Infra offline tool: capacity, plans and seasonal operations files of the territory stacks, without Pulumi.")
         {
             CapacityCommand.Create(context),
@@ -48,6 +69,16 @@ public static class CliApp
             PricesCommand.Create(context),
         };
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // One line each, the tokens escaped (a newline or an escape sequence in an argument stays on its line).
+            var help = string.Join(' ', ["freshfoodz", .. CommandPath(parsed.CommandResult), "--help"]);
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine($"error: {OneLine(error.Message)} (see {help})");
+            }
+            return UsageError;
+        }
         try
         {
             var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
@@ -58,57 +89,76 @@ public static class CliApp
             stderr.WriteLine($"error: {e.Errors.Count} problem{(e.Errors.Count == 1 ? "" : "s")} in the stack settings:");
             foreach (var error in e.Errors)
             {
-                stderr.WriteLine($"  {error}");
+                stderr.WriteLine($"  {OneLine(error.ToString())}");
+            }
+            return SettingsError;
+        }
+        catch (PriceSheetException e) when (e.Errors.Count > 1)
+        {
+            stderr.WriteLine($"error: {e.Errors.Count} problems in {OneLine(e.Errors[0].Source)}:");
+            foreach (var error in e.Errors)
+            {
+                stderr.WriteLine($"  {OneLine(error.ToString())}");
             }
             return SettingsError;
         }
         catch (PriceSheetException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return SettingsError;
+            return Fail(stderr, e.Message, SettingsError);
         }
         catch (PriceRefreshException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return MeasurementError;
+            return Fail(stderr, e.Message, MeasurementError);
         }
         catch (CapacityException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return PlanningError;
+            return Fail(stderr, e.Message, PlanningError);
         }
         catch (PlanPolicyException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return PlanningError;
+            return Fail(stderr, e.Message, PlanningError);
         }
         catch (CalibrationException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return MeasurementError;
+            return Fail(stderr, e.Message, MeasurementError);
+        }
+        catch (ServerException e)
+        {
+            return Fail(stderr, $"{e.Url}: {e.Detail}", MeasurementError);
         }
         catch (UsageException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return UsageError;
+            return Fail(stderr, e.Message, UsageError);
         }
-        catch (OutputException e)
+        catch (FileWriteException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return OutputError;
+            return Fail(stderr, e.Message, OutputError);
         }
         catch (Exception e)
         {
             // The one place an unexpected exception ends: one line, no stack trace, a code of its own.
-            stderr.WriteLine($"error: internal error ({e.GetType().Name}: {OneLine(e.Message)}); this is a bug in freshfoodz, please report it with the command line");
-            return InternalError;
+            return Fail(stderr, $"internal error ({e.GetType().Name}: {ValueText.OneLine(e.Message, 200)}); this is a bug in freshfoodz, please report it with the command line", InternalError);
         }
     }
 
-    private static string OneLine(string text)
+    /// <summary>An error: one line, whatever its message holds (a path with a newline, a server's escape sequence).</summary>
+    private static int Fail(TextWriter stderr, string message, int code)
     {
-        var line = text.ReplaceLineEndings(" ");
-        return line.Length <= 200 ? line : line[..200] + "…";
+        stderr.WriteLine($"error: {OneLine(message)}");
+        return code;
+    }
+
+    /// <summary>A message on one line: control and formatting characters escaped, at most 2000 characters.</summary>
+    private static string OneLine(string text) => ValueText.OneLine(text, 2000);
+
+    private static Stack<string> CommandPath(System.CommandLine.Parsing.CommandResult? result)
+    {
+        var names = new Stack<string>();
+        for (var r = result; r?.Parent is System.CommandLine.Parsing.CommandResult parent; r = parent)
+        {
+            names.Push(r.Command.Name);
+        }
+        return names;
     }
 }
 
@@ -116,10 +166,11 @@ public static class CliApp
 public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Clock)
 {
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Whether errors go to the process's own stderr (behind <see cref="Error"/>'s escaping), where a terminal may show progress.</summary>
+    public bool ErrorIsConsole { get; init; }
 }
 
 /// <summary>A bad option value the parser could not catch (e.g. a malformed date).</summary>
 public sealed class UsageException(string message) : Exception(message);
 
-/// <summary>An output file that could not be written (permissions, a full disk, a folder in the way); the message names it.</summary>
-public sealed class OutputException(string message) : Exception(message);

@@ -42,7 +42,7 @@ public static class MonitoringRender
         foreach (var file in files)
         {
             var path = Path.Combine(directory, file.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            AtomicFile.CreateFolder(Path.GetDirectoryName(path)!);
             AtomicFile.WriteAllText(path, file.Content);
             written.Add(path);
         }

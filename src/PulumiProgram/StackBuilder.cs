@@ -1,3 +1,4 @@
+using System.Globalization;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Stacks;
 using FreshFoodz.Stacks.Policies;
@@ -17,6 +18,8 @@ public static class StackBuilder
     /// <summary>The same path on a given day (UTC), which decides the season under <c>auto</c>.</summary>
     internal static Task<IDictionary<string, object?>> BuildAsync(DateOnly today)
     {
+        // Registered values are culture-invariant and Gregorian whatever the host's culture (as the offline tool's).
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         var plan = PlanFor(PulumiConfigSource.Read(Deployment.Instance.StackName), today);
         return Task.FromResult(new PlanRegistrar(plan, new PulumiSecretConfig()).Register());
     }

@@ -208,7 +208,7 @@ public class PricesCommandTests
     [InlineData("<html>maintenance</html>", "malformed JSON")]
     [InlineData("{\"items\": []}", "without an Items list")]
     [InlineData("{\"Items\": [{\"currencyCode\": \"EUR\"}]}", "malformed JSON")]
-    [InlineData("{\"Items\": [{\"currencyCode\": \"USD\", \"retailPrice\": 1, \"effectiveStartDate\": \"2025-01-01T00:00:00Z\"}]}", "answered in USD, not EUR")]
+    [InlineData("{\"Items\": [{\"currencyCode\": \"USD\", \"retailPrice\": 1, \"effectiveStartDate\": \"2025-01-01T00:00:00Z\"}]}", "answered in 'USD', not EUR")]
     public void AMalformedAnswerFailsWithExitFour(string body, string message)
     {
         using var server = new FakeRetailPrices((_, _, _) => new FakeReply(200, body));
@@ -232,8 +232,8 @@ public class PricesCommandTests
     }
 
     [Theory]
-    [InlineData("ftp://example/prices", "--api: expected an http(s) URL, got 'ftp://example/prices'")]
-    [InlineData("not a url", "--api: expected an http(s) URL, got 'not a url'")]
+    [InlineData("ftp://example/prices", "--api: expected an http(s) URL without credentials, got 'ftp://example/prices'")]
+    [InlineData("not a url", "--api: expected an http(s) URL without credentials, got 'not a url'")]
     public void ABadApiUrlIsAUsageError(string api, string message)
     {
         var (exit, _, stderr) = Refresh(Project(), api);

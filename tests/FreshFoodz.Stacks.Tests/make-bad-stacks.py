@@ -96,7 +96,7 @@ cases = [
  ("short-name-uppercase", "a short name Azure storage accounts cannot use", sub("freshfoodz:shortName: deprod", "freshfoodz:shortName: DE-Prod"),
   [("freshfoodz:shortName:", "freshfoodz:shortName", "must be 2-10 lowercase letters or digits, got 'DE-Prod'")]),
  ("subscription-not-a-guid", "a subscription that is not a GUID", sub("freshfoodz:subscriptionId: 11111111-1111-4111-8111-111111111111", "freshfoodz:subscriptionId: freshfoodz-de"),
-  [("freshfoodz:subscriptionId:", "freshfoodz:subscriptionId", "must be a subscription GUID like 00000000-0000-0000-0000-000000000000, got 'freshfoodz-de'")]),
+  [("freshfoodz:subscriptionId:", "freshfoodz:subscriptionId", "must be a subscription ID, a GUID like 3f2504e0-4f89-41d3-9a0c-0305e82c3301, not the nil GUID 00000000-0000-0000-0000-000000000000, got 'freshfoodz-de'")]),
  ("module-name-invalid", "a module name Kubernetes cannot use as a namespace", sub("    crm:\n", "    CRM_Team:\n"),
   [("    CRM_Team:", "freshfoodz:modules.CRM_Team", "'CRM_Team' is not a valid module (namespace) name: use lowercase letters, digits and '-', at most 63 characters")]),
  ("budget-email-invalid", "a budget contact that is not an e-mail address", sub("contactEmails: [platform-de@freshfoodz.example, finance-de@freshfoodz.example]", "contactEmails: [platform-de@freshfoodz.example, finance]"),
@@ -174,7 +174,7 @@ cases = [
  ("key-not-text", "a list as a key", add("  ? [a, b]\n  : c"),
   [("? [a, b]", "(file)", "keys must be plain text, not a mapping or list")]),
  ("short-name-trailing-newline", "a pattern must not accept a trailing newline", sub("freshfoodz:shortName: deprod", 'freshfoodz:shortName: "deprod\\n"'),
-  [("freshfoodz:shortName:", "freshfoodz:shortName", "must be 2-10 lowercase letters or digits, got 'deprod\\n'")]),
+  [("freshfoodz:shortName:", "freshfoodz:shortName", "must be printable text, got 'deprod\\n' (U+000A is a control or formatting character)")]),
  ("kubernetes-version-arabic-digits", "digits other than 0-9 (\\d would accept them)", sub('freshfoodz:kubernetesVersion: "1.36"', 'freshfoodz:kubernetesVersion: "1.\u0663\u0666"'),
   [("freshfoodz:kubernetesVersion:", "freshfoodz:kubernetesVersion", "must be a version like 1.33 or 1.33.2, got '1.\u0663\u0666'")]),
  ("rate-huge", "a request rate that would overflow sizing", sub("baselineRequestsPerSecond: 50", "baselineRequestsPerSecond: 1e12"),
@@ -193,7 +193,7 @@ cases = [
   [(f"freshfoodz:zzzzzzzzzzzz{i:02d}:", f"freshfoodz:zzzzzzzzzzzz{i:02d}", f"unknown key; known keys: {KNOWN}") for i in range(20)]
   + [(None, "(file)", "10 more problems not listed; fix these first")]),
  ("created-on-not-a-date", "a creation date in another format", sub('freshfoodz:createdOn: "2026-12-02"', 'freshfoodz:createdOn: "02.12.2026"'),
-  [("freshfoodz:createdOn:", "freshfoodz:createdOn", "must be a date yyyy-MM-dd (the stack's first pulumi up), got '02.12.2026'")]),
+  [("freshfoodz:createdOn:", "freshfoodz:createdOn", "must be a date yyyy-MM-dd from 2000-01-01 to 2100-12-31 (the stack's first pulumi up), got '02.12.2026'")]),
  ("audit-immutability-unknown", "a lock state Azure does not have", sub("freshfoodz:auditImmutability: unlocked", "freshfoodz:auditImmutability: frozen"),
   [("freshfoodz:auditImmutability:", "freshfoodz:auditImmutability", "must be unlocked or locked (one way: locked never goes back), got 'frozen'")]),
  ("low-traffic-window-backwards", "a window that ends before it starts", add('  freshfoodz:lowTrafficWindow: "05:00-01:00"'),
@@ -216,6 +216,26 @@ cases = [
   [("freshfoodz:dailyLoad:", "freshfoodz:dailyLoad", f"must be {DAILY}, got 'business-hours'")]),
  ("daily-load-mapping", "hours as a mapping instead of a list", add("  freshfoodz:dailyLoad:\n    9: 1\n    10: 1"),
   [("freshfoodz:dailyLoad:", "freshfoodz:dailyLoad", f"must be {DAILY}, not a mapping")]),
+
+ # Issue 23: values the docs call invalid.
+ ("subscription-nil-guid", "the nil GUID, a placeholder no subscription has", sub("freshfoodz:subscriptionId: 11111111-1111-4111-8111-111111111111", "freshfoodz:subscriptionId: 00000000-0000-0000-0000-000000000000"),
+  [("freshfoodz:subscriptionId:", "freshfoodz:subscriptionId", "must be a subscription ID, a GUID like 3f2504e0-4f89-41d3-9a0c-0305e82c3301, not the nil GUID 00000000-0000-0000-0000-000000000000, got '00000000-0000-0000-0000-000000000000'")]),
+ ("created-on-year-9999", "a creation date beyond the tool's dates", sub('freshfoodz:createdOn: "2026-12-02"', 'freshfoodz:createdOn: "9999-12-31"'),
+  [("freshfoodz:createdOn:", "freshfoodz:createdOn", "must be a date yyyy-MM-dd from 2000-01-01 to 2100-12-31 (the stack's first pulumi up), got '9999-12-31'")]),
+ ("deployer-id-trailing-newline", "a principal ID with a trailing newline", sub("principalId: 22222222-2222-4222-8222-222222222222,", 'principalId: "22222222-2222-4222-8222-222222222222\\n",'),
+  [("freshfoodz:deployer:", "freshfoodz:deployer.principalId", "must be printable text, got '22222222-2222-4222-8222-222222222222\\n' (U+000A is a control or formatting character)")]),
+ ("deployer-id-nil", "the nil GUID as the deployer", sub("principalId: 22222222-2222-4222-8222-222222222222,", "principalId: 00000000-0000-0000-0000-000000000000,"),
+  [("freshfoodz:deployer:", "freshfoodz:deployer.principalId", "must be an Entra object ID, a GUID like 3f2504e0-4f89-41d3-9a0c-0305e82c3301, not the nil GUID 00000000-0000-0000-0000-000000000000, got '00000000-0000-0000-0000-000000000000'")]),
+ ("database-admin-name-blank", "a blank display name", sub("principalName: sg-freshfoodz-de-dba,", 'principalName: "   ",'),
+  [("freshfoodz:databaseAdmin:", "freshfoodz:databaseAdmin.principalName", "must be a display name of 1 to 128 printable characters, not blank, without leading or trailing spaces, got '   '")]),
+ ("database-admin-name-bidi-override", "a display name with a right-to-left override (it would read as another name)", sub("principalName: sg-freshfoodz-de-dba,", 'principalName: "sg-\\u202Eabd-ed",'),
+  [("freshfoodz:databaseAdmin:", "freshfoodz:databaseAdmin.principalName", "must be printable text, got 'sg-\\u202Eabd-ed' (U+202E is a control or formatting character)")]),
+ ("low-traffic-window-one-minute", "a window no season switch fits in", add('  freshfoodz:lowTrafficWindow: "01:00-01:01"'),
+  [("freshfoodz:lowTrafficWindow:", "freshfoodz:lowTrafficWindow", "a window of 1 minutes is shorter than a season switch takes: at least 150 minutes (two hourly runs and a step's apply; docs/configuration.md), like 01:00-04:00, got '01:00-01:01'")]),
+ ("top-level-key-misspelt", "a misspelt key beside config: (Pulumi's stack file has config, environment and the secrets provider's keys)", "encryptionSalt: v1:abc\n" + base,
+  [("encryptionSalt:", "encryptionSalt", "unknown key (did you mean 'encryptionsalt'?); allowed: config, secretsprovider, encryptedkey, encryptionsalt, environment")]),
+ ("vm-size-name-with-space", "a VM size name Azure does not have", sub("    Standard_D8ds_v5: {vCpus: 8", '    "Standard D8ds v5": {vCpus: 8'),
+  [("Standard D8ds v5", "freshfoodz:vmSizes.Standard D8ds v5", "'Standard D8ds v5' is not a VM size name: letters, digits, '_' and '-' (at most 64), like Standard_D4ds_v5")]),
 ]
 for f in os.listdir(out):
     if f.endswith('.yaml'):

@@ -82,7 +82,7 @@ public static class DatabaseSizer
         if (busy > PgBouncer.DefaultPoolSize * target)
         {
             throw new CapacityException(string.Create(CultureInfo.InvariantCulture,
-                $"freshfoodz:workload: the {seasonName} load keeps {busy:0.##} server connections busy (queries/s × meanQueryTimeSeconds), more than PgBouncer's pgbouncer.default_pool_size ({PgBouncer.DefaultPoolSize}) × the database target {target:0.##}; queries would wait in PgBouncer"));
+                $"freshfoodz:workload: the {seasonName} load keeps {busy.ToString("0.##", CultureInfo.InvariantCulture)} server connections busy (queries/s × meanQueryTimeSeconds), more than PgBouncer's pgbouncer.default_pool_size ({PgBouncer.DefaultPoolSize}) × the database target {target.ToString("0.##", CultureInfo.InvariantCulture)}; queries would wait in PgBouncer"));
         }
 
         var candidates = skus.Where(s => ProductionTiers.Contains(s.Tier))
@@ -105,7 +105,7 @@ public static class DatabaseSizer
         var failed = new List<string>();
         if (maxCores < vCores)
         {
-            failed.Add(string.Create(CultureInfo.InvariantCulture, $"vCores: needs {vCores:0.##}, the largest SKU has {maxCores}"));
+            failed.Add(string.Create(CultureInfo.InvariantCulture, $"vCores: needs {vCores.ToString("0.##", CultureInfo.InvariantCulture)}, the largest SKU has {maxCores}"));
         }
         if (maxConnections < PgBouncer.ServerConnections)
         {
@@ -114,7 +114,7 @@ public static class DatabaseSizer
         if (failed.Count == 0)
         {
             failed.Add(string.Create(CultureInfo.InvariantCulture,
-                $"no single SKU has both {vCores:0.##} vCores and {PgBouncer.ServerConnections} usable connections for PgBouncer's pool"));
+                $"no single SKU has both {vCores.ToString("0.##", CultureInfo.InvariantCulture)} vCores and {PgBouncer.ServerConnections} usable connections for PgBouncer's pool"));
         }
         return $"{Key}: no SKU fits the {season} load ({string.Join("; ", failed)}); add a larger SKU to the table";
     }

@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace FreshFoodz.Cli.Commands;
 
 /// <summary>
-/// <c>calibrate --stack S --prometheus URL [--baseline-days 28] [--at T] [--timeout 10] [--basic-auth-user U] [--write]</c>:
+/// <c>calibrate --stack S --prometheus URL [--baseline-days 28] [--at T] [--timeout 10] [--deadline 900] [--basic-auth-user U] [--write]</c>:
 /// measure the baseline, compare it with the stack file and, with --write, update just those values. While it measures,
 /// a progress bar runs on stderr when that is a terminal (never in the output that scripts read).
 /// Credentials come from FRESHFOODZ_PROMETHEUS_PASSWORD (basic auth) or FRESHFOODZ_PROMETHEUS_TOKEN (bearer).
@@ -28,11 +28,16 @@ internal static class CalibrateCommand
         };
         var at = new Option<string?>("--at") { Description = "Measure the complete UTC days before this time (ISO 8601, UTC); default now." };
         var timeout = new Option<int>("--timeout") { Description = $"Seconds each query may take (1 to {MaxTimeoutSeconds}).", DefaultValueFactory = _ => 10 };
+        var deadline = new Option<int>("--deadline")
+        {
+            Description = $"Seconds the whole measurement may take, every query included (1 to {MaxDeadlineSeconds}).",
+            DefaultValueFactory = _ => (int)new PrometheusConnection(new Uri("http://127.0.0.1/"), TimeSpan.Zero).Deadline.TotalSeconds,
+        };
         var user = new Option<string?>("--basic-auth-user") { Description = "Basic-auth user; the password is read from FRESHFOODZ_PROMETHEUS_PASSWORD." };
         var write = new Option<bool>("--write") { Description = "Update the measured values in Pulumi.<stack>.yaml (atomically, nothing else changes)." };
         var command = new Command("calibrate", "Measure the baseline from live Prometheus metrics and propose the stack-file change.")
         {
-            stack, prometheus, days, at, timeout, user, write, dir,
+            stack, prometheus, days, at, timeout, deadline, user, write, dir,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -44,7 +49,12 @@ internal static class CalibrateCommand
                 TimeSpan.FromSeconds(parse.GetValue(timeout) is >= 1 and <= MaxTimeoutSeconds and var t
                     ? t
                     : throw new UsageException($"--timeout: expected whole seconds from 1 to {MaxTimeoutSeconds}, got {parse.GetValue(timeout).ToString(CultureInfo.InvariantCulture)}")),
-                PrometheusConnection.AuthorizationFrom(parse.GetValue(user), environment));
+                PrometheusConnection.AuthorizationFrom(parse.GetValue(user), environment))
+            {
+                Deadline = TimeSpan.FromSeconds(parse.GetValue(deadline) is >= 1 and <= MaxDeadlineSeconds and var w
+                    ? w
+                    : throw new UsageException($"--deadline: expected whole seconds from 1 to {MaxDeadlineSeconds}, got {parse.GetValue(deadline).ToString(CultureInfo.InvariantCulture)}")),
+            };
             var end = ParseTime(parse.GetValue(at), context);
             var baselineDays = parse.GetValue(days) is > 0 and <= Baseline.MaxReachBackDays and var n
                 ? n
@@ -60,7 +70,7 @@ internal static class CalibrateCommand
             if (parse.GetValue(write))
             {
                 StackFileEditor.Write(file, stackName, report.Edits);
-                context.Out.WriteLine($"Updated {report.Edits.Count} values in {file}; review with git diff.");
+                context.Out.WriteLine($"Updated {report.Edits.Count} values in {OutputPaths.Shown(file)}; review with git diff.");
             }
             else
             {
@@ -75,7 +85,7 @@ internal static class CalibrateCommand
     {
         var console = Consoles.Plain(output);
         var m = report.Measured;
-        console.WriteLine($"{report.Settings.StackName} ({report.Settings.Territory.Code}): {m.From:yyyy-MM-dd} to {m.Through:yyyy-MM-dd}, " +
+        console.WriteLine($"{report.Settings.StackName} ({report.Settings.Territory.Code}): {ToolDates.Show(m.From)} to {ToolDates.Show(m.Through)}, " +
             $"{m.BaselineDays} baseline days, {m.ExcludedPeakDays} peak-season days left out" +
             (m.DaysWithoutData > 0 ? $", {m.DaysWithoutData} days without data left out" : ""));
         var values = new Table().Border(TableBorder.Rounded).AddColumn("freshfoodz:workload").AddColumn("configured").AddColumn("measured");
@@ -130,10 +140,13 @@ internal static class CalibrateCommand
     /// <summary>A query that runs longer than ten minutes is a server problem, not something to wait for.</summary>
     private const int MaxTimeoutSeconds = 600;
 
+    /// <summary>An hour: a year's measurement takes under a minute against a healthy Prometheus.</summary>
+    private const int MaxDeadlineSeconds = 3600;
+
     /// <summary>Runs the measurement with a progress bar on stderr when stderr is a terminal; otherwise silently.</summary>
     private static async Task<T> WithProgress<T>(CliContext context, Func<IProgress<QueryProgress>?, Task<T>> measure)
     {
-        if (!ReferenceEquals(context.Error, Console.Error) || Console.IsErrorRedirected)
+        if (!context.ErrorIsConsole || Console.IsErrorRedirected)
         {
             return await measure(null).ConfigureAwait(false);
         }
@@ -191,7 +204,7 @@ internal static class CalibrateCommand
         var day = DateOnly.FromDateTime(t.UtcDateTime);
         return day >= CommonOptions.FirstDate && day <= CommonOptions.LastDate
             ? t.ToUniversalTime()
-            : throw new UsageException($"--at: expected a time from {CommonOptions.FirstDate:yyyy-MM-dd} to {CommonOptions.LastDate:yyyy-MM-dd}, got {CommonOptions.Shown(text)}");
+            : throw new UsageException($"--at: expected a time from {ToolDates.Show(CommonOptions.FirstDate)} to {ToolDates.Show(CommonOptions.LastDate)}, got {CommonOptions.Shown(text)}");
     }
 
     private static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);

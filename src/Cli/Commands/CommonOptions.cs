@@ -30,8 +30,8 @@ internal static class CommonOptions
     };
 
     /// <summary>Dates the tool plans for: the season catalog's years (2000–2100), so no date arithmetic leaves DateOnly's range.</summary>
-    public static readonly DateOnly FirstDate = new(2000, 1, 1);
-    public static readonly DateOnly LastDate = new(2100, 12, 31);
+    public static readonly DateOnly FirstDate = ToolDates.First;
+    public static readonly DateOnly LastDate = ToolDates.Last;
 
     public static DateOnly ParseDate(string? text, CliContext context)
     {
@@ -45,7 +45,7 @@ internal static class CommonOptions
         }
         return date >= FirstDate && date <= LastDate
             ? date
-            : throw new UsageException($"--date: expected a date from {FirstDate:yyyy-MM-dd} to {LastDate:yyyy-MM-dd}, got {text}");
+            : throw new UsageException($"--date: expected a date from {ToolDates.Show(FirstDate)} to {ToolDates.Show(LastDate)}, got {Shown(text)}");
     }
 
     /// <summary>A user's value in a message: quoted, one line, at most 80 characters.</summary>
@@ -65,8 +65,8 @@ internal static class CommonOptions
             if (!Directory.Exists(given.FullName))
             {
                 throw new UsageException(File.Exists(given.FullName)
-                    ? $"--project-dir: {given.FullName} is a file; expected the folder with Pulumi.yaml"
-                    : $"--project-dir: no folder {given.FullName}");
+                    ? $"--project-dir: {ValueText.Escaped(given.FullName)} is a file; expected the folder with Pulumi.yaml"
+                    : $"--project-dir: no folder {ValueText.Escaped(given.FullName)}");
             }
             return given.FullName;
         }

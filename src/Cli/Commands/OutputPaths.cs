@@ -1,10 +1,12 @@
 using FreshFoodz.Monitoring.Documents;
+using FreshFoodz.Stacks.Settings;
 
 namespace FreshFoodz.Cli.Commands;
 
 /// <summary>
-/// Where the commands write: --out checked before anything is written (a file where a folder belongs is a usage
-/// error), each file written atomically, and a failed write (permissions, a full disk) one line naming the path.
+/// Where the commands write: --out checked before anything is written (a file where a folder belongs, a symbolic
+/// link, a device, a pipe, or a file the tool reads is a usage error), then every file through the one writer
+/// (<see cref="AtomicFile"/>), whose failures name the path (exit 5).
 /// </summary>
 internal static class OutputPaths
 {
@@ -12,55 +14,50 @@ internal static class OutputPaths
     public static string Folder(DirectoryInfo given)
     {
         var path = given.FullName;
-        if (System.IO.File.Exists(path))
+        switch (FileNode.Kind(path))
         {
-            throw new UsageException($"--out: {path} is a file; expected a folder to write into");
+            case FileNodeKind.RegularFile:
+                throw new UsageException($"--out: {Shown(path)} is a file; expected a folder to write into");
+            case FileNodeKind.SymbolicLink or FileNodeKind.Special:
+                throw new UsageException($"--out: {Shown(path)} is not a folder: {AtomicFile.Refusal(FileNode.Kind(path))}");
+            default:
+                return AtomicFile.CreateFolder(path);
         }
-        return Writing(path, () => Directory.CreateDirectory(path).FullName);
     }
 
-    /// <summary>The --out file; its folder is created if missing.</summary>
-    public static string File(FileInfo given)
+    /// <summary>The --out file, which must not be one the command reads (<paramref name="projectDir"/>'s inputs); its folder is created if missing.</summary>
+    public static string File(FileInfo given, string projectDir)
     {
         var path = given.FullName;
-        if (Directory.Exists(path) || given.DirectoryName is null || Path.EndsInDirectorySeparator(given.ToString()))
+        var kind = FileNode.Kind(path);
+        if (kind == FileNodeKind.Folder || given.DirectoryName is null || Path.EndsInDirectorySeparator(given.ToString()))
         {
-            throw new UsageException($"--out: {path} is a folder; expected the file to write, e.g. report.html");
+            throw new UsageException($"--out: {Shown(path)} is a folder; expected the file to write, e.g. report.html");
+        }
+        if (AtomicFile.Refusal(kind) is { } refused)
+        {
+            throw new UsageException($"--out: {Shown(path)} cannot be written: {refused}");
+        }
+        if (ProjectInputs.Named(projectDir, path) is { } input)
+        {
+            throw new UsageException($"--out: {Shown(path)} is {Shown(input)}, a file the tool reads; write the output elsewhere");
         }
         var folder = given.DirectoryName;
-        if (System.IO.File.Exists(folder))
+        if (FileNode.Kind(folder) is FileNodeKind.RegularFile or FileNodeKind.Special)
         {
-            throw new UsageException($"--out: {folder} is a file, not a folder to write {Path.GetFileName(path)} into");
+            throw new UsageException($"--out: {Shown(folder)} is a file, not a folder to write {Shown(Path.GetFileName(path))} into");
         }
-        Writing(folder, () => Directory.CreateDirectory(folder));
+        AtomicFile.CreateFolder(folder);
         return path;
     }
 
-    /// <summary>Writes a file atomically and says so on stdout, one line per file.</summary>
+    /// <summary>Writes a file through the one writer and says so on stdout, one line per file.</summary>
     public static void Write(CliContext context, string path, string content)
     {
-        Writing(path, () =>
-        {
-            AtomicFile.WriteAllText(path, content);
-            return path;
-        });
-        context.Out.WriteLine($"wrote {path}");
+        AtomicFile.WriteAllText(path, content);
+        context.Out.WriteLine($"wrote {Shown(path)}");
     }
 
-    /// <summary>Runs a write; an I/O failure becomes an <see cref="OutputException"/> naming <paramref name="path"/>.</summary>
-    public static T Writing<T>(string path, Func<T> write)
-    {
-        try
-        {
-            return write();
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw new OutputException($"cannot write {path}: permission denied");
-        }
-        catch (IOException e)
-        {
-            throw new OutputException($"cannot write {path}: {e.Message.ReplaceLineEndings(" ")}");
-        }
-    }
+    /// <summary>A path in a message or a line of output: whole, on one line, control and formatting characters escaped.</summary>
+    public static string Shown(string path) => ValueText.Escaped(path);
 }

@@ -4,8 +4,8 @@ using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Monitoring;
 using FreshFoodz.Operations.LoadTests;
 using FreshFoodz.Operations.Playbooks;
-
 using FreshFoodz.Stacks.Pricing;
+using FreshFoodz.Stacks.Settings;
 
 namespace FreshFoodz.Cli.Commands;
 
@@ -89,7 +89,7 @@ internal static class RenderCommand
         var day = DateOnly.FromDateTime(stamp.UtcDateTime);
         return day >= CommonOptions.FirstDate && day <= CommonOptions.LastDate
             ? stamp.ToUniversalTime()
-            : throw new UsageException($"--now: expected a time from {CommonOptions.FirstDate:yyyy-MM-dd} to {CommonOptions.LastDate:yyyy-MM-dd}, got {text}");
+            : throw new UsageException($"--now: expected a time from {ToolDates.Show(CommonOptions.FirstDate)} to {ToolDates.Show(CommonOptions.LastDate)}, got {CommonOptions.Shown(text)}");
     }
 
     private static Command MonitoringCommand(CliContext context)
@@ -112,8 +112,8 @@ internal static class RenderCommand
             var effective = settings.EffectiveSeason(date);
             var target = OutputPaths.Folder(parse.GetValue(output)!);
             var files = MonitoringRender.Render(MonitoringInputs.For(settings.Monitored(), effective));
-            var written = OutputPaths.Writing(target, () => MonitoringRender.WriteTo(target, files));
-            context.Out.WriteLine($"{settings.StackName} ({settings.Territory.Code}), season {effective.ConfigName()}: {written.Count} files in {target}");
+            var written = MonitoringRender.WriteTo(target, files);
+            context.Out.WriteLine($"{settings.StackName} ({settings.Territory.Code}), season {effective.ConfigName()}: {written.Count} files in {OutputPaths.Shown(target)}");
             foreach (var path in written)
             {
                 context.Out.WriteLine($"  {Path.GetRelativePath(target, path)}");

@@ -28,7 +28,7 @@ internal static class ReportCommand
             var y = OperationsOptions.YearOrThisYear(parse.GetValue(year), context);
             var prices = PriceSheetFile.Load(projectDir, settings.StackName);
             var view = YearViewData.Create(settings, prices, y, OperationsOptions.Rehearsal(projectDir, settings) with { Prices = prices });
-            var file = OutputPaths.File(parse.GetValue(output)!);
+            var file = OutputPaths.File(parse.GetValue(output)!, projectDir);
             OutputPaths.Write(context, file, YearViewHtml.Render(view));
             return CliApp.Ok;
         });

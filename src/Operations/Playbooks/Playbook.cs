@@ -146,7 +146,7 @@ public static class PlaybookPlanner
             }
             t30.Add(new("After the hold: the experiments paused again, as planned", $"pulumi up --refresh --stack {r}"));
         }
-        t30.Add(new($"Team briefing: {name} {window.FirstDay:yyyy-MM-dd} – {window.LastDay:yyyy-MM-dd}, capacity, this playbook",
+        t30.Add(new($"Team briefing: {name} {Day(window.FirstDay)} – {Day(window.LastDay)}, capacity, this playbook",
             $"freshfoodz report --stack {s} --year {year} --out report.html"));
 
         var switchActions = new List<PlaybookAction>
@@ -158,8 +158,8 @@ public static class PlaybookPlanner
                     $"pulumi config set freshfoodz:season {x} -s {s} && pulumi up --refresh --stack {s}"),
             new($"Applied inside the low-traffic window {settings.Plan.Deployment.LowTrafficWindowText} (freshfoodz:lowTrafficWindow), replicas before primaries on a scale-up: the run-time effects and the apply phases",
                 $"freshfoodz diff --stack {s} --from baseline --to {x}"),
-            new($"Change freeze from today to {window.LastDay:yyyy-MM-dd}: no Kubernetes upgrade (deployment rule AksUpgradeOutsidePeakWindow refuses one)",
-                $"freshfoodz plan --stack {s}  # AksVersionSupported warns ahead of the version's end: upgrade before {window.CapacityFrom:yyyy-MM-dd} or after {window.LastDay:yyyy-MM-dd}"),
+            new($"Change freeze from today to {Day(window.LastDay)}: no Kubernetes upgrade (deployment rule AksUpgradeOutsidePeakWindow refuses one)",
+                $"freshfoodz plan --stack {s}  # AksVersionSupported warns ahead of the version's end: upgrade before {Day(window.CapacityFrom)} or after {Day(window.LastDay)}"),
             new($"HPAs pre-provisioned: {capacity.Hpa.MinReplicas}–{capacity.Hpa.MaxReplicas} api replicas in total", "kubectl get hpa -A"),
             new($"Season ConfigMap: season={x}{(flags.Count > 0 ? ", " + string.Join(", ", flags.Select(f => $"degradation.{f}=true")) : "")}{(SeasonPolicy.SampleSlaHours(season) is { } h ? $", sampleSlaHours={h}" : "")}",
                 $"kubectl -n {firstModule} get configmap freshfoodz-season -o jsonpath='{{.data}}'"),
@@ -191,14 +191,14 @@ public static class PlaybookPlanner
         {
             new($"Final load test at {times} with the business KPIs: sample success > {Pct(PeakTestProfile.SampleSuccessRate)} %, sample p95 < {F(test.Slo.Sample)} s, event catering p95 < {F(test.Slo.EventCatering)} s, failed requests < {Pct(PeakTestProfile.FailedRequestRate)} %",
                 r is null ? k6 : $"{k6}  # on {r}"),
-            new($"Team on standby for {window.FirstDay:yyyy-MM-dd} – {window.LastDay:yyyy-MM-dd}: on-call rota confirmed",
+            new($"Team on standby for {Day(window.FirstDay)} – {Day(window.LastDay)}: on-call rota confirmed",
                 $"freshfoodz render playbooks --stack {s} --year {year} --out playbooks  # the team calendar's war-room event"),
             new(CustomerNotice(season, flags), "CRM customer newsletter to the territory's customers", IsCommand: false),
         };
 
         var warRoom = new List<PlaybookAction>
         {
-            new($"War room active every day until {window.LastDay:yyyy-MM-dd}", "daily review at 09:00 in the war-room channel", IsCommand: false),
+            new($"War room active every day until {Day(window.LastDay)}", "daily review at 09:00 in the war-room channel", IsCommand: false),
             new("Daily review: load against provisioned capacity, SLOs, incidents", $"freshfoodz capacity --stack {s} --date $(date -u +%F); kubectl get hpa -A"),
             new("Year view: where the season stands on the calendar and its cost", $"freshfoodz report --stack {s} --year {year} --out report.html"),
         };
@@ -208,7 +208,7 @@ public static class PlaybookPlanner
         {
             new($"Season review: forecast {times} against the load measured, incidents, cost",
                 $"freshfoodz report --stack {s} --year {year} --out report.html"),
-            new($"Capacity back to {Display(settings.EffectiveSeason(after))} since {after:yyyy-MM-dd}",
+            new($"Capacity back to {Display(settings.EffectiveSeason(after))} since {Day(after)}",
                 $"pulumi stack output effectiveSeason --stack {s}"),
             new("If the multiplier or the dates were off: change the season catalog, then regenerate the playbooks and load tests",
                 $"src/Capacity/Seasons/SeasonCatalog.cs; freshfoodz render playbooks --stack {s} --year {year + 1} --out playbooks; freshfoodz render k6 --stack {s} --out k6"),
@@ -247,6 +247,9 @@ public static class PlaybookPlanner
     public static string Display(Season season) => season.ToString();
 
     private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>yyyy-MM-dd in the Gregorian calendar, whatever the culture.</summary>
+    private static string Day(DateOnly day) => ToolDates.Show(day);
 
     private static string Rate(int v) => v.ToString(CultureInfo.InvariantCulture);
 

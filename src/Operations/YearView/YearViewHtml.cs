@@ -141,7 +141,7 @@ ul.milestones { font-size: 13px; columns: 2; }
             var y = bottom + 44 + (row * 18);
             var colour = SeasonColours[m.Season];
             b.Append("<g class=\"milestone\" data-date=\"").Append(m.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-                .Append("\" data-kind=\"").Append(m.KindCode).Append("\"><title>").Append(E($"{m.Start:yyyy-MM-dd} {m.Title}")).Append("</title>");
+                .Append("\" data-kind=\"").Append(m.KindCode).Append("\"><title>").Append(E($"{m.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {m.Title}")).Append("</title>");
             b.Append("<line x1=\"").Append(P(x)).Append("\" y1=\"").Append(P(top)).Append("\" x2=\"").Append(P(x)).Append("\" y2=\"").Append(P(y - 6))
                 .Append("\" stroke=\"").Append(colour).Append("\" stroke-opacity=\"0.35\" stroke-width=\"1\" />");
             b.Append("<path d=\"M").Append(P(x)).Append(',').Append(P(y - 6)).Append(" l5,6 l-5,6 l-5,-6 Z\" fill=\"").Append(colour).Append("\" />");
@@ -277,7 +277,7 @@ ul.milestones { font-size: 13px; columns: 2; }
         b.Append("<section>\n<h2>Playbook milestones</h2>\n<ul class=\"milestones\">\n");
         foreach (var m in v.Milestones)
         {
-            b.Append("<li>").Append(E($"{m.Start:yyyy-MM-dd}: {m.Title}")).Append("</li>\n");
+            b.Append("<li>").Append(E($"{m.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {m.Title}")).Append("</li>\n");
         }
         b.Append("</ul>\n</section>\n");
     }

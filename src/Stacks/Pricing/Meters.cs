@@ -56,6 +56,35 @@ public static class Meters
     /// </summary>
     public const string Global = "Global";
 
+    /// <summary>
+    /// The unit each kind of meter bills by, the kind being a key's first part (<c>vm</c> of
+    /// <c>vm:germanywestcentral:Standard_D4ds_v5</c>). A sheet's price is refused in any other unit (a VM price per
+    /// GB-month would be multiplied by the wrong quantity); a key of another kind is no meter the cost model reads.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> UnitOfKind { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["vm"] = PerHour,
+        ["postgres-compute"] = PerHour,
+        ["postgres-storage"] = PerGbMonth,
+        ["blob-storage"] = PerGbMonth,
+        ["aks-tier"] = PerHour,
+        ["nat-gateway"] = PerHour,
+        ["nat-data"] = PerGb,
+        ["private-endpoint"] = PerHour,
+        ["private-endpoint-ingress"] = PerGb,
+        ["private-endpoint-egress"] = PerGb,
+        ["private-dns-zone"] = PerMonth,
+        ["global-peering"] = PerGb,
+        ["intra-region-peering"] = PerGb,
+        ["public-ip-static"] = PerHour,
+        ["log-ingestion"] = PerGb,
+        ["log-retention"] = PerGbMonth,
+        ["keyvault-operations"] = Per10K,
+    };
+
+    /// <summary>A key's kind: its part before the first ':'.</summary>
+    public static string KindOf(string key) => key.Split(':')[0];
+
     public static string VmKey(string region, string vmSize) => $"vm:{region}:{vmSize}";
 
     public static string PostgresComputeKey(string region, string sku) => $"postgres-compute:{region}:{sku}";
@@ -233,7 +262,7 @@ public static class Meters
         {
             return $"{prefix} Burstable BS Series Compute";
         }
-        var m = Regex.Match(sku.Name, @"^Standard_([A-Z])\d+([a-z]*)_(v\d+)$");
+        var m = Regex.Match(sku.Name, @"\AStandard_([A-Z])\d+([a-z]*)_(v\d+)\z");
         var series = m.Success ? $"{m.Groups[1].Value}{m.Groups[2].Value}{m.Groups[3].Value}" : sku.Name;
         var tier = sku.Tier == PostgresTier.MemoryOptimized ? "Memory Optimized" : "General Purpose";
         return $"{prefix} {tier} {series} Series Compute";

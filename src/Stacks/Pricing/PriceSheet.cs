@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
+using FreshFoodz.Monitoring.Documents;
 using FreshFoodz.Stacks.Settings;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace FreshFoodz.Stacks.Pricing;
 
@@ -54,112 +54,140 @@ public sealed record PriceSheet(
 
     /// <summary>One line for reports: where the prices come from and when.</summary>
     public string Provenance => Source == PriceSource.RetailPricesApi
-        ? $"Azure Retail Prices API, retrieved {Retrieved:yyyy-MM-dd} ({RelativePath(Stack)})"
+        ? $"Azure Retail Prices API, retrieved {(Retrieved is { } r ? ToolDates.Show(r) : "")} ({RelativePath(Stack)})"
         : $"NOT from the Azure Retail Prices API: {Note} ({RelativePath(Stack)}; run freshfoodz prices refresh --stack {Stack})";
 }
 
-/// <summary>A price sheet that cannot be read; the message names the file and the key.</summary>
-public sealed class PriceSheetException(string message) : Exception(message);
+/// <summary>A price sheet or usage file that cannot be read or used; every problem names the file, line and key.</summary>
+public sealed class PriceSheetException : Exception
+{
+    public PriceSheetException(IReadOnlyList<SettingsError> errors)
+        : base(string.Join(Environment.NewLine, errors)) => Errors = errors;
 
-/// <summary>Reads and writes price sheets (YAML, culture-invariant, written to a temporary sibling and renamed).</summary>
-public static class PriceSheetFile
+    public PriceSheetException(string message)
+        : base(message) => Errors = [];
+
+    /// <summary>The problems, when the file was read and checked (empty for one that came from using it).</summary>
+    public IReadOnlyList<SettingsError> Errors { get; }
+}
+
+/// <summary>
+/// Reads and writes price sheets. Reading goes through the one reader of YAML files (<see cref="YamlFile"/>) with the
+/// schema <see cref="Kind"/>; writing renders YAML (keys sorted, numbers culture-free, every string quoted and
+/// escaped) that reads back equal.
+/// </summary>
+public static partial class PriceSheetFile
 {
     private static readonly string[] SourceNames = ["retail-prices-api", "not-from-api"];
+
+    /// <summary>
+    /// The most a sheet's price may be, per unit: a typo guard, not a market view. The dearest price in the committed
+    /// sheets is PostgreSQL Standard_D32ds_v5 at about 3.29 EUR an hour (0.10 a vCore-hour); at that rate the largest
+    /// SKU a stack may declare (128 vCores, NumericRanges) costs about 13 an hour. 1,000 is 75 times that, and keeps
+    /// a year of the largest plan far inside decimal.
+    /// </summary>
+    public static readonly NumericRange PriceRange = new("prices.*.price", 0, 1000, "sheet currency per unit");
+
+    /// <summary>A meter key: a kind the cost model reads (<see cref="Meters.UnitOfKind"/>), then its region and name.</summary>
+    private static YamlSchema MeterKey { get; } = YamlSchema.Matching(
+        new Regex($@"\A({string.Join("|", Meters.UnitOfKind.Keys.Select(Regex.Escape))})(:[A-Za-z0-9 ._()-]{{1,100}}){{0,3}}\z", RegexOptions.CultureInvariant),
+        $"a meter key kind:region:name, kind one of {string.Join(", ", Meters.UnitOfKind.Keys)}");
+
+    /// <summary>What a price sheet is: one document, these keys and no others, each value of its kind.</summary>
+    public static YamlFileKind Kind { get; } = new(
+        "price sheet", "a price sheet is YAML with stack, currency, source, retrieved, note, prices and missing", 3,
+        YamlSchema.Fields(
+            new YamlField("stack", YamlSchema.Scalar(StackFileLoader.StackNameRule, StackFileLoader.IsValidStackName)),
+            new YamlField("currency", YamlSchema.OneOf("EUR", "CHF")),
+            new YamlField("source", YamlSchema.OneOf(SourceNames)),
+            new YamlField("retrieved", YamlSchema.Date().OrEmpty(), Required: false),
+            new YamlField("note", YamlSchema.Text(500), Required: false),
+            new YamlField("prices", YamlSchema.Entries(
+                YamlSchema.Fields(
+                    new YamlField("price", YamlSchema.Number(PriceRange)),
+                    new YamlField("unit", YamlSchema.OneOf([.. Meters.Units])),
+                    new YamlField("meterName", YamlSchema.Text(200).OrEmpty()),
+                    new YamlField("meterId", YamlSchema.Text(100).OrEmpty()),
+                    new YamlField("skuName", YamlSchema.Text(200).OrEmpty()),
+                    new YamlField("productName", YamlSchema.Text(200).OrEmpty()),
+                    new YamlField("effectiveStartDate", YamlSchema.Date().OrEmpty())),
+                MeterKey)),
+            new YamlField("missing", YamlSchema.Items(
+                YamlSchema.Fields(
+                    new YamlField("key", MeterKey),
+                    new YamlField("description", YamlSchema.Text(500).OrEmpty()),
+                    new YamlField("filter", YamlSchema.Text(2000).OrEmpty())),
+                1000), Required: false)),
+        errors => new PriceSheetException(errors));
 
     public static PriceSheet Load(string projectDir, string stack)
     {
         var source = PriceSheet.RelativePath(stack);
-        var text = BoundedFile.ReadText(PriceSheet.PathIn(projectDir, stack), "price sheet", "a price sheet is YAML with stack, currency, source and prices",
-            message => new PriceSheetException($"{source}: {message}"))
+        var root = YamlFile.Load(Kind, PriceSheet.PathIn(projectDir, stack), source, (root, problems) => Check(root, stack, problems))
             ?? throw new PriceSheetException($"{source}: no price sheet for stack '{stack}'; create it with: freshfoodz prices refresh --stack {stack}");
-        return Parse(source, text) with { Usage = UsageEstimatesFile.Load(projectDir, stack) };
+        return From((ConfigMap)root) with { Usage = UsageEstimatesFile.Load(projectDir, stack) };
     }
 
-    public static PriceSheet Parse(string source, string yaml)
+    /// <summary>A sheet's text, read and checked as <see cref="Load"/> does: it must be <paramref name="stack"/>'s.</summary>
+    public static PriceSheet Parse(string source, string stack, string yaml) =>
+        From((ConfigMap)YamlFile.Parse(Kind, source, yaml, (root, problems) => Check(root, stack, problems)));
+
+    /// <summary>What the schema cannot say: whose sheet it is, what each source requires, the unit each meter bills by.</summary>
+    private static void Check(ConfigNode root, string stack, ProblemList problems)
     {
-        var stream = new YamlStream();
-        try
+        var map = (ConfigMap)root;
+        if (Text(map, "stack") != stack)
         {
-            stream.Load(new StringReader(yaml));
+            problems.Add(map["stack"], "stack", $"must be '{stack}', the stack this sheet prices, got {ValueText.Quote(Text(map, "stack"))}: another stack's sheet is refused");
         }
-        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        var fromApi = Text(map, "source") == SourceNames[0];
+        if (fromApi && Text(map, "retrieved") == "")
         {
-            throw new PriceSheetException($"{source}: malformed YAML: {e.Message.Split('\n')[0].Trim()}");
+            problems.Add(map, "retrieved", "missing; a sheet from the Retail Prices API says when it was retrieved (yyyy-MM-dd)");
         }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (!fromApi && Text(map, "note") == "")
         {
-            throw new PriceSheetException($"{source}: a price sheet is a mapping with stack, currency, source, retrieved, prices");
+            problems.Add(map, "note", "missing; a sheet not from the API says where its prices come from");
         }
-        string Text(YamlMappingNode m, string key, string where, bool required = true)
+        foreach (var (key, node) in ((ConfigMap)map["prices"]!).Entries)
         {
-            if (m.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { } v } && v is not ("" or "~" or "null"))
+            var entry = (ConfigMap)node;
+            var unit = Meters.UnitOfKind[Meters.KindOf(key)];
+            if (Text(entry, "unit") != unit)
             {
-                return v;
+                problems.Add(entry["unit"], $"prices.{key}.unit", $"a {Meters.KindOf(key)} meter bills per '{unit}', got '{Text(entry, "unit")}'");
             }
-            return required ? throw new PriceSheetException($"{source}: {where}{key} is missing (a text value is required)") : "";
-        }
-
-        var stack = Text(root, "stack", "");
-        var currency = Text(root, "currency", "");
-        var sourceText = Text(root, "source", "");
-        var kind = Array.IndexOf(SourceNames, sourceText) switch
-        {
-            0 => PriceSource.RetailPricesApi,
-            1 => PriceSource.NotFromApi,
-            _ => throw new PriceSheetException($"{source}: source must be one of {string.Join(", ", SourceNames)}, got '{sourceText}'"),
-        };
-        var retrievedText = Text(root, "retrieved", "", required: kind == PriceSource.RetailPricesApi);
-        DateOnly? retrieved = null;
-        if (retrievedText != "")
-        {
-            retrieved = DateOnly.TryParseExact(retrievedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                ? d
-                : throw new PriceSheetException($"{source}: retrieved must be a date yyyy-MM-dd, got '{retrievedText}'");
-        }
-        var note = Text(root, "note", "", required: kind == PriceSource.NotFromApi);
-
-        var prices = new Dictionary<string, MeterPrice>(StringComparer.Ordinal);
-        if (root.Children.TryGetValue(new YamlScalarNode("prices"), out var pricesNode) && pricesNode is YamlMappingNode pm)
-        {
-            foreach (var (k, v) in pm.Children)
+            foreach (var field in fromApi ? ApiFields : [])
             {
-                var key = ((YamlScalarNode)k).Value ?? "";
-                if (v is not YamlMappingNode entry)
+                if (Text(entry, field) == "")
                 {
-                    throw new PriceSheetException($"{source}: prices.{key} must be a mapping (price, unit, meterName, meterId, skuName, productName, effectiveStartDate)");
+                    problems.Add(entry, $"prices.{key}.{field}", "missing; a price from the Retail Prices API names its meter");
                 }
-                var where = $"prices.{key}.";
-                var priceText = Text(entry, "price", where);
-                if (!decimal.TryParse(priceText, NumberStyles.Number, CultureInfo.InvariantCulture, out var price) || price < 0)
-                {
-                    throw new PriceSheetException($"{source}: {where}price must be a number ≥ 0, got '{priceText}'");
-                }
-                var unit = Text(entry, "unit", where);
-                if (!Meters.Units.Contains(unit))
-                {
-                    throw new PriceSheetException($"{source}: {where}unit must be one of {string.Join(", ", Meters.Units.Select(u => $"'{u}'"))}, got '{unit}'");
-                }
-                var fromApi = kind == PriceSource.RetailPricesApi;
-                prices[key] = new MeterPrice(key, price, unit,
-                    Text(entry, "meterName", where, fromApi), Text(entry, "meterId", where, fromApi), Text(entry, "skuName", where, fromApi),
-                    Text(entry, "productName", where, fromApi), Text(entry, "effectiveStartDate", where, fromApi));
             }
         }
-        else if (root.Children.ContainsKey(new YamlScalarNode("prices")))
-        {
-            throw new PriceSheetException($"{source}: prices must be a mapping of meter key -> price entry");
-        }
-
-        var missing = new List<MissingMeter>();
-        if (root.Children.TryGetValue(new YamlScalarNode("missing"), out var missingNode) && missingNode is YamlSequenceNode ms)
-        {
-            foreach (var item in ms.Children.OfType<YamlMappingNode>())
-            {
-                missing.Add(new MissingMeter(Text(item, "key", "missing[]."), Text(item, "description", "missing[].", false), Text(item, "filter", "missing[].", false)));
-            }
-        }
-        return new PriceSheet(stack, currency, kind, retrieved, note, prices, missing);
     }
+
+    private static readonly string[] ApiFields = ["meterName", "meterId", "skuName", "productName", "effectiveStartDate"];
+
+    /// <summary>The sheet of a checked tree (every value is there and of its kind).</summary>
+    private static PriceSheet From(ConfigMap root)
+    {
+        var prices = new Dictionary<string, MeterPrice>(StringComparer.Ordinal);
+        foreach (var (key, node) in ((ConfigMap)root["prices"]!).Entries)
+        {
+            var e = (ConfigMap)node;
+            prices[key] = new MeterPrice(key, decimal.Parse(Text(e, "price"), NumberStyles.Float, CultureInfo.InvariantCulture), Text(e, "unit"),
+                Text(e, "meterName"), Text(e, "meterId"), Text(e, "skuName"), Text(e, "productName"), Text(e, "effectiveStartDate"));
+        }
+        var missing = (root["missing"] as ConfigList)?.Items.Cast<ConfigMap>()
+            .Select(m => new MissingMeter(Text(m, "key"), Text(m, "description"), Text(m, "filter"))).ToList() ?? [];
+        var retrieved = Text(root, "retrieved");
+        return new PriceSheet(
+            Text(root, "stack"), Text(root, "currency"), Text(root, "source") == SourceNames[0] ? PriceSource.RetailPricesApi : PriceSource.NotFromApi,
+            retrieved == "" ? null : DateOnly.ParseExact(retrieved, "yyyy-MM-dd", CultureInfo.InvariantCulture), Text(root, "note"), prices, missing);
+    }
+
+    private static string Text(ConfigMap map, string key) => (map[key] as ConfigScalar)?.Value ?? "";
 
     /// <summary>The sheet as YAML: keys sorted, prices invariant, every string quoted.</summary>
     public static string Render(PriceSheet sheet)
@@ -197,16 +225,39 @@ public static class PriceSheetFile
         return b.ToString();
     }
 
-    /// <summary>Writes to a temporary sibling, then renames over the target (a reader never sees half a file).</summary>
+    /// <summary>
+    /// Writes the sheet, after reading its rendering back as <see cref="Load"/> would (so no sheet the tool would
+    /// refuse replaces a good one), through the one writer (<see cref="AtomicFile"/>).
+    /// </summary>
     public static void Write(string path, PriceSheet sheet)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, Render(sheet), new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
+        var text = Render(sheet);
+        Parse(PriceSheet.RelativePath(sheet.Stack), sheet.Stack, text);
+        AtomicFile.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        AtomicFile.Update(path, AtomicFile.Utf8.GetBytes(text));
     }
 
-    /// <summary>A double-quoted YAML scalar.</summary>
-    private static string S(string value) =>
-        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    /// <summary>A double-quoted YAML scalar; '\\', '"' and every character the reader refuses are escaped, so nothing breaks the line.</summary>
+    private static string S(string value)
+    {
+        var b = new StringBuilder("\"");
+        for (var i = 0; i < value.Length; i++)
+        {
+            var ch = value[i];
+            if (char.IsHighSurrogate(ch) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                b.Append(ch).Append(value[++i]);
+                continue;
+            }
+            b.Append(ch switch
+            {
+                '\\' => "\\\\",
+                '"' => "\\\"",
+                _ when Printable.Refuses(ch) => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)ch:X4}"),
+                _ => ch.ToString(),
+            });
+        }
+        return b.Append('"').ToString();
+    }
+
 }

@@ -1,16 +1,29 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+using FreshFoodz.Stacks.Settings;
+using FreshFoodz.Stacks.Sources;
 
 namespace FreshFoodz.Stacks.Pricing;
 
 /// <summary>A price refresh that could not be made; the message names the URL or meter and what to do.</summary>
 public sealed class PriceRefreshException(string message) : Exception(message);
 
-/// <summary>Where the Retail Prices API is and how patient to be with it.</summary>
+/// <summary>Where the Retail Prices API is and how patient to be with it: each request, and the whole refresh.</summary>
 public sealed record RetailPricesConnection(Uri BaseUrl, TimeSpan Timeout, int Attempts = 3, TimeSpan? RetryDelay = null)
 {
+    /// <summary>
+    /// The whole refresh's deadline. A stack bills about 60 meters, each one query of one or two pages: a minute or
+    /// two. 10 minutes is ample and bounds a server that answers every page just within the timeout.
+    /// </summary>
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The largest reply read: a page holds at most 100 items of about 600 bytes (Azure Retail Prices overview), some
+    /// 60 KB. 4 MiB is far beyond any page and bounds a server that streams without end.
+    /// </summary>
+    public const long MaxReplyBytes = 4 * 1024 * 1024;
+
     /// <summary>The public, unauthenticated endpoint (Azure Retail Prices overview, learn.microsoft.com).</summary>
     public static readonly Uri Public = new("https://prices.azure.com/api/retail/prices");
 
@@ -20,13 +33,15 @@ public sealed record RetailPricesConnection(Uri BaseUrl, TimeSpan Timeout, int A
 
 /// <summary>
 /// Reads the Azure Retail Prices API: <c>GET {base}?currencyCode='EUR'&amp;$filter=…</c> answers
-/// <c>{ "Items": [ … ], "NextPageLink": url|null }</c> with up to 100 items a page. Every page is followed. HTTP 429
-/// and 5xx are retried (honouring Retry-After up to the retry delay's 10-fold); anything else that fails is a
-/// <see cref="PriceRefreshException"/> naming the URL.
+/// <c>{ "Items": [ … ], "NextPageLink": url|null }</c> with up to 100 items a page. Every page is followed, on the
+/// server given only (<see cref="OutsideServer"/>: redirects and links checked, replies capped, one deadline for
+/// the whole refresh). HTTP 429 and 5xx are retried (honouring Retry-After up to the retry delay's 10-fold); anything
+/// else that fails is a <see cref="PriceRefreshException"/> naming the URL.
 /// </summary>
 public sealed class RetailPricesClient(RetailPricesConnection connection, HttpMessageHandler? handler = null) : IDisposable
 {
-    private readonly HttpClient _http = new(handler ?? new SocketsHttpHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly OutsideServer _server = new(
+        new ServerPolicy(connection.BaseUrl, connection.Timeout, connection.Deadline, RetailPricesConnection.MaxReplyBytes), handler);
 
     public async Task<IReadOnlyList<RetailPriceItem>> QueryAsync(string currency, string filter)
     {
@@ -38,62 +53,85 @@ public sealed class RetailPricesClient(RetailPricesConnection connection, HttpMe
             {
                 throw new PriceRefreshException($"the Retail Prices API kept paging past {RetailPricesConnection.MaxPages} pages for filter {filter}; narrow the meter's filter");
             }
-            var body = await GetAsync(url).ConfigureAwait(false);
-            url = Parse(url, body, currency, items);
+            var reply = await GetAsync(url).ConfigureAwait(false);
+            url = Next(reply.Url, Parse(reply.Url, reply.Body, currency, items));
         }
         return items;
     }
 
-    private async Task<string> GetAsync(Uri url)
+    private async Task<ServerReply> GetAsync(Uri url)
     {
         var delay = connection.RetryDelay ?? TimeSpan.FromSeconds(2);
         for (var attempt = 1; ; attempt++)
         {
-            using var timeout = new CancellationTokenSource(connection.Timeout);
-            HttpStatusCode status;
-            string body;
-            TimeSpan? retryAfter;
+            ServerReply reply;
             try
             {
-                using var response = await _http.GetAsync(url, timeout.Token).ConfigureAwait(false);
-                status = response.StatusCode;
-                retryAfter = response.Headers.RetryAfter?.Delta;
-                body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+                reply = await _server.GetAsync(url).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            catch (ServerException e)
             {
-                throw new PriceRefreshException(
-                    $"the Retail Prices API at {connection.BaseUrl} did not answer within {connection.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s ({url}); try again or raise --timeout");
+                throw Failed(e);
             }
-            catch (HttpRequestException e)
+            if (reply.Status == HttpStatusCode.OK)
             {
-                var reason = e.InnerException is SocketException s ? s.SocketErrorCode.ToString() : e.Message;
-                throw new PriceRefreshException($"cannot reach the Retail Prices API at {connection.BaseUrl} ({reason}); check --api and the network");
+                return reply;
             }
-            if (status == HttpStatusCode.OK)
-            {
-                return body;
-            }
-            var retryable = status == HttpStatusCode.TooManyRequests || (int)status >= 500;
+            var retryable = reply.Status == HttpStatusCode.TooManyRequests || (int)reply.Status >= 500;
             if (!retryable || attempt >= connection.Attempts)
             {
                 throw new PriceRefreshException(
-                    $"the Retail Prices API answered HTTP {(int)status} for {url}{(retryable ? $" after {attempt} attempts" : "")}; try again later");
+                    $"the Retail Prices API answered HTTP {(int)reply.Status} for {Shown(reply.Url)}{(retryable ? $" after {attempt} attempts" : "")}; try again later");
             }
-            var wait = retryAfter is { } ra && ra <= delay * 10 ? ra : delay * attempt;
-            await Task.Delay(wait).ConfigureAwait(false);
+            var wait = reply.RetryAfter is { } ra && ra <= delay * 10 ? ra : delay * attempt;
+            try
+            {
+                await _server.WaitAsync(url, wait).ConfigureAwait(false);
+            }
+            catch (ServerException e)
+            {
+                throw Failed(e);
+            }
         }
     }
 
-    /// <summary>Adds a page's items; returns the next page's URL, or null on the last page.</summary>
-    private static Uri? Parse(Uri url, string body, string currency, List<RetailPriceItem> items)
+    /// <summary>The next page's URL (on the server given), or null on the last page.</summary>
+    private Uri? Next(Uri page, string? link)
     {
         try
         {
-            var root = JsonDocument.Parse(body).RootElement;
+            return string.IsNullOrEmpty(link) ? null : _server.Follow(page, link);
+        }
+        catch (ServerException e)
+        {
+            throw Failed(e);
+        }
+    }
+
+    private PriceRefreshException Failed(ServerException e) => new(e.Failure switch
+    {
+        ServerFailure.Timeout =>
+            $"the Retail Prices API at {connection.BaseUrl} did not answer within {Seconds(connection.Timeout)} s ({Shown(e.Url)}); try again or raise --timeout",
+        ServerFailure.Deadline =>
+            $"the refresh from the Retail Prices API at {connection.BaseUrl} took longer than its deadline of {Seconds(connection.Deadline)} s ({Shown(e.Url)}); nothing was written; try again or raise --deadline",
+        ServerFailure.Unreachable => $"cannot reach the Retail Prices API at {connection.BaseUrl} ({e.Detail}); check --api and the network",
+        _ => $"the Retail Prices API answered {Shown(e.Url)} in a way the refresh does not follow: {e.Detail}; is --api the prices endpoint?",
+    });
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Shown(Uri url) => ValueText.OneLine(url.ToString(), 300);
+
+    /// <summary>Adds a page's items; returns its next-page link, or null on the last page.</summary>
+    private static string? Parse(Uri url, byte[] body, string currency, List<RetailPriceItem> items)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("Items", out var list) || list.ValueKind != JsonValueKind.Array)
             {
-                throw new PriceRefreshException($"the Retail Prices API answered {url} without an Items list; is --api the prices endpoint?");
+                throw new PriceRefreshException($"the Retail Prices API answered {Shown(url)} without an Items list; is --api the prices endpoint?");
             }
             foreach (var i in list.EnumerateArray())
             {
@@ -105,21 +143,20 @@ public sealed class RetailPricesClient(RetailPricesConnection connection, HttpMe
                     DateTimeOffset.Parse(S(i, "effectiveStartDate"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
                 if (item.CurrencyCode != currency)
                 {
-                    throw new PriceRefreshException($"the Retail Prices API answered in {item.CurrencyCode}, not {currency}, for {url}");
+                    throw new PriceRefreshException($"the Retail Prices API answered in {ValueText.Quote(item.CurrencyCode)}, not {currency}, for {Shown(url)}");
                 }
                 items.Add(item);
             }
-            var next = root.TryGetProperty("NextPageLink", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-            return string.IsNullOrEmpty(next) ? null : new Uri(next);
+            return root.TryGetProperty("NextPageLink", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or UriFormatException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentOutOfRangeException)
         {
-            throw new PriceRefreshException($"the Retail Prices API answered {url} with malformed JSON ({e.Message.Split('\n')[0]}); try again, or report the response");
+            throw new PriceRefreshException($"the Retail Prices API answered {Shown(url)} with malformed JSON ({ValueText.OneLine(e.Message, 200)}); try again, or report the response");
         }
     }
 
     private static string S(JsonElement item, string name) =>
         item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _server.Dispose();
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using FreshFoodz.Stacks.Settings;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace FreshFoodz.Stacks.Pricing;
 
@@ -49,80 +48,57 @@ public sealed record UsageEstimates(string Basis, IReadOnlyDictionary<string, IR
         Volumes.TryGetValue(resource, out var q) && q.TryGetValue(quantity, out var v) ? v : null;
 }
 
-/// <summary>Reads a stack's usage estimates; no file means no estimates (every volume-billed part listed unpriced).</summary>
-public static class UsageEstimatesFile
+/// <summary>
+/// Reads a stack's usage estimates through the one reader of YAML files (<see cref="YamlFile"/>) with the schema
+/// <see cref="Kind"/>; no file means no estimates (every volume-billed part listed unpriced).
+/// </summary>
+public static partial class UsageEstimatesFile
 {
-    public static UsageEstimates Load(string projectDir, string stack)
+    /// <summary>Any quantity: from none to <see cref="UsageEstimates.Maximum"/> (1 PB; more is a typo, not an estimate).</summary>
+    public static readonly NumericRange VolumeRange = new("volumes.*.*", 0, (double)UsageEstimates.Maximum, "in the quantity's unit");
+
+    /// <summary>What a usage file is: its stack, the basis of the estimates, and per planned resource its quantities.</summary>
+    public static YamlFileKind Kind { get; } = new(
+        "usage file", "a usage file is YAML with stack, basis and volumes", 3,
+        YamlSchema.Fields(
+            new YamlField("stack", YamlSchema.Scalar(StackFileLoader.StackNameRule, StackFileLoader.IsValidStackName)),
+            new YamlField("basis", YamlSchema.Text(500)),
+            new YamlField("volumes", YamlSchema.Entries(
+                YamlSchema.Fields([.. UsageEstimates.Quantities.Select(q => new YamlField(q, YamlSchema.Number(VolumeRange), Required: false))]),
+                YamlSchema.Matching(ResourceName(), "a planned resource's name (letters, digits, '.', '_', '-'; at most 128)")))),
+        errors => new PriceSheetException(errors));
+
+    public static UsageEstimates Load(string projectDir, string stack) =>
+        YamlFile.Load(Kind, UsageEstimates.PathIn(projectDir, stack), UsageEstimates.RelativePath(stack), (root, problems) => Check(root, stack, problems)) is ConfigMap root
+            ? From(root)
+            : UsageEstimates.None;
+
+    public static UsageEstimates Parse(string source, string stack, string yaml) =>
+        From((ConfigMap)YamlFile.Parse(Kind, source, yaml, (root, problems) => Check(root, stack, problems)));
+
+    private static void Check(ConfigNode root, string stack, ProblemList problems)
     {
-        var source = UsageEstimates.RelativePath(stack);
-        var text = BoundedFile.ReadText(UsageEstimates.PathIn(projectDir, stack), "usage file", "a usage file is YAML with stack, basis and volumes",
-            message => new PriceSheetException($"{source}: {message}"));
-        return text is null ? UsageEstimates.None : Parse(source, stack, text);
+        var map = (ConfigMap)root;
+        var given = ((ConfigScalar)map["stack"]!).Value;
+        if (given != stack)
+        {
+            problems.Add(map["stack"], "stack", $"must be '{stack}', the stack these volumes are of, got {ValueText.Quote(given)}: another stack's file is refused");
+        }
     }
 
-    public static UsageEstimates Parse(string source, string stack, string yaml)
+    private static UsageEstimates From(ConfigMap root)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (Exception e) when (e is YamlException or InvalidOperationException)
-        {
-            throw new PriceSheetException($"{source}: malformed YAML: {e.Message.Split('\n')[0].Trim()}");
-        }
-        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new PriceSheetException($"{source}: a usage file is one mapping with stack, basis and volumes");
-        }
-        foreach (var key in root.Children.Keys.Select(k => (k as YamlScalarNode)?.Value))
-        {
-            if (key is not ("stack" or "basis" or "volumes"))
-            {
-                throw new PriceSheetException($"{source}: unknown key '{key}'; allowed: stack, basis, volumes");
-            }
-        }
-        string Text(string key) =>
-            root.Children.TryGetValue(new YamlScalarNode(key), out var n) && n is YamlScalarNode { Value: { Length: > 0 } v }
-                ? v
-                : throw new PriceSheetException($"{source}: {key} is missing (a text value is required)");
-        if (Text("stack") != stack)
-        {
-            throw new PriceSheetException($"{source}: stack must be '{stack}', got '{Text("stack")}'");
-        }
-        var basis = Text("basis");
         var volumes = new Dictionary<string, IReadOnlyDictionary<string, decimal>>(StringComparer.Ordinal);
-        if (!root.Children.TryGetValue(new YamlScalarNode("volumes"), out var volumesNode) || volumesNode is not YamlMappingNode vm)
+        foreach (var (resource, node) in ((ConfigMap)root["volumes"]!).Entries)
         {
-            throw new PriceSheetException($"{source}: volumes must be a mapping of planned resource -> {{quantity: number}}");
+            // An empty quantity is no estimate (the schema reads an empty optional value as absent).
+            volumes[resource] = ((ConfigMap)node).Entries.Where(e => e.Value is ConfigScalar { Value.Length: > 0 }).ToDictionary(
+                e => e.Key, e => decimal.Parse(((ConfigScalar)e.Value).Value, NumberStyles.Float, CultureInfo.InvariantCulture), StringComparer.Ordinal);
         }
-        foreach (var (k, v) in vm.Children)
-        {
-            var resource = (k as YamlScalarNode)?.Value ?? "";
-            if (v is not YamlMappingNode quantities)
-            {
-                throw new PriceSheetException($"{source}: volumes.{resource} must be a mapping of quantity -> number ({string.Join(", ", UsageEstimates.Quantities)})");
-            }
-            var q = new Dictionary<string, decimal>(StringComparer.Ordinal);
-            foreach (var (qk, qv) in quantities.Children)
-            {
-                var name = (qk as YamlScalarNode)?.Value ?? "";
-                var where = $"volumes.{resource}.{name}";
-                if (!UsageEstimates.Quantities.Contains(name))
-                {
-                    throw new PriceSheetException($"{source}: {where} is not a quantity; allowed: {string.Join(", ", UsageEstimates.Quantities)}");
-                }
-                var text = (qv as YamlScalarNode)?.Value ?? "";
-                if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || number > UsageEstimates.Maximum)
-                {
-                    throw new PriceSheetException($"{source}: {where} must be a number from 0 to {UsageEstimates.Maximum:0}, got '{Cut(text)}'");
-                }
-                q[name] = number;
-            }
-            volumes[resource] = q;
-        }
-        return new UsageEstimates(basis, volumes);
+        return new UsageEstimates(((ConfigScalar)root["basis"]!).Value, volumes);
     }
 
-    private static string Cut(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._-]{0,127}\z")]
+    private static partial Regex ResourceName();
 }

@@ -28,7 +28,7 @@ public sealed record CapacityReport(
     /// <summary>The season's daily schedule (docs/capacity-model.md, Daily floor).</summary>
     public DailySchedule? Schedule { get; init; }
 
-    public string SeasonSource => Settings.Season.IsAuto ? $"auto on {Date:yyyy-MM-dd}" : "pinned";
+    public string SeasonSource => Settings.Season.IsAuto ? $"auto on {ToolDates.Show(Date)}" : "pinned";
 
     /// <summary>Stable JSON: fixed property order, seconds and ratios to 4 decimals, money to 2.</summary>
     public JsonObject ToJson()

@@ -4,7 +4,7 @@ namespace FreshFoodz.Stacks.Settings;
 
 /// <summary>
 /// Reads a file people keep beside the project (stack file, price sheet, usage estimates) only if it is a readable
-/// regular file of at most <see cref="StackFileLoader.MaxBytes"/> in UTF-8: checked before it is opened, so a pipe
+/// regular file of at most <see cref="YamlFile.MaxBytes"/> in UTF-8: checked before it is opened, so a pipe
 /// or a device is never read (opening a FIFO would block) and a link loop or a huge file is refused by name.
 /// </summary>
 public static class BoundedFile
@@ -15,7 +15,7 @@ public static class BoundedFile
     /// </summary>
     public static string? ReadText(string path, string noun, string shape, Func<string, Exception> fail)
     {
-        var max = StackFileLoader.MaxBytes;
+        var max = YamlFile.MaxBytes;
         var info = new FileInfo(path);
         if (info.LinkTarget is not null)
         {

@@ -9,28 +9,12 @@ namespace FreshFoodz.Stacks.Settings;
 /// </summary>
 internal sealed class ConfigCursor(StackConfig config)
 {
-    /// <summary>Enough to fix a file in one pass; a file of thousands of bad keys gets a bounded report.</summary>
-    public const int MaxErrors = 20;
+    private readonly ProblemList _problems = new(config.Source);
 
-    private readonly List<SettingsError> _errors = [];
-    private int _dropped;
+    /// <summary>The first <see cref="ProblemList.MaxErrors"/> problems, and a last line counting the rest.</summary>
+    public IReadOnlyList<SettingsError> Errors => _problems.Errors;
 
-    /// <summary>The first <see cref="MaxErrors"/> problems, and a last line counting the rest.</summary>
-    public IReadOnlyList<SettingsError> Errors => _dropped == 0
-        ? _errors
-        : [.. _errors, new SettingsError(config.Source, null, "(file)", $"{_dropped} more problem{(_dropped == 1 ? "" : "s")} not listed; fix these first")];
-
-    public void Error(ConfigNode? at, string path, string message)
-    {
-        if (_errors.Count < MaxErrors)
-        {
-            _errors.Add(new SettingsError(config.Source, at?.Line, path, message));
-        }
-        else
-        {
-            _dropped++;
-        }
-    }
+    public void Error(ConfigNode? at, string path, string message) => _problems.Add(at, path, message);
 
     /// <summary>A top-level key's value, its default as a scalar, or null (reported if required).</summary>
     public ConfigNode? Key(ConfigKeySpec spec)
@@ -63,7 +47,7 @@ internal sealed class ConfigCursor(StackConfig config)
             {
                 continue;
             }
-            if (_errors.Count >= MaxErrors)
+            if (_problems.Full)
             {
                 Error(node, key, ""); // counted, not listed: no suggestion to compute for thousands of keys
             }
@@ -92,6 +76,10 @@ internal sealed class ConfigCursor(StackConfig config)
         switch (node)
         {
             case null:
+                return null;
+            case ConfigScalar s when Printable.Forbidden(s.Value) is { } bad:
+                // Pulumi config reaches the program without the YAML reader, which refuses these in a stack file.
+                Error(node, path, $"must be printable text, got {ValueText.Quote(s.Value)} ({bad})");
                 return null;
             case ConfigScalar s:
                 return s.Value;
@@ -163,7 +151,7 @@ internal sealed class ConfigCursor(StackConfig config)
         {
             return null;
         }
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        if (!NumericRange.TryParse(text, out var value))
         {
             Error(node, path, $"must be {range.Text}, got {ValueText.Quote(text)}");
             return null;
@@ -198,6 +186,22 @@ internal sealed class ConfigCursor(StackConfig config)
             return null;
         }
         return value;
+    }
+
+    /// <summary>A date yyyy-MM-dd within the tool's dates (<see cref="ToolDates"/>); <paramref name="what"/> says what it is.</summary>
+    public DateOnly? Date(ConfigNode? node, string path, string what)
+    {
+        var text = Text(node, path);
+        if (text is null)
+        {
+            return null;
+        }
+        if (!ToolDates.TryParse(text, out var date))
+        {
+            Error(node, path, $"must be {ToolDates.Text} ({what}), got {ValueText.Quote(text)}");
+            return null;
+        }
+        return date;
     }
 
     public string? Word(ConfigMap? parent, string path, string key, string expected)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using FreshFoodz.Components.Data;
 using FreshFoodz.Components.Platform;
 
@@ -22,6 +21,31 @@ public sealed record DeploymentSettings(DateOnly CreatedOn, ImmutabilityState Au
 
     public string LowTrafficWindowText => $"{LowTrafficWindow.From.ToString("HH:mm", CultureInfo.InvariantCulture)}–{LowTrafficWindow.To.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC";
 
+    /// <summary>How often the scheduled <c>pulumi up</c> runs (.github/workflows/seasons.yml).</summary>
+    public static readonly TimeSpan RunInterval = TimeSpan.FromHours(1);
+
+    /// <summary>A scale-up applies the read replicas first, alone, then everything (ReplicaComputeAtLeastPrimary).</summary>
+    public const int StepsPerSwitch = 2;
+
+    /// <summary>
+    /// The longest one step's apply takes, 30 minutes: the HA primary's compute change is the longest chain (Microsoft
+    /// docs "High availability in Azure Database for PostgreSQL flexible server": planned scaling happens "on the
+    /// standby first and then on the primary server"; "Scaling resources…": a regular scaling takes "2 to 10 minutes"
+    /// each; a failover "60-120 seconds"): 10 + 10 + 2 = 22 minutes. The replicas' and non-HA servers' changes (10
+    /// minutes each) and the AKS pool update run beside it (Pulumi applies independent resources in parallel); the
+    /// refresh before the apply and a margin are our allowance of 8 minutes (RuntimeEffects carries the durations).
+    /// </summary>
+    public static readonly TimeSpan LongestStepApply = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The shortest low-traffic window, in which a whole season switch fits: the scheduled <c>pulumi up</c> runs
+    /// hourly and a switch takes at most <see cref="StepsPerSwitch"/> steps, one per run. Whatever minute the runs
+    /// start at, the first run inside a window comes at most one <see cref="RunInterval"/> after it opens and the
+    /// second one interval later; that step's apply must end inside the window too. So the window is at least
+    /// steps × interval + <see cref="LongestStepApply"/> = 2 × 60 + 30 = 150 minutes (docs/configuration.md).
+    /// </summary>
+    public static readonly TimeSpan MinimumLowTrafficWindow = StepsPerSwitch * RunInterval + LongestStepApply;
+
     /// <summary>A production stack's audit archive must be locked by this day (deployment rule AuditArchiveLockedInTime).</summary>
     public const int LockWithinDays = 30;
 
@@ -29,27 +53,14 @@ public sealed record DeploymentSettings(DateOnly CreatedOn, ImmutabilityState Au
 }
 
 /// <summary>Reads <c>freshfoodz:createdOn</c>, <c>freshfoodz:auditImmutability</c>, <c>freshfoodz:lowTrafficWindow</c>, <c>freshfoodz:deployer</c> and <c>freshfoodz:databaseAdmin</c>.</summary>
-internal static partial class DeploymentSettingsReader
+internal static class DeploymentSettingsReader
 {
     private static readonly string[] PrincipalTypes = ["User", "Group", "ServicePrincipal"];
 
     public static DeploymentSettings? Read(ConfigCursor c)
     {
         var createdKey = ConfigKeys.CreatedOn;
-        var createdNode = c.Key(createdKey);
-        var createdText = c.Text(createdNode, createdKey.Key);
-        DateOnly? created = null;
-        if (createdText is not null)
-        {
-            if (DateOnly.TryParseExact(createdText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            {
-                created = d;
-            }
-            else
-            {
-                c.Error(createdNode, createdKey.Key, $"must be a date yyyy-MM-dd (the stack's first pulumi up), got '{createdText}'");
-            }
-        }
+        var created = c.Date(c.Key(createdKey), createdKey.Key, "the stack's first pulumi up");
 
         var lockKey = ConfigKeys.AuditImmutability;
         var lockNode = c.Key(lockKey);
@@ -58,7 +69,7 @@ internal static partial class DeploymentSettingsReader
             null => null,
             "unlocked" => ImmutabilityState.Unlocked,
             "locked" => ImmutabilityState.Locked,
-            var other => Fail(c, lockNode, lockKey.Key, $"must be unlocked or locked (one way: locked never goes back), got '{other}'"),
+            var other => Fail(c, lockNode, lockKey.Key, $"must be unlocked or locked (one way: locked never goes back), got {ValueText.Quote(other)}"),
         };
         var windowKey = ConfigKeys.LowTrafficWindow;
         var windowNode = c.Key(windowKey);
@@ -70,11 +81,19 @@ internal static partial class DeploymentSettingsReader
             if (parts.Length == 2 && TimeOnly.TryParseExact(parts[0], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
                 && TimeOnly.TryParseExact(parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to) && from < to)
             {
-                window = (from, to);
+                if (to - from >= DeploymentSettings.MinimumLowTrafficWindow)
+                {
+                    window = (from, to);
+                }
+                else
+                {
+                    c.Error(windowNode, windowKey.Key,
+                        $"a window of {Minutes(to - from)} minutes is shorter than a season switch takes: at least {Minutes(DeploymentSettings.MinimumLowTrafficWindow)} minutes (two hourly runs and a step's apply; docs/configuration.md), like 01:00-04:00, got {ValueText.Quote(windowText)}");
+                }
             }
             else
             {
-                c.Error(windowNode, windowKey.Key, $"must be HH:mm-HH:mm in UTC with the start before the end, like 01:00-04:00, got '{windowText}'");
+                c.Error(windowNode, windowKey.Key, $"must be HH:mm-HH:mm in UTC with the start before the end, like 01:00-04:00, got {ValueText.Quote(windowText)}");
             }
         }
         var deployer = ReadDeployer(c);
@@ -90,9 +109,11 @@ internal static partial class DeploymentSettingsReader
         var m = c.Map(c.Key(ConfigKeys.DatabaseAdmin), root, ["principalId", "principalName", "principalType"]);
         var id = PrincipalId(c, m, root);
         var name = c.Word(m, root, "principalName", "the principal's display name");
-        if (name is not null && (name.Length > 128 || name.Any(char.IsControl)))
+        if (name is not null && (name.Length > 128 || string.IsNullOrWhiteSpace(name) || name.Trim() != name))
         {
-            c.Error(m?["principalName"], $"{root}.principalName", "must be a display name of at most 128 characters without control characters");
+            // Control and formatting characters (a bidi override) were refused when the text was read.
+            c.Error(m?["principalName"], $"{root}.principalName",
+                $"must be a display name of 1 to 128 printable characters, not blank, without leading or trailing spaces, got {ValueText.Quote(name)}");
             name = null;
         }
         var type = PrincipalType(c, m, root);
@@ -111,9 +132,9 @@ internal static partial class DeploymentSettingsReader
     private static string? PrincipalId(ConfigCursor c, ConfigMap? m, string root)
     {
         var id = c.Word(m, root, "principalId", "an Entra object ID (GUID)");
-        if (id is not null && !Guid().IsMatch(id))
+        if (id is not null && !Guids.IsNonNil(id))
         {
-            c.Error(m?["principalId"], $"{root}.principalId", $"must be an Entra object ID (GUID) like 00000000-0000-0000-0000-000000000000, got '{id}'");
+            c.Error(m?["principalId"], $"{root}.principalId", $"must be an Entra object ID, {Guids.Rule}, got {ValueText.Quote(id)}");
             return null;
         }
         return id;
@@ -124,14 +145,13 @@ internal static partial class DeploymentSettingsReader
         var type = c.Word(m, root, "principalType", string.Join("|", PrincipalTypes));
         if (type is not null && !PrincipalTypes.Contains(type))
         {
-            c.Error(m?["principalType"], $"{root}.principalType", $"must be one of {string.Join("|", PrincipalTypes)}, got '{type}'");
+            c.Error(m?["principalType"], $"{root}.principalType", $"must be one of {string.Join("|", PrincipalTypes)}, got {ValueText.Quote(type)}");
             return null;
         }
         return type;
     }
 
-    [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
-    private static partial Regex Guid();
+    private static string Minutes(TimeSpan span) => ((int)span.TotalMinutes).ToString(CultureInfo.InvariantCulture);
 
     private static ImmutabilityState? Fail(ConfigCursor c, ConfigNode? node, string path, string message)
     {

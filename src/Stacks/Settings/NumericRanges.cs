@@ -15,6 +15,14 @@ public sealed record NumericRange(string Key, double Min, double Max, string Uni
 
     public bool Accepts(double value) => (MinExclusive ? value > Min : value >= Min) && value <= Max;
 
+    /// <summary>
+    /// A number as every file the tool reads writes it, whatever the culture: digits, one '.', an optional exponent
+    /// (<c>0.5</c>, <c>5e-1</c>). <c>0,24</c> (a decimal comma, or a thousands separator) is no number; nor are
+    /// <c>.nan</c>, <c>.inf</c> or an overflow to infinity.
+    /// </summary>
+    public static bool TryParse(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
     /// <summary>Whether <paramref name="path"/> is this key; a name in place of <c>*</c> may itself hold dots.</summary>
     public bool Matches(string path)
     {

@@ -21,7 +21,7 @@ internal static partial class PlanSettingsReader
     public static PlanSettings? Read(ConfigCursor c, IReadOnlyList<PostgresSku>? skus, IReadOnlyCollection<string> declaredSkus)
     {
         var environment = ReadEnvironment(c);
-        var subscription = Matching(c, ConfigKeys.SubscriptionId, GuidPattern(), "a subscription GUID like 00000000-0000-0000-0000-000000000000");
+        var subscription = Matching(c, ConfigKeys.SubscriptionId, Guids.IsNonNil, $"a subscription ID, {Guids.Rule}");
         var shortName = Matching(c, ConfigKeys.ShortName, ShortNamePattern(), "2-10 lowercase letters or digits");
         var costCentre = Matching(c, ConfigKeys.CostCentre, TagValuePattern(), "1-64 letters, digits, '-', '_' or '.'");
         var kubernetes = Matching(c, ConfigKeys.KubernetesVersion, KubernetesVersionPattern(), "a version like 1.33 or 1.33.2");
@@ -73,11 +73,13 @@ internal static partial class PlanSettingsReader
         };
     }
 
-    private static string? Matching(ConfigCursor c, ConfigKeySpec key, Regex pattern, string expected)
+    private static string? Matching(ConfigCursor c, ConfigKeySpec key, Regex pattern, string expected) => Matching(c, key, pattern.IsMatch, expected);
+
+    private static string? Matching(ConfigCursor c, ConfigKeySpec key, Func<string, bool> accepts, string expected)
     {
         var node = c.Key(key);
         var text = c.Text(node, key.Key);
-        if (text is not null && !pattern.IsMatch(text))
+        if (text is not null && !accepts(text))
         {
             c.Error(node, key.Key, $"must be {expected}, got {ValueText.Quote(text)}");
             return null;
@@ -292,9 +294,6 @@ internal static partial class PlanSettingsReader
         c.Error(node, path, message);
         return null;
     }
-
-    [GeneratedRegex(@"\A[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\z")]
-    private static partial Regex GuidPattern();
 
     [GeneratedRegex(@"\A[a-z0-9]{2,10}\z")]
     private static partial Regex ShortNamePattern();

@@ -18,3 +18,39 @@ public sealed class StackSettingsException(IReadOnlyList<SettingsError> errors)
 {
     public IReadOnlyList<SettingsError> Errors { get; } = errors;
 }
+
+/// <summary>
+/// The problems found in one file, in the order found: the first <see cref="MaxErrors"/> listed, then a last line
+/// counting the rest, so a file of thousands of bad keys gets a bounded report.
+/// </summary>
+public sealed class ProblemList(string source)
+{
+    /// <summary>Enough to fix a file in one pass.</summary>
+    public const int MaxErrors = 20;
+
+    private readonly List<SettingsError> _errors = [];
+    private int _dropped;
+
+    public string Source => source;
+
+    public bool Any => _errors.Count > 0;
+
+    /// <summary>Whether further problems are only counted, not listed.</summary>
+    public bool Full => _errors.Count >= MaxErrors;
+
+    public IReadOnlyList<SettingsError> Errors => _dropped == 0
+        ? _errors
+        : [.. _errors, new SettingsError(source, null, "(file)", $"{_dropped} more problem{(_dropped == 1 ? "" : "s")} not listed; fix these first")];
+
+    public void Add(ConfigNode? at, string path, string message)
+    {
+        if (Full)
+        {
+            _dropped++;
+        }
+        else
+        {
+            _errors.Add(new SettingsError(source, at?.Line, path, message));
+        }
+    }
+}

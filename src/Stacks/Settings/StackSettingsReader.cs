@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using FreshFoodz.Capacity.Queueing;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
@@ -10,7 +11,7 @@ namespace FreshFoodz.Stacks.Settings;
 /// Turns a stack's raw config into validated <see cref="StackSettings"/>, reporting every problem at once
 /// (with key path and what is allowed) before anything is sized or planned.
 /// </summary>
-public static class StackSettingsReader
+public static partial class StackSettingsReader
 {
     /// <summary>ln 20: the p95 of an exponential distribution is its mean × ln 20 ≈ 3.0.</summary>
     private static readonly double ExponentialP95Factor = Math.Log(20);
@@ -278,6 +279,7 @@ public static class StackSettingsReader
         foreach (var (name, node) in map.Entries)
         {
             var path = $"{root}.{name}";
+            CheckSizeName(c, node, path, name, "VM size");
             var entry = c.Map(node, path, ["vCpus", "memoryGiB"]);
             var cpus = c.Integer(entry, path, "vCpus");
             var memory = c.Number(entry, path, "memoryGiB");
@@ -331,6 +333,7 @@ public static class StackSettingsReader
         foreach (var (name, node) in map.Entries)
         {
             var path = $"{root}.{name}";
+            CheckSizeName(c, node, path, name, "PostgreSQL SKU");
             var entry = c.Map(node, path, ["tier", "vCores", "memoryGiB"]);
             var tierText = c.Word(entry, path, "tier", string.Join("|", tiers));
             PostgresTier? tier = null;
@@ -390,6 +393,18 @@ public static class StackSettingsReader
         }
         return overrides;
     }
+
+    /// <summary>Azure's size and SKU names (Standard_D4ds_v5): letters, digits, '_' and '-'; they reach the plan as they are.</summary>
+    private static void CheckSizeName(ConfigCursor c, ConfigNode node, string path, string name, string what)
+    {
+        if (!SizeNamePattern().IsMatch(name))
+        {
+            c.Error(node, path, $"{ValueText.Quote(name)} is not a {what} name: letters, digits, '_' and '-' (at most 64), like Standard_D4ds_v5");
+        }
+    }
+
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9_-]{0,63}\z")]
+    private static partial Regex SizeNamePattern();
 
     private static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -50,6 +50,19 @@ public sealed class FakePrometheus : IDisposable
         ["huge-streamed"] = Huge,
         ["huge-declared"] = HugeDeclared,
         ["unauthorized"] = c => Send(c, 401, "text/plain", "Unauthorized"),
+        // Issue 23: replies that leave the server, a charset the tool cannot read, series it cannot tell apart.
+        ["redirect-other-host"] = c => Redirect(c, c.Request.Url!.ToString().Replace("127.0.0.1", "localhost", StringComparison.Ordinal).Replace("/redirect-other-host/", "/ok/", StringComparison.Ordinal)),
+        ["redirect-file"] = c => Redirect(c, "file:///etc/passwd"),
+        ["redirect-loop"] = c => Redirect(c, c.Request.Url!.ToString()),
+        ["charset-unknown"] = c => Send(c, 200, "application/json; charset=klingon", "{\"status\":\"success\",\"data\":{\"result\":[]}}"),
+        // Two series of one route class (another label tells them apart): not what sum by (route_class) returns.
+        ["duplicate-route-class"] = c => Healthy(c, rateLabels: ["\"route_class\":\"order\",\"pod\":\"a\"", "\"route_class\":\"order\",\"pod\":\"b\""]),
+        ["label-escape"] = c => Healthy(c, rateLabels: ["\"route_class\":\"order\\u001b[2J\\u001b]0;owned\\u0007\""]),
+        ["just-in-time"] = async c =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(900));
+            await Healthy(c);
+        },
     };
 
     private static string QueryText(HttpListenerContext c) => c.Request.QueryString["query"] ?? "";
@@ -64,7 +77,7 @@ public sealed class FakePrometheus : IDisposable
     /// reply can make it anything), per day the requests, the duration sum (mean × requests) and count, and two
     /// buckets whose histogram_quantile(0.95) is exactly <paramref name="p95"/> (95 % of requests at or under it).
     /// </summary>
-    private static Task Healthy(HttpListenerContext c, string rate = "50", double mean = 0.2, double p95 = 0.6)
+    private static Task Healthy(HttpListenerContext c, string rate = "50", double mean = 0.2, double p95 = 0.6, string[]? rateLabels = null)
     {
         var query = QueryText(c);
         var start = double.Parse(c.Request.QueryString["start"]!, CultureInfo.InvariantCulture);
@@ -77,7 +90,7 @@ public sealed class FakePrometheus : IDisposable
         IEnumerable<string> result = query switch
         {
             _ when query.Contains("job", StringComparison.Ordinal) => [],
-            _ when IsRate(c) => [Series("\"route_class\":\"order\"", rate)],
+            _ when IsRate(c) => (rateLabels ?? ["\"route_class\":\"order\""]).Select(labels => Series(labels, rate)),
             _ when query.Contains("_bucket", StringComparison.Ordinal) =>
                 [Series($"\"le\":\"{N(p95)}\"", N(0.95 * RequestsPerDay)), Series("\"le\":\"+Inf\"", N(RequestsPerDay))],
             _ when query.Contains("_sum", StringComparison.Ordinal) => [Series("", N(mean * RequestsPerDay))],
@@ -87,6 +100,14 @@ public sealed class FakePrometheus : IDisposable
     }
 
     private static Task Json(HttpListenerContext c, string body) => Send(c, 200, "application/json", body);
+
+    private static Task Redirect(HttpListenerContext c, string location)
+    {
+        c.Response.StatusCode = 302;
+        c.Response.RedirectLocation = location;
+        c.Response.Close();
+        return Task.CompletedTask;
+    }
 
     private static async Task Send(HttpListenerContext c, int status, string type, string body)
     {

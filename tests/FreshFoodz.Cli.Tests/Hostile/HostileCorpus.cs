@@ -39,6 +39,8 @@ internal static class HostileCorpus
         cases.AddRange(BrokenSiblings());
         cases.AddRange(BrokenPricingFiles());
         cases.AddRange(PrometheusReplies());
+        cases.AddRange(Outputs());
+        cases.AddRange(RetailPricesReplies());
         cases.AddRange(ChildProcesses());
         return cases.ToDictionary(c => c.Name, StringComparer.Ordinal);
     }
@@ -78,6 +80,8 @@ internal static class HostileCorpus
         yield return Text("key-implicit-10k-characters", $"config:\n  freshfoodz:{new string('k', 10_000)}: 1\n", "malformed YAML");
         yield return Text("unclosed-bracket", Sandbox.DeProdWith("critical: {storageSizeGB: 512}", "critical: {storageSizeGB: 512"), "malformed YAML");
         yield return Text("tab-indentation", Sandbox.DeProdWith("  freshfoodz:territory: de\n", "  freshfoodz:territory: de\n\tfreshfoodz:season: auto\n"), "malformed YAML");
+        // Found by ReaderProperties: an escaped lone surrogate once left the YAML scanner as an ArgumentException (exit 70).
+        yield return Text("escaped-lone-surrogate", Sandbox.DeProdWith("freshfoodz:season: auto", "freshfoodz:season: \"\\uD800\\u0041\""), "malformed YAML: an escape sequence that is no character");
         yield return Text("punctuation-soup", string.Concat(Enumerable.Repeat("{[&*!|>%@`'\"#:-? ", 2000)), "(file)");
         yield return Text("nul-character", "config:\n  freshfoodz:season: a\0b\n", File);
         yield return Text("root-a-scalar", "just text\n", "a stack file must be a mapping");
@@ -102,11 +106,20 @@ internal static class HostileCorpus
         yield return Text("daily-load-secret", Sandbox.DeProd.TrimEnd() + "\n  freshfoodz:dailyLoad:\n    secure: v1:c2VjcmV0\n", "freshfoodz:dailyLoad", "not a secret");
         yield return Text("budget-1e30", Sandbox.DeProdWith("monthlyAmount: 600", "monthlyAmount: 1e30"), "freshfoodz:aiBudget.monthlyAmount");
         yield return Text("concurrency-beyond-int", Sandbox.DeProdWith("concurrencyPerPod: 8", "concurrencyPerPod: 99999999999999999999"), "freshfoodz:workload.api.concurrencyPerPod");
-        // Found by LoaderProperties: a name of "" once missed its key's range (exit 70).
-        yield return Text("vm-size-empty-name", Sandbox.DeProdWith("Standard_D2ds_v5: {vCpus: 2", "\"\": {vCpus: 200, memoryGiB: 8}\n    Standard_D2ds_v5: {vCpus: 2"), "freshfoodz:vmSizes..vCpus");
+        // Found by LoaderProperties: a name of "" once missed its key's range (exit 70); a blank key is now refused when read.
+        yield return Text("vm-size-empty-name", Sandbox.DeProdWith("Standard_D2ds_v5: {vCpus: 2", "\"\": {vCpus: 200, memoryGiB: 8}\n    Standard_D2ds_v5: {vCpus: 2"), "freshfoodz:vmSizes", "a blank key ''");
         yield return Text("lead-time-negative", Sandbox.DeProd.TrimEnd() + "\n  freshfoodz:leadTimeDays: -2147483648\n", "freshfoodz:leadTimeDays");
         yield return Text("url-with-password", Sandbox.DeProdWith("url: https://tickets.freshfoodz.example", "url: https://alerts:hunter2@tickets.freshfoodz.example"), "freshfoodz:alerting.tickets.url", "'user:password@' is refused");
         yield return Text("url-with-api-key", Sandbox.DeProdWith("url: https://tickets.freshfoodz.example/api/alerts/de-prod", "url: https://tickets.freshfoodz.example/api/alerts/de-prod?api_key=hunter2"), "freshfoodz:alerting.tickets.url", "'api_key'");
+        // Values the docs call invalid (issue 23): each refused at validation, before anything is planned.
+        yield return Text("created-on-year-9999", Sandbox.DeProdWith("freshfoodz:createdOn: \"2026-12-02\"", "freshfoodz:createdOn: \"9999-12-31\""), "freshfoodz:createdOn", "from 2000-01-01 to 2100-12-31");
+        yield return Text("principal-id-trailing-newline", Sandbox.DeProdWith("principalId: 22222222-2222-4222-8222-222222222222,", "principalId: \"22222222-2222-4222-8222-222222222222\\n\","), "freshfoodz:deployer.principalId", "must be printable text");
+        yield return Text("subscription-nil-guid", Sandbox.DeProdWith("freshfoodz:subscriptionId: 11111111-1111-4111-8111-111111111111", "freshfoodz:subscriptionId: 00000000-0000-0000-0000-000000000000"), "freshfoodz:subscriptionId", "not the nil GUID");
+        yield return Text("principal-name-bidi-override", Sandbox.DeProdWith("principalName: sg-freshfoodz-de-dba,", "principalName: \"sg-\\u202Eabd-ed\","), "freshfoodz:databaseAdmin.principalName", "U+202E is a control or formatting character");
+        yield return Text("principal-name-blank", Sandbox.DeProdWith("principalName: sg-freshfoodz-de-dba,", "principalName: \" \","), "freshfoodz:databaseAdmin.principalName", "not blank");
+        yield return Text("module-key-escape-sequence", Sandbox.DeProdWith("    crm:\n", "    \"crm\\e[2J\":\n"), "freshfoodz:modules", "is not printable text");
+        yield return Text("low-traffic-window-one-minute", Sandbox.DeProd.TrimEnd() + "\n  freshfoodz:lowTrafficWindow: \"01:00-01:01\"\n", "freshfoodz:lowTrafficWindow", "at least 150 minutes");
+        yield return Text("top-level-key-misspelt", "confg: {}\n" + Sandbox.DeProd, "confg", "did you mean 'config'?");
         // Files that are not stack files
         yield return ("fifo", s => s.Fifo(Hostile), ["not a regular file"]);
         yield return ("dev-zero", s => s.Symlink(Hostile, "/dev/zero"), ["not a regular file"]);
@@ -274,6 +287,138 @@ internal static class HostileCorpus
         yield return Reply("huge-streamed", 4, RequestsQuery, "more than 32 MiB");
         yield return Reply("huge-declared", 4, RequestsQuery, "more than 32 MiB");
         yield return Reply("unauthorized", 4, RequestsQuery, "(401)");
+        // Issue 23: the one HTTP policy. Nothing from another host or scheme is read, let alone written.
+        yield return Reply("redirect-other-host", 4, RequestsQuery, "leaves 127.0.0.1 for localhost");
+        yield return Reply("redirect-file", 4, RequestsQuery, "the scheme 'file' is not http or https");
+        yield return Reply("redirect-loop", 4, RequestsQuery, "more than 5 redirects");
+        yield return Reply("charset-unknown", 4, RequestsQuery, "charset 'klingon'");
+        yield return Reply("duplicate-route-class", 4, RateQuery, "two series for route_class 'order'");
+        yield return Reply("label-escape", 4, RateQuery, "whose route_class 'order\\u001B[2J");
+        yield return Reply("just-in-time", 4, "took longer than its deadline of 3 s", "raise --deadline") with
+        {
+            Args = [Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}just-in-time/", "--at", At, "--baseline-days", "7", "--timeout", "2", "--deadline", "3", "--write"],
+        };
+    }
+
+    /// <summary>
+    /// Where output goes (issue 23): never onto a link, a device, a pipe or a file the tool reads, never through a
+    /// link planted where a file will be written, and a write that fails is exit 5 naming the path, leaving nothing.
+    /// </summary>
+    private static IEnumerable<HostileCase> Outputs()
+    {
+        string[] Report(string @out) => ["report", "--stack", "de-prod", "--year", "2026", "--out", @out];
+        string[] Playbooks(string @out) => ["render", "playbooks", "--stack", "de-prod", "--year", "2026", "--out", @out];
+        static void Pipe(string path)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var mkfifo = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
+            mkfifo.WaitForExit();
+        }
+        static void Link(string path, string target)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            System.IO.File.CreateSymbolicLink(path, target);
+        }
+        yield return new HostileCase("out report-onto-a-pipe", Report("{root}/pipes/report.html"), 1, "--out:", "a device, a pipe or a socket")
+        {
+            Arrange = s => Pipe(Path.Combine(s.Root, "pipes", "report.html")),
+        };
+        yield return new HostileCase("out report-onto-a-link-to-dev-null", Report("{root}/null.html"), 1, "--out:", "is a symbolic link")
+        {
+            Arrange = s => Link(Path.Combine(s.Root, "null.html"), "/dev/null"),
+        };
+        yield return new HostileCase("out report-onto-a-link", Report("{root}/report.html"), 1, "--out:", "is a symbolic link")
+        {
+            Arrange = s =>
+            {
+                System.IO.File.WriteAllText(Path.Combine(s.Root, "victim.html"), "keep me");
+                Link(Path.Combine(s.Root, "report.html"), Path.Combine(s.Root, "victim.html"));
+            },
+        };
+        foreach (var (name, input) in new[]
+        {
+            ("pulumi-yaml", "{root}/Pulumi.yaml"),
+            ("stack-file", "{root}/Pulumi.de-prod.yaml"),
+            ("other-stack-file", "{root}/Pulumi.ch-prod.yaml"),
+            ("price-sheet", "{root}/prices/de-prod.prices.yaml"),
+            ("price-sheet-spelt-with-dots", "{root}/out/../prices/./de-prod.prices.yaml"),
+            ("price-sheet-through-a-linked-folder", "{root}/linked-prices/de-prod.prices.yaml"),
+        })
+        {
+            yield return new HostileCase($"out report-onto-input {name}", Report(input), 1, "--out:", "a file the tool reads")
+            {
+                Arrange = s => Link(Path.Combine(s.Root, "linked-prices"), Path.Combine(s.Root, "prices")),
+            };
+        }
+        yield return new HostileCase("out report-onto-the-target-of-a-linked-stack-file", Report("{root}/elsewhere/de.yaml"), 1, "--out:", "Pulumi.de-prod.yaml, a file the tool reads")
+        {
+            Arrange = s =>
+            {
+                Directory.CreateDirectory(Path.Combine(s.Root, "elsewhere"));
+                System.IO.File.Move(s.StackFile("de-prod"), Path.Combine(s.Root, "elsewhere", "de.yaml"));
+                System.IO.File.CreateSymbolicLink(s.StackFile("de-prod"), Path.Combine(s.Root, "elsewhere", "de.yaml"));
+            },
+        };
+        // A node planted where render will write a file: the first file, so nothing at all is written.
+        yield return new HostileCase("out playbooks-onto-a-planted-pipe", Playbooks("{root}/playbooks"), 5, "cannot write", "de-prod-2026-playbooks.md", "a device, a pipe or a socket")
+        {
+            Arrange = s => Pipe(Path.Combine(s.Root, "playbooks", "de-prod-2026-playbooks.md")),
+        };
+        yield return new HostileCase("out playbooks-onto-a-planted-link", Playbooks("{root}/playbooks"), 5, "cannot write", "de-prod-2026-playbooks.md", "is a symbolic link")
+        {
+            Arrange = s =>
+            {
+                System.IO.File.WriteAllText(Path.Combine(s.Root, "victim.md"), "keep me");
+                Link(Path.Combine(s.Root, "playbooks", "de-prod-2026-playbooks.md"), Path.Combine(s.Root, "victim.md"));
+            },
+        };
+        // A newline in a path never splits a line: not in what is written, not in an error.
+        yield return new HostileCase("out report-path-with-a-newline", Report("{out}/a\nb\u001b[2J/r.html"), 0, "wrote", "a\\nb\\u001B[2J");
+        yield return new HostileCase("out report-unwritable-path-with-a-newline", Report("/proc/freshfoodz\nhostile/r.html"), 5, "cannot write /proc/freshfoodz\\nhostile");
+        // A write that fails (the temporary sibling's name is too long for the file system) is exit 5, never 70,
+        // and leaves neither a changed file nor a temporary one.
+        var longName = new string('s', 240) + ".yaml";
+        yield return new HostileCase("out calibrate-write-fails", [Calibrate, "--stack", Hostile, "--prometheus", "{prometheus}ok/", "--at", At, "--baseline-days", "7", "--write"], 5,
+            "cannot write", longName)
+        {
+            Arrange = s =>
+            {
+                System.IO.File.WriteAllText(Path.Combine(s.Root, longName), Sandbox.DeProd);
+                System.IO.File.CreateSymbolicLink(s.StackFile(Hostile), Path.Combine(s.Root, longName));
+            },
+        };
+        yield return new HostileCase("out prices-refresh-write-fails", ["prices", "refresh", "--stack", "de-prod", "--api", "{retail}ok/api/retail/prices"], 5,
+            "cannot write", longName)
+        {
+            Arrange = s =>
+            {
+                var sheet = Path.Combine(s.Root, "prices", "de-prod.prices.yaml");
+                System.IO.File.Move(sheet, Path.Combine(s.Root, "prices", longName));
+                System.IO.File.CreateSymbolicLink(sheet, Path.Combine(s.Root, "prices", longName));
+            },
+        };
+    }
+
+    /// <summary>
+    /// prices refresh against a Retail Prices API gone wrong (issue 23): a reply without end, pages that never stop,
+    /// links and redirects off the server, an unknown charset, prices a sheet refuses. Each is exit 4 naming the URL,
+    /// and the sheet is not touched.
+    /// </summary>
+    private static IEnumerable<HostileCase> RetailPricesReplies()
+    {
+        HostileCase Reply(string reply, params string[] says) =>
+            new($"retail {reply}", ["prices", "refresh", "--stack", "de-prod", "--api", $"{{retail}}{reply}/api/retail/prices", "--timeout", "2", "--deadline", "5"], 4, says);
+
+        yield return Reply("huge", "more than 4 MiB");
+        yield return Reply("slow-pages", "took longer than its deadline of 5 s", "nothing was written");
+        yield return Reply("next-other-host", "leaves 127.0.0.1 for localhost");
+        yield return Reply("next-ftp", "the scheme 'ftp' is not http or https");
+        yield return Reply("next-relative", "/next-relative/api/retail/page2?x=1", "malformed JSON");
+        yield return Reply("redirect-file", "the scheme 'file' is not http or https");
+        yield return Reply("redirect-other-host", "leaves 127.0.0.1 for localhost");
+        yield return Reply("charset-unknown", "charset 'klingon'");
+        yield return Reply("price-absurd", "prices a sheet cannot hold", "must be a number from 0 to 1000", "nothing was written");
+        yield return Reply("meter-name-escape", "prices a sheet cannot hold", "must be printable text", "nothing was written");
     }
 
     /// <summary>
@@ -300,9 +445,30 @@ internal static class HostileCorpus
             ("usage symlink-loop", Usage, p => System.IO.File.CreateSymbolicLink(p, p), "cannot be resolved"),
             ("usage larger-than-1-mib", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\n# " + new string('x', 1_100_000) + "\n"), "may have at most 1048576 bytes"),
             ("usage malformed", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nvolumes: [\n"), "malformed YAML"),
-            ("usage aliases", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nbasis: x\nvolumes:\n  a: &a {storedGb: 1}\n  b: *a\n"), "volumes.a names no planned resource"),
+            ("usage aliases", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nbasis: x\nvolumes:\n  a: &a {storedGb: 1}\n  b: *a\n"), "YAML anchors (&name) are not allowed in a usage file"),
             ("usage unknown-resource", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nbasis: x\nvolumes:\n  logs-workspace-critcal: {ingestionGbPerDay: 1}\n"), "volumes.logs-workspace-critcal names no planned resource"),
             ("usage negative", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nbasis: x\nvolumes:\n  secrets-vault: {operationsPerMonth: -5}\n"), "must be a number from 0 to"),
+            // Issue 23: the price and usage readers hold what the stack-file reader holds.
+            ("price sheet nested-50000-deep", Prices, p => System.IO.File.AppendAllText(p, "extra: " + new string('[', 50_000) + new string(']', 50_000) + "\n"), "nested more than 32 levels deep; a price sheet needs at most 3"),
+            ("price sheet mappings-50000-deep", Prices, p => System.IO.File.AppendAllText(p, "extra: " + string.Concat(Enumerable.Repeat("{a: ", 50_000)) + "b" + new string('}', 50_000) + "\n"), "nested more than 32 levels deep"),
+            ("price sheet second-document", Prices, p => System.IO.File.AppendAllText(p, "---\nstack: \"de-prod\"\n"), "a price sheet holds one YAML document"),
+            ("price sheet anchor-alias", Prices, p => System.IO.File.AppendAllText(p, "extra: &n \"x\"\n"), "YAML anchors (&name) are not allowed in a price sheet"),
+            ("price sheet tagged-duplicate", Prices, p => System.IO.File.AppendAllText(p, "!!str stack: \"de-prod\"\n"), "stack: duplicate key (first at line 3)"),
+            ("price sheet foreign-tag", Prices, p => Replace(p, "currency: \"EUR\"", "currency: !!binary RVVS"), "the YAML tag 'tag:yaml.org,2002:binary' is not allowed"),
+            ("price sheet unknown-entry-key", Prices, p => Replace(p, "    meterName: \"\"\n", "    meterName: \"\"\n    discount: 0.5\n", 1), "discount: unknown key"),
+            ("price sheet misspelt-top-level", Prices, p => Replace(p, "prices:\n", "price:\n"), "price: unknown key (did you mean 'prices'?)"),
+            ("price sheet another-stack", Prices, p => Replace(p, "stack: \"de-prod\"", "stack: \"ch-prod\""), "must be 'de-prod', the stack this sheet prices, got 'ch-prod'"),
+            ("price sheet compute-per-gb-month", Prices, p => Replace(p, "    unit: \"1 Hour\"", "    unit: \"1 GB/Month\"", 1), "a postgres-compute meter bills per '1 Hour', got '1 GB/Month'"),
+            ("price sheet price-unbounded", Prices, p => Replace(p, "price: 0.12\n", "price: 1e27\n"), "must be a number from 0 to 1000"),
+            ("price sheet decimal-comma", Prices, p => Replace(p, "price: 0.24\n", "price: 0,24\n"), "got '0,24'"),
+            ("price sheet note-escape-sequence", Prices, p => Replace(p, "note: \"", "note: \"\\e[2J\\e]0;owned\\a"), "must be printable text"),
+            ("price sheet retrieved-year-9999", Prices, p => Replace(p, "retrieved: null", "retrieved: 9999-12-31"), "retrieved: must be a date yyyy-MM-dd from 2000-01-01 to 2100-12-31"),
+            ("usage nested-50000-deep", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nbasis: x\nvolumes: " + new string('[', 50_000) + new string(']', 50_000) + "\n"), "nested more than 32 levels deep; a usage file needs at most 3"),
+            ("usage second-document", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nbasis: x\nvolumes: {}\n---\nstack: de-prod\n"), "a usage file holds one YAML document"),
+            ("usage tagged-duplicate", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nbasis: x\nvolumes:\n  secrets-vault:\n    operationsPerMonth: 5\n    !!str operationsPerMonth: 500000\n"), "operationsPerMonth: duplicate key"),
+            ("usage unknown-quantity", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nbasis: x\nvolumes:\n  secrets-vault: {operationPerMonth: 5}\n"), "unknown key (did you mean 'operationsPerMonth'?)"),
+            ("usage decimal-comma", Usage, p => System.IO.File.WriteAllText(p, "stack: de-prod\nbasis: x\nvolumes:\n  secrets-vault: {operationsPerMonth: \"1,5\"}\n"), "got '1,5'"),
+            ("usage another-stack", Usage, p => System.IO.File.WriteAllText(p, "stack: ch-prod\nbasis: x\nvolumes: {}\n"), "must be 'de-prod'"),
         };
         foreach (var (name, path, arrange, says) in broken)
         {
@@ -310,6 +476,17 @@ internal static class HostileCorpus
             yield return new HostileCase($"{name} | capacity", ["capacity", "--stack", "de-prod"], 2, file, says) { Arrange = s => arrange(path(s)) };
             yield return new HostileCase($"{name} | report", ["report", "--stack", "de-prod", "--year", "2026", "--out", "{out}/r.html"], 2, file, says) { Arrange = s => arrange(path(s)) };
         }
+    }
+
+    private static void Replace(string path, string old, string replacement, int count = -1)
+    {
+        var text = System.IO.File.ReadAllText(path);
+        var at = text.IndexOf(old, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            throw new ArgumentException($"not in {path}: {old}");
+        }
+        System.IO.File.WriteAllText(path, count == 1 ? string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(at + old.Length)) : text.Replace(old, replacement, StringComparison.Ordinal));
     }
 
     /// <summary>The inputs that once took minutes or gigabytes: the built binary under a heap limit and a time bound.</summary>
@@ -320,6 +497,22 @@ internal static class HostileCorpus
         {
             yield return new HostileCase($"child {name} | capacity", ["capacity", "--stack", Hostile], 2, [File, .. says]) { Arrange = arrange, Child = true };
         }
+        foreach (var (name, path, arrange, says) in new (string, string, Action<string>, string)[]
+        {
+            ("price-sheet-nested-50000-deep", "prices/de-prod.prices.yaml", p => System.IO.File.AppendAllText(p, "extra: " + new string('[', 50_000) + new string(']', 50_000) + "\n"), "nested more than 32 levels deep"),
+            ("usage-nested-50000-deep", "prices/de-prod.usage.yaml", p => System.IO.File.WriteAllText(p, "stack: de-prod\nbasis: x\nvolumes: " + string.Concat(Enumerable.Repeat("{a: ", 50_000)) + "b" + new string('}', 50_000) + "\n"), "nested more than 32 levels deep"),
+        })
+        {
+            yield return new HostileCase($"child {name} | capacity", ["capacity", "--stack", "de-prod"], 2, path, says)
+            {
+                Arrange = s => arrange(Path.Combine(s.Root, path)),
+                Child = true,
+            };
+        }
+        yield return new HostileCase("child retail-huge | prices refresh", ["prices", "refresh", "--stack", "de-prod", "--api", "{retail}huge/api/retail/prices"], 4, "more than 4 MiB")
+        {
+            Child = true,
+        };
         yield return new HostileCase("child huge-reply | calibrate",
             [Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}huge-streamed/", "--at", At, "--baseline-days", "7", "--write"], 4, RequestsQuery, "more than 32 MiB")
         {

@@ -9,7 +9,7 @@ namespace FreshFoodz.Cli.Tests.Hostile;
 /// file or option, no stack trace, nothing written outside --out (nothing at all where it fails), and every stack
 /// file byte for byte as it was. No case may reach the unexpected-exception handler (exit 70).
 /// </summary>
-public sealed partial class HostileInputCorpusTests(FakePrometheus prometheus) : IClassFixture<FakePrometheus>
+public sealed partial class HostileInputCorpusTests(FakePrometheus prometheus, HostileRetailPrices retail) : IClassFixture<FakePrometheus>, IClassFixture<HostileRetailPrices>
 {
     /// <summary>Generous for 2 shared cores: a case takes milliseconds, the slowest (a 40 MB reply) about a second.</summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
@@ -24,7 +24,7 @@ public sealed partial class HostileInputCorpusTests(FakePrometheus prometheus) :
     {
         var names = HostileCorpus.All.Keys.ToList();
         Assert.True(names.Count >= 380, $"{names.Count} cases");
-        foreach (var kind in new[] { "file ", "valid ", "cli ", "sibling ", "prometheus ", "child " })
+        foreach (var kind in new[] { "file ", "valid ", "cli ", "sibling ", "prometheus ", "child ", "out ", "retail ", "price sheet ", "usage " })
         {
             Assert.Contains(names, n => n.StartsWith(kind, StringComparison.Ordinal));
         }
@@ -33,6 +33,23 @@ public sealed partial class HostileInputCorpusTests(FakePrometheus prometheus) :
         {
             Assert.True(names.Count(n => n.StartsWith("file ", StringComparison.Ordinal) && n.EndsWith($"| {command}", StringComparison.Ordinal)) >= 39, command);
         }
+    }
+
+    /// <summary>README's exit-code table lists exactly the codes the tool returns, and the corpus reaches every one but 3 and 70.</summary>
+    [Fact]
+    public void TheReadmeExitCodeTableStaysTrue()
+    {
+        var readme = File.ReadAllLines(Path.Combine(CliRunner.Root, "README.md"));
+        var table = readme.SkipWhile(l => l != "| code | meaning |").Skip(2).TakeWhile(l => l.StartsWith('|')).ToList();
+        var codes = table.Select(l => int.Parse(l.Split('|')[1].Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal([CliApp.Ok, CliApp.UsageError, CliApp.SettingsError, CliApp.PlanningError, CliApp.MeasurementError, CliApp.OutputError, CliApp.InternalError], codes);
+        var reached = HostileCorpus.All.Values.Select(c => c.Exit).Distinct().Order().ToList();
+        Assert.Equal([CliApp.Ok, CliApp.UsageError, CliApp.SettingsError, CliApp.MeasurementError, CliApp.OutputError], reached);
+        // The rows name what the corpus shows: an --out onto an input (1), another stack's sheet (2), a deadline (4), calibrate --write (5).
+        Assert.Contains("a file the tool reads", table[1], StringComparison.Ordinal);
+        Assert.Contains("another stack's file", table[2], StringComparison.Ordinal);
+        Assert.Contains("--deadline", table[4], StringComparison.Ordinal);
+        Assert.Contains("calibrate --write", table[5], StringComparison.Ordinal);
     }
 
     [Theory]
@@ -45,7 +62,8 @@ public sealed partial class HostileInputCorpusTests(FakePrometheus prometheus) :
         sandbox.Snapshot();
         var args = c.Args.Select(a => a.Replace("{out}", sandbox.Out, StringComparison.Ordinal)
             .Replace("{root}", sandbox.Root, StringComparison.Ordinal)
-            .Replace("{prometheus}", prometheus.Url, StringComparison.Ordinal)).ToList();
+            .Replace("{prometheus}", prometheus.Url, StringComparison.Ordinal)
+            .Replace("{retail}", retail.Url, StringComparison.Ordinal)).ToList();
         if (!args.Contains("--project-dir"))
         {
             args.AddRange(["--project-dir", sandbox.Root]);
@@ -67,6 +85,11 @@ public sealed partial class HostileInputCorpusTests(FakePrometheus prometheus) :
         }
         Assert.DoesNotMatch(StackTraceLine(), output + error);
         Assert.DoesNotContain("Exception", output + error, StringComparison.Ordinal);
+        // Every error is one line: an error line, or a problem of a list under one; nothing else reaches stderr.
+        Assert.All(error.Split('\n', StringSplitOptions.RemoveEmptyEntries), line =>
+            Assert.True(line.StartsWith("error: ", StringComparison.Ordinal) || line.StartsWith("  ", StringComparison.Ordinal), $"a line that is no error: {line}\n{shown}"));
+        // No control or formatting character from a file, a path or a server reaches the terminal raw.
+        Assert.DoesNotContain(output + error, c => c is not ('\n' or '\t') && FreshFoodz.Stacks.Settings.Printable.Refuses(c) && !char.IsSurrogate(c));
         // Bounded: no value or reply is repeated at length, no error list grows with the input.
         Assert.True(error.Length < 16_000, $"{error.Length} characters on stderr: {Cut(error)}");
         Assert.True(c.Exit == 0 || output.Length < 16_000, $"{output.Length} characters on stdout");

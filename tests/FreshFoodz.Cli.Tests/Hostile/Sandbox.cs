@@ -27,8 +27,9 @@ internal sealed class Sandbox : IDisposable
             Directory.CreateDirectory(Path.Combine(Root, "prices"));
             File.Copy(Path.Combine(CliRunner.Root, "prices", $"{stack}.prices.yaml"), Path.Combine(Root, "prices", $"{stack}.prices.yaml"));
         }
-        // The hostile stack is de-prod under another name: it prices with de-prod's sheet.
-        File.Copy(Path.Combine(CliRunner.Root, "prices", "de-prod.prices.yaml"), Path.Combine(Root, "prices", "hostile.prices.yaml"));
+        // The hostile stack is de-prod under another name: it prices with de-prod's sheet, which says whose it is.
+        File.WriteAllText(Path.Combine(Root, "prices", "hostile.prices.yaml"),
+            File.ReadAllText(Path.Combine(CliRunner.Root, "prices", "de-prod.prices.yaml")).Replace("stack: \"de-prod\"", "stack: \"hostile\"", StringComparison.Ordinal));
     }
 
     public string StackFile(string stack) => Path.Combine(Root, $"Pulumi.{stack}.yaml");

@@ -2,7 +2,7 @@ using FreshFoodz.Stacks.Pricing;
 
 namespace FreshFoodz.Stacks.Tests.Pricing;
 
-/// <summary>The usage file: volumes people estimate, read strictly, every error naming the file and key.</summary>
+/// <summary>The usage file: volumes people estimate, read strictly, every error naming the file, line and key.</summary>
 public class UsageEstimatesTests
 {
     private const string Valid = """
@@ -26,24 +26,24 @@ public class UsageEstimatesTests
     }
 
     [Theory]
-    [InlineData("stack: de-prod", "stack: ch-prod", "u.yaml: stack must be 'de-prod', got 'ch-prod'")]
-    [InlineData("basis: \"Cost Management, November 2026\"\n", "", "u.yaml: basis is missing (a text value is required)")]
-    [InlineData("ingestionGbPerDay: 2.5", "ingestionGbPerDay: -1", "u.yaml: volumes.logs-workspace-critical.ingestionGbPerDay must be a number from 0 to 1000000000, got '-1'")]
-    [InlineData("ingestionGbPerDay: 2.5", "ingestionGbPerDay: 2,5", "u.yaml: volumes.logs-workspace-critical.ingestionGbPerDay must be a number from 0 to 1000000000, got '2,5'")]
-    [InlineData("ingestionGbPerDay: 2.5", "ingestionGbPerDay: 1e12", "u.yaml: volumes.logs-workspace-critical.ingestionGbPerDay must be a number from 0 to 1000000000, got '1e12'")]
-    [InlineData("ingestionGbPerDay: 2.5", "ingestedGbPerDay: 2.5", "u.yaml: volumes.logs-workspace-critical.ingestedGbPerDay is not a quantity; allowed: ingestionGbPerDay, storedGb, processedGbPerMonth, ingressGbPerMonth, egressGbPerMonth, sentGbPerMonth, operationsPerMonth")]
-    [InlineData("network-egress:\n    processedGbPerMonth: 300", "network-egress: 300", "u.yaml: volumes.network-egress must be a mapping of quantity -> number (ingestionGbPerDay, storedGb, processedGbPerMonth, ingressGbPerMonth, egressGbPerMonth, sentGbPerMonth, operationsPerMonth)")]
-    [InlineData("volumes:", "volume:", "u.yaml: unknown key 'volume'; allowed: stack, basis, volumes")]
-    public void BadFileIsRefusedWithTheKeyNamed(string from, string to, string message)
+    [InlineData("stack: de-prod", "stack: ch-prod", "u.yaml:1: stack: must be 'de-prod', the stack these volumes are of, got 'ch-prod': another stack's file is refused")]
+    [InlineData("basis: \"Cost Management, November 2026\"\n", "", "u.yaml:1: basis: missing; expected text of at most 500 characters")]
+    [InlineData("ingestionGbPerDay: 2.5", "ingestionGbPerDay: -1", "u.yaml:5: volumes.logs-workspace-critical.ingestionGbPerDay: must be a number from 0 to 1000000000 (in the quantity's unit), got '-1'")]
+    [InlineData("ingestionGbPerDay: 2.5", "ingestionGbPerDay: 2,5", "u.yaml:5: volumes.logs-workspace-critical.ingestionGbPerDay: must be a number from 0 to 1000000000 (in the quantity's unit), got '2,5'")]
+    [InlineData("ingestionGbPerDay: 2.5", "ingestionGbPerDay: 1e12", "u.yaml:5: volumes.logs-workspace-critical.ingestionGbPerDay: must be a number from 0 to 1000000000 (in the quantity's unit), got '1e12'")]
+    [InlineData("ingestionGbPerDay: 2.5", "ingestedGbPerDay: 2.5", "u.yaml:5: volumes.logs-workspace-critical.ingestedGbPerDay: unknown key (did you mean 'ingestionGbPerDay'?); allowed: ingestionGbPerDay, storedGb, processedGbPerMonth, ingressGbPerMonth, egressGbPerMonth, sentGbPerMonth, operationsPerMonth")]
+    [InlineData("network-egress:\n    processedGbPerMonth: 300", "network-egress: 300", "u.yaml:6: volumes.network-egress: must be a mapping of ingestionGbPerDay, storedGb, processedGbPerMonth, ingressGbPerMonth, egressGbPerMonth, sentGbPerMonth, operationsPerMonth")]
+    [InlineData("volumes:", "volume:", "u.yaml:3: volume: unknown key (did you mean 'volumes'?); allowed: stack, basis, volumes\nu.yaml:1: volumes: missing; expected a mapping of names to a mapping of ingestionGbPerDay, storedGb, processedGbPerMonth, ingressGbPerMonth, egressGbPerMonth, sentGbPerMonth, operationsPerMonth")]
+    public void BadFileIsRefusedWithFileLineAndKeyNamed(string from, string to, string message)
     {
         Assert.Contains(from, Valid, StringComparison.Ordinal);
         var e = Assert.Throws<PriceSheetException>(() => UsageEstimatesFile.Parse("u.yaml", "de-prod", Valid.Replace(from, to, StringComparison.Ordinal)));
-        Assert.Equal(message, e.Message);
+        Assert.Equal(message.Split('\n'), e.Errors.Select(x => x.ToString()));
     }
 
     [Fact]
     public void MalformedYamlNamesTheFile() =>
-        Assert.StartsWith("u.yaml: malformed YAML:", Assert.Throws<PriceSheetException>(() => UsageEstimatesFile.Parse("u.yaml", "de-prod", "volumes: [\n")).Message, StringComparison.Ordinal);
+        Assert.StartsWith("u.yaml:2: (file): malformed YAML:", Assert.Throws<PriceSheetException>(() => UsageEstimatesFile.Parse("u.yaml", "de-prod", "volumes: [\n")).Message, StringComparison.Ordinal);
 
     [Fact]
     public void NoFileMeansNoEstimatesAndTheSheetCarriesTheFileWhenThereIsOne()
