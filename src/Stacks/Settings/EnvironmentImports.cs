@@ -21,6 +21,17 @@ public static partial class EnvironmentImports
     /// <summary>Imports nested deeper than this are refused: ESC environments here are one or two levels deep.</summary>
     private const int MaxDepth = 8;
 
+    /// <summary>
+    /// An ESC environment definition as the one reader takes it: <c>imports</c> (names) and <c>values</c> (anything ESC
+    /// holds; only <c>values.pulumiConfig</c> reaches the stack). Any other top-level key is a typo.
+    /// </summary>
+    internal static YamlFileKind Kind { get; } = new(
+        "ESC environment definition", "a definition is YAML with 'imports:' and 'values:'", 8,
+        YamlSchema.Fields(
+            new YamlField("imports", YamlSchema.Anything, Required: false),
+            new YamlField("values", YamlSchema.Anything, Required: false)),
+        errors => new StackSettingsException(errors));
+
     private const string NameRule = "project/name, each of letters, digits, '-', '_' or '.' (not starting with '.')";
 
     /// <summary>The committed definition of environment <paramref name="name"/> (<c>project/name</c>).</summary>
@@ -74,9 +85,7 @@ public static partial class EnvironmentImports
         }
         var path = DefinitionPath(projectDirectory, name);
         var file = Path.Combine(Folder, name + ".yaml");
-        var text = BoundedFile.ReadText(path, "ESC environment definition", "a definition is YAML with 'values:'",
-            message => Problem(file, null, message));
-        if (text is null)
+        if (YamlFile.Load(Kind, path, file) is not ConfigMap root)
         {
             if (required)
             {
@@ -85,8 +94,6 @@ public static partial class EnvironmentImports
             }
             return; // a secrets-only environment: what it holds reaches the stack only through the definitions that refer to it
         }
-        var root = StackFileLoader.ReadTree(file, text) as ConfigMap
-            ?? throw Problem(file, 1, "an ESC environment definition is a mapping with 'imports:' and 'values:'");
         chain.Add(name);
         if (root["imports"] is { } nested)
         {

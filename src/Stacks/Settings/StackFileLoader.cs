@@ -95,9 +95,6 @@ public static partial class StackFileLoader
             : EnvironmentImports.Merge(stack, imports, projectDirectory);
     }
 
-    /// <summary>The checked tree of any YAML file read like a stack file (an ESC environment definition).</summary>
-    internal static ConfigNode? ReadTree(string source, string yaml) => Read(source, yaml);
-
     private static StackSettingsException Problem(string source, int? line, string key, string message) =>
         new([new SettingsError(source, line, key, message)]);
 
