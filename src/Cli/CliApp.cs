@@ -82,6 +82,11 @@ public static class CliApp
             stderr.WriteLine($"error: {e.Message}");
             return PlanningError;
         }
+        catch (Switching.SwitchException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return PlanningError;
+        }
         catch (CalibrationException e)
         {
             stderr.WriteLine($"error: {e.Message}");

@@ -409,7 +409,7 @@ public class ComponentTests
         builder.AddProvider(new PlannedProvider("azure-native", "azure", PlanMap.Empty));
         var context = new Components.TerritoryContext(
             Components.Residency.Territory.Germany, Components.Residency.AzureRegion.GermanyWestCentral,
-            new Components.Naming.AzureNames("test", "test"), new Components.Tagging.StackTags("test", "de", "baseline", "cc"));
+            new Components.Naming.AzureNames("test", "test"), new Components.Tagging.StackTags("test", "de", "cc"));
         Components.Foundation.Foundation.Add(builder, "primary-site", new() { Context = context });
         Components.Foundation.Foundation.Add(builder, "second-site", new() { Context = context });
         var names = builder.Build().Resources.Select(r => r.Name).ToList();

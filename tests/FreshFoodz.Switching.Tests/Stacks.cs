@@ -1,0 +1,39 @@
+using FreshFoodz.Stacks.Settings;
+
+namespace FreshFoodz.Switching.Tests;
+
+/// <summary>The committed stacks, their settings and switch contexts (built once per test run).</summary>
+internal static class Stacks
+{
+    public static string Root { get; } = FreshFoodz.Testing.RepositoryRoot.Path;
+
+    public static string[] All { get; } = ["de-prod", "ch-prod", "peak-weihnachten"];
+
+    private static readonly Dictionary<string, SwitchContext> Contexts = [];
+
+    public static StackSettings Settings(string stack) => StackSettingsReader.Read(StackFileLoader.Load(Root, stack));
+
+    /// <summary>Settings from the committed stack file with some text replaced.</summary>
+    public static StackSettings SettingsWith(string stack, params (string From, string To)[] edits)
+    {
+        var yaml = File.ReadAllText(Path.Combine(Root, $"Pulumi.{stack}.yaml"));
+        foreach (var (from, to) in edits)
+        {
+            Assert.Contains(from, yaml, StringComparison.Ordinal);
+            yaml = yaml.Replace(from, to, StringComparison.Ordinal);
+        }
+        return StackSettingsReader.Read(StackFileLoader.Parse(stack, "test.yaml", yaml));
+    }
+
+    public static SwitchContext Context(string stack)
+    {
+        lock (Contexts)
+        {
+            if (!Contexts.TryGetValue(stack, out var context))
+            {
+                Contexts[stack] = context = SwitchContext.For(Settings(stack));
+            }
+            return context;
+        }
+    }
+}
