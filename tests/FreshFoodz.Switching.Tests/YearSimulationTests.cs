@@ -150,6 +150,34 @@ public class YearSimulationTests(ITestOutputHelper output)
         static SwitchContext context(string stack) => Stacks.Context(stack);
     }
 
+    /// <summary>
+    /// The simulation finds what the program before the switch did: the day's season applied at once by any
+    /// <c>pulumi up</c> (a one-step scale-up, primaries and replicas in one update, outside the window).
+    /// </summary>
+    [Fact]
+    public void ANaiveProgramThatAppliesTheSeasonAtOnceIsCaught()
+    {
+        var context = Stacks.Context("de-prod");
+        var cloud = new SimulatedCloud(context);
+        var random = new Random(3);
+        SwitchRun Naive(DateTimeOffset at)
+        {
+            var season = context.Settings.EffectiveSeason(DateOnly.FromDateTime(at.UtcDateTime));
+            var open = TimeOnly.FromDateTime(at.UtcDateTime) is { Hour: >= 1 and < 4 };
+            return new SwitchRun(RunKind.Switching, null, CapacityGroups.All(season), [], SwitchRecord.Steady(CapacityGroups.All(season)), season, open, false, "");
+        }
+        cloud.Apply(Naive(At(2027, 10, 17, 12, 0)), At(2027, 10, 17, 12, 0), random, null);
+        for (var day = 18; day < 28 && cloud.Violations.All(v => !v.What.Contains("smaller", StringComparison.Ordinal)); day++)
+        {
+            // Each day a person's pulumi up at 10:00 on a copy back at baseline, as a stack restored from before T-14 would be.
+            cloud.Apply(Naive(At(2027, 10, 16, 10, 0)), At(2027, 10, day, 9, 0), random, null);
+            cloud.Apply(Naive(At(2027, 10, day, 10, 0)), At(2027, 10, day, 10, 0), random, null);
+        }
+        Assert.Contains(cloud.Violations, v => v.What.Contains("outside the low-traffic window", StringComparison.Ordinal));
+        Assert.Contains(cloud.Violations, v => v.What.Contains("scale up in one run", StringComparison.Ordinal));
+        Assert.Contains(cloud.Violations, v => v.What.Contains("is smaller than", StringComparison.Ordinal));
+    }
+
     /// <summary>The override applies the steps outside the window on its day only, and the invariants still hold.</summary>
     [Fact]
     public void TheOverrideDayLetsStepsRunOutsideTheWindowOnThatDayOnly()
