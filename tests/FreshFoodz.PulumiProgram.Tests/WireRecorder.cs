@@ -27,7 +27,7 @@ internal sealed class WireRecorder
     private readonly List<WireRequest> _requests = [];
     private readonly List<string> _logs = [];
 
-    /// <summary>The engine log's messages, Info and above, as sent.</summary>
+    /// <summary>The engine log's Info messages (what the program says; the SDK logs errors itself), as sent.</summary>
     public IReadOnlyList<string> Logs
     {
         get
@@ -78,12 +78,12 @@ internal sealed class WireRecorder
         }
     }
 
-    /// <summary>The engine as the logger sees it: records each message at Info or above, then passes it on.</summary>
+    /// <summary>The engine as the logger sees it: records each Info message, then passes every message on.</summary>
     private sealed class RecordingEngine(Pulumi.Experimental.IEngine inner, WireRecorder recorder) : Pulumi.Experimental.IEngine
     {
         public Task LogAsync(Pulumi.Experimental.LogRequest message)
         {
-            if (message.Severity >= Pulumi.Experimental.LogSeverity.Info)
+            if (message.Severity == Pulumi.Experimental.LogSeverity.Info)
             {
                 recorder.Log(message.Message);
             }
