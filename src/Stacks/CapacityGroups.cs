@@ -70,8 +70,8 @@ public sealed record CapacityGroups(Season Apps, Season Primaries, Season Replic
         foreach (var part in text.Split(','))
         {
             var pair = part.Split('=');
-            var group = pair.Length == 2 ? Order.Where(g => Name(g) == pair[0].Trim()).Cast<CapacityGroup?>().FirstOrDefault() : null;
-            if (group is not { } g || !SeasonNames.TryParse(pair[1].Trim(), out var season) || !seasons.TryAdd(g, season))
+            var group = pair.Length == 2 ? Order.Where(g => Name(g) == pair[0]).Cast<CapacityGroup?>().FirstOrDefault() : null;
+            if (group is not { } g || !SeasonNames.TryParse(pair[1], out var season) || !seasons.TryAdd(g, season))
             {
                 throw new FormatException($"expected {Syntax}");
             }
