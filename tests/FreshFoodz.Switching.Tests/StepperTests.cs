@@ -109,3 +109,24 @@ public class StepperTests
         }
     }
 }
+
+/// <summary>The committed stacks keep every deployment rule on their first deployment day, on the plan and on every step of every switch.</summary>
+public class CommittedStackRuleTests
+{
+    public static TheoryData<string> AllStacks() => [.. Stacks.All];
+
+    [Theory]
+    [MemberData(nameof(AllStacks))]
+    public void CommittedStacksKeepEveryRuleOnEveryStepOfEverySwitch(string stack)
+    {
+        var day = new DateOnly(2026, 12, 2);
+        var context = Stacks.Context(stack);
+        foreach (var season in SeasonNames.All)
+        {
+            var report = SwitchPlanner.Rules(context, context.PlanOf(CapacityGroups.All(season)), season, day);
+            Assert.DoesNotContain(report.Findings, f => f.Level == RuleLevel.Refuse);
+            Assert.All(report.Verdicts, v => Assert.True(v.Judged));
+        }
+        Assert.Equal(SeasonNames.All.Count * (SeasonNames.All.Count - 1), context.SeasonSwitchSteps().Select(s => s.From).Count(s => s.Uniform));
+    }
+}
