@@ -31,8 +31,17 @@ public static class StackBuilder
         var outputs = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var name in new[] { SwitchRecord.OutputName, SwitchRecord.LegacyOutputName })
         {
-            var details = await reference.GetOutputDetailsAsync(name).ConfigureAwait(false);
-            outputs[name] = details.Value ?? details.SecretValue;
+            try
+            {
+                var details = await reference.GetOutputDetailsAsync(name).ConfigureAwait(false);
+                outputs[name] = details.Value ?? details.SecretValue;
+            }
+            catch (Exception e) when (e is not ResourceException)
+            {
+                throw new ResourceException(
+                    $"could not read the stack's own output {name} ({instance.OrganizationName}/{instance.ProjectName}/{instance.StackName}): {e.Message}; "
+                    + "the run stops rather than take the stack for one never deployed", reference, hideStack: true);
+            }
         }
         var plan = Plan(settings, outputs, now, instance.ProjectName, out var message);
         log(message);

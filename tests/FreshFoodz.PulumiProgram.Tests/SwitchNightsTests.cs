@@ -142,6 +142,19 @@ public class SwitchNightsTests
             seen[2].Log[0]);
     }
 
+    /// <summary>A stack whose own outputs cannot be read stops: it is never taken for a stack that was never deployed.</summary>
+    [Fact]
+    public async Task AFailedReadOfTheRecordFailsTheRunAndCreatesNothing()
+    {
+        var run = await ProgramRuns.Run(Repository.Root, "de-prod", null, At(2026, 10, 18, 1, 30), null, failing: "season-switch-state");
+        Assert.NotNull(run.Error);
+        Assert.Null(run.Recorded);
+        Assert.Empty(run.Wire.Logs);
+        Assert.DoesNotContain(run.Wire.Of("RegisterResourceAsync"), r => r["custom"]?.GetValue<bool>() == true);
+        Assert.Contains(run.Wire.Errors, e => e.Contains("could not read the stack's own output seasonSwitch (freshfoodz/freshfoodz-infra/de-prod)", StringComparison.Ordinal)
+            && e.Contains("the run stops rather than take the stack for one never deployed", StringComparison.Ordinal));
+    }
+
     /// <summary>A rehearsal stack created inside a peak's capacity window: databases at baseline first, then its season; then pinned to baseline.</summary>
     [Fact]
     public async Task ARehearsalStackIsCreatedAndSwitchedByItsPinnedSeason()

@@ -26,16 +26,16 @@ internal sealed class WireMocks(ImmutableDictionary<string, object>? stackOutput
 
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
+        if (args.Name == failing)
+        {
+            throw new InvalidOperationException($"{args.Name}: the cloud refused the update (simulated)");
+        }
         if (args.Type == "pulumi:pulumi:StackReference")
         {
             return Task.FromResult<(string?, object)>((args.Id, ImmutableDictionary<string, object>.Empty
                 .Add("name", args.Id!)
                 .Add("outputs", stackOutputs ?? ImmutableDictionary<string, object>.Empty)
                 .Add("secretOutputNames", ImmutableArray<object>.Empty)));
-        }
-        if (args.Name == failing)
-        {
-            throw new InvalidOperationException($"{args.Name}: the cloud refused the update (simulated)");
         }
         var state = ImmutableDictionary<string, object>.Empty;
         foreach (var output in ReferenceOutputs.Known.Where(o => o != "id"))

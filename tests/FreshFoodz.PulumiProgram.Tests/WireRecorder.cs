@@ -26,6 +26,19 @@ internal sealed class WireRecorder
 {
     private readonly List<WireRequest> _requests = [];
     private readonly List<string> _logs = [];
+    private readonly List<string> _errors = [];
+
+    /// <summary>The engine log's Error messages: what a failed run shows its user.</summary>
+    public IReadOnlyList<string> Errors
+    {
+        get
+        {
+            lock (_errors)
+            {
+                return [.. _errors];
+            }
+        }
+    }
 
     /// <summary>The engine log's Info messages (what the program says; the SDK logs errors itself), as sent.</summary>
     public IReadOnlyList<string> Logs
@@ -70,22 +83,23 @@ internal sealed class WireRecorder
         engineField.SetValue(logger, new RecordingEngine((Pulumi.Experimental.IEngine)engineField.GetValue(logger)!, this));
     }
 
-    private void Log(string message)
+    private void Log(Pulumi.Experimental.LogRequest message)
     {
-        lock (_logs)
+        var list = message.Severity == Pulumi.Experimental.LogSeverity.Error ? _errors : _logs;
+        lock (list)
         {
-            _logs.Add(message);
+            list.Add(message.Message);
         }
     }
 
-    /// <summary>The engine as the logger sees it: records each Info message, then passes every message on.</summary>
+    /// <summary>The engine as the logger sees it: records each Info and Error message, then passes every message on.</summary>
     private sealed class RecordingEngine(Pulumi.Experimental.IEngine inner, WireRecorder recorder) : Pulumi.Experimental.IEngine
     {
         public Task LogAsync(Pulumi.Experimental.LogRequest message)
         {
-            if (message.Severity == Pulumi.Experimental.LogSeverity.Info)
+            if (message.Severity is Pulumi.Experimental.LogSeverity.Info or Pulumi.Experimental.LogSeverity.Error)
             {
-                recorder.Log(message.Message);
+                recorder.Log(message);
             }
             return inner.LogAsync(message);
         }
