@@ -97,13 +97,13 @@ public sealed record SwitchRun(
         if (open && record.Pending)
         {
             var after = Decided(record.Next, record.Step, record.From);
+            var steps = after.Pending ? after.Steps : record.Step;
             return new SwitchRun(RunKind.Switching, record, record.Next, [], after, target, open, byOverride,
-                $"{stack}: switching {record.From} → {target.ConfigName()}, step {record.Step} of {Math.Max(record.Step, after.Pending ? after.Steps : record.Step)} ({Stepper.Moves(record.Deployed, record.Next)}){overrideText}; next: {Next(after)}");
+                $"{stack}: switching {record.From} → {target.ConfigName()}, step {record.Step} of {steps} ({Stepper.Moves(record.Deployed, record.Next)}){overrideText}; next: {Next(after)}");
         }
         if (record.Pending)
         {
-            var steps = record.Step + Stepper.Path(record.Next, target, facts).Count;
-            var kept = record with { Steps = steps };
+            var kept = record with { Steps = record.Step + Stepper.Path(record.Next, target, facts).Count };
             return new SwitchRun(RunKind.Holding, record, record.Deployed, [.. DatabaseGroups(record.Deployed, record.Next)], kept, target, open, byOverride,
                 $"{stack}: holding {record.Deployed.Label}: outside the low-traffic window {window}; next: {Next(kept)}");
         }
