@@ -118,6 +118,11 @@ public static class CliApp
         {
             return Fail(stderr, e.Message, PlanningError);
         }
+        catch (Switching.SwitchException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return PlanningError;
+        }
         catch (CalibrationException e)
         {
             return Fail(stderr, e.Message, MeasurementError);

@@ -14,9 +14,11 @@ internal sealed record Registration(string Name, Resource Resource, ResourceOpti
 /// ComponentResource, each resource as a CustomResource with DictionaryResourceArgs; parents, providers, dependsOn,
 /// protect, retainOnDelete, ignoreChanges and additionalSecretOutputs carried over; every resource and provider pinned
 /// to its plugin version (no typed SDK supplies it). References become the referenced resource's outputs, secrets
-/// secret outputs. Elements are created in dependency order so every reference exists when it is needed.
+/// secret outputs. Elements are created in dependency order so every reference exists when it is needed. A planned
+/// stack reference is the one the program read before it planned (<paramref name="references"/>), checked against the
+/// plan: it is registered once.
 /// </summary>
-internal sealed class PlanRegistrar(StackPlan plan, ISecretConfig secrets)
+internal sealed class PlanRegistrar(StackPlan plan, ISecretConfig secrets, IReadOnlyDictionary<string, StackReference>? references = null)
 {
     private readonly Dictionary<string, Resource> _created = new(StringComparer.Ordinal);
 
@@ -25,6 +27,12 @@ internal sealed class PlanRegistrar(StackPlan plan, ISecretConfig secrets)
     public IDictionary<string, object?> Register()
     {
         PlanIntegrity.Check(plan);
+        foreach (var planned in plan.StackReferences)
+        {
+            var reference = references?.GetValueOrDefault(planned.Name)
+                ?? throw new InvalidOperationException($"the plan reads stack '{planned.Stack}' as '{planned.Name}', which the program did not reference");
+            Add(planned.Name, reference, new CustomResourceOptions(), ImmutableDictionary<string, object?>.Empty.Add("name", planned.Stack));
+        }
         foreach (var component in plan.Components.OrderBy(c => Depth(c.Name)).ThenBy(c => c.Name, StringComparer.Ordinal))
         {
             var options = new ComponentResourceOptions { Parent = component.Parent is null ? null : _created[component.Parent] };

@@ -15,6 +15,7 @@ using FreshFoodz.Components.Resilience;
 using FreshFoodz.Components.Secrets;
 using FreshFoodz.Components.Tagging;
 using FreshFoodz.Components.Workloads;
+using FreshFoodz.Monitoring;
 using FreshFoodz.Monitoring.Plan;
 using FreshFoodz.Stacks.DeploymentRules;
 using FreshFoodz.Stacks.Policies;
@@ -36,35 +37,70 @@ public static class StackPlanner
     /// <summary>Plans a season without a plan date: the deployment rules that need one (versions, deadlines) are not judged.</summary>
     public static StackPlan Plan(StackSettings settings, Season season) => Plan(settings, season, null);
 
+    /// <summary>
+    /// The plan of <paramref name="season"/> in every capacity group, checked as a plan of its own. The updates of a
+    /// season switch are judged where they are made: FreshFoodz.Switching, which knows its steps.
+    /// </summary>
     public static StackPlan Plan(StackSettings settings, Season season, DateOnly? date)
     {
-        var plans = SeasonNames.All.ToDictionary(s => s, s => Build(settings, s));
-        var violations = StackPolicies.Check(plans[season], settings)
-            .Concat(SeasonSwitchPolicy.CheckAllSeasons(settings, s => plans[s]))
-            .Concat(DeploymentRuleCatalog.Judge(new RuleContext(settings, date), plans, season).Refusals())
-            .ToList();
-        return violations.Count > 0 ? throw new PlanPolicyException(settings.StackName, violations) : plans[season];
+        var plans = SeasonPlans(settings);
+        return Checked(settings, plans[season], season, date, [], plans);
     }
 
-    /// <summary>Every deployment rule's verdict on the plan of <paramref name="season"/> and on every season switch.</summary>
+    /// <summary>Every season's plan, all groups at that season (what the season-switch policy compares).</summary>
+    public static IReadOnlyDictionary<Season, StackPlan> SeasonPlans(StackSettings settings) =>
+        SeasonNames.All.ToDictionary(s => s, s => Build(settings, s));
+
+    /// <summary>
+    /// Checks <paramref name="plan"/> against the stack policies, the season-switch policy on every pair of
+    /// <paramref name="seasonPlans"/>, and the deployment rules on the plan and on each of <paramref name="updates"/>
+    /// (one <c>pulumi up</c> each, from one plan to the next); a plan that breaks one is refused with resource and rule.
+    /// </summary>
+    public static StackPlan Checked(
+        StackSettings settings, StackPlan plan, Season season, DateOnly? date,
+        IReadOnlyList<(StackPlan From, StackPlan To)> updates, IReadOnlyDictionary<Season, StackPlan> seasonPlans)
+    {
+        var violations = StackPolicies.Check(plan, settings)
+            .Concat(SeasonSwitchPolicy.CheckAllSeasons(settings, s => seasonPlans[s]))
+            .Concat(Rules(settings, plan, season, date, updates).Refusals())
+            .ToList();
+        return violations.Count > 0 ? throw new PlanPolicyException(settings.StackName, violations) : plan;
+    }
+
+    /// <summary>Every deployment rule's verdict on the plan of <paramref name="season"/> alone.</summary>
     public static RuleReport Rules(StackSettings settings, Season season, DateOnly? date) =>
-        DeploymentRuleCatalog.Judge(new RuleContext(settings, date), SeasonNames.All.ToDictionary(s => s, s => Build(settings, s)), season);
+        Rules(settings, Build(settings, season), season, date, []);
+
+    /// <summary>Every deployment rule's verdict on <paramref name="plan"/> and on each of <paramref name="updates"/>.</summary>
+    public static RuleReport Rules(StackSettings settings, StackPlan plan, Season season, DateOnly? date, IReadOnlyList<(StackPlan From, StackPlan To)> updates) =>
+        DeploymentRuleCatalog.Judge(new RuleContext(settings, date), plan, season, updates);
 
     /// <summary>
     /// The plan without the policy checks (policy tests inspect plans that must be refused). <paramref name="rule"/>
     /// other than the engine's only prices the seasonal plan's formula for comparison (the bench).
     /// </summary>
-    public static StackPlan Build(StackSettings settings, Season season, AppTierRule rule = AppTierRule.Engine)
+    public static StackPlan Build(StackSettings settings, Season season, AppTierRule rule = AppTierRule.Engine) =>
+        Build(settings, CapacityGroups.All(season), rule);
+
+    /// <summary>
+    /// The plan of a stack whose capacity groups are at the seasons <paramref name="groups"/> names: app capacity and
+    /// the monitoring thresholds sized for <see cref="CapacityGroups.Apps"/>, each seasonal PostgreSQL primary for
+    /// <see cref="CapacityGroups.Primaries"/> and its replica for <see cref="CapacityGroups.Replicas"/>.
+    /// </summary>
+    public static StackPlan Build(StackSettings settings, CapacityGroups groups, AppTierRule rule = AppTierRule.Engine)
     {
+        var season = groups.Apps;
         var capacity = CapacityEngine.Size(settings.Capacity, season, rule);
+        var primarySku = CapacityEngine.Size(settings.Capacity, groups.Primaries, rule).Database.Sku;
+        var replicaSku = CapacityEngine.Size(settings.Capacity, groups.Replicas, rule).Database.Sku;
         var schedule = DailyScheduler.Schedule(settings.Capacity, capacity, settings.Capacity.DailyLoad, ScalingLags.Default);
         var p = settings.Plan;
-        var builder = new PlanBuilder(settings.StackName, settings.Territory.Code, season.ConfigName());
+        var builder = new PlanBuilder(settings.StackName, settings.Territory.Code, groups.Label);
         var context = new TerritoryContext(
             settings.Territory,
             settings.Region,
             new AzureNames(settings.StackName, p.ShortName),
-            new StackTags(settings.StackName, settings.Territory.Code, season.ConfigName(), p.CostCentre));
+            new StackTags(settings.StackName, settings.Territory.Code, p.CostCentre));
 
         // Explicit providers only: azure-native pinned to the territory's subscription and region.
         builder.AddProvider(new PlannedProvider("azure-native", $"azure-native-{settings.Territory.Code}", new Props
@@ -121,16 +157,15 @@ public static class StackPlanner
         foreach (var tier in Enum.GetValues<DrTier>())
         {
             var configured = p.Databases.For(tier);
-            var sku = configured.Sku is { } name
-                ? settings.Capacity.PostgresSkus.Single(s => s.Name == name)
-                : capacity.Database.Sku;
+            var fixedSku = configured.Sku is { } name ? settings.Capacity.PostgresSkus.Single(s => s.Name == name) : null;
             var database = TieredDatabase.Add(builder, $"data-{tier.Code()}", new TieredDatabaseArgs
             {
                 Context = context,
                 Tier = tier,
                 PrimaryGroup = foundation.PrimaryGroup,
                 DisasterRecoveryGroup = foundation.DisasterRecoveryGroup,
-                Sku = sku,
+                Sku = fixedSku ?? primarySku,
+                ReplicaSku = fixedSku ?? replicaSku,
                 StorageSizeGB = configured.StorageSizeGB,
                 PostgresVersion = p.Databases.PostgresVersion,
                 CrossRegionReplica = p.CrossRegionReplicas,
@@ -169,6 +204,9 @@ public static class StackPlanner
             Capacity = capacity,
             Workload = settings.Capacity.Workload,
             Schedule = schedule,
+            Metrics = new ScalingMetrics(
+                MonitoringComponent.PrometheusAddress, MetricsContract.Metrics.HttpRequests, MetricsContract.Metrics.Jobs,
+                MetricsContract.Labels.Deployment, (int)schedule.Lags.RateWindow),
         });
         DatabaseAccess.Add(builder, "access", p.SubscriptionId, new DatabaseAccessArgs
         {
@@ -244,7 +282,8 @@ public static class StackPlanner
         }
 
         builder.Output("territory", settings.Territory.Code);
-        builder.Output("effectiveSeason", season.ConfigName());
+        // The season whose load every group carries: the deployed one when the stack is steady.
+        builder.Output("effectiveSeason", groups.Effective(settings.Capacity.Seasons).ConfigName());
         builder.Output("capacity", new Props
         {
             ["loadMultiplier"] = capacity.LoadMultiplier,
@@ -252,7 +291,7 @@ public static class StackPlanner
             ["apiMaxReplicas"] = capacity.Hpa.MaxReplicas,
             ["nodes"] = capacity.Nodes.Count,
             ["nodesMax"] = capacity.Nodes.AutoscalerMax,
-            ["criticalDatabaseSku"] = capacity.Database.Sku.Name,
+            ["criticalDatabaseSku"] = primarySku.Name,
         });
         builder.Output("clusterName", platform.Cluster.Ref("name"));
         builder.Output("databaseEndpoints", endpoints);

@@ -6,7 +6,7 @@ using FreshFoodz.Capacity.Sizing;
 
 namespace FreshFoodz.Capacity.Tests;
 
-/// <summary>The bench's whole-day simulator: arrivals follow the curve, pods follow the schedule and the HPA's lags.</summary>
+/// <summary>The bench's whole-day simulator: arrivals follow the curve, pods follow the schedule, the request-rate trigger and the HPA's lags.</summary>
 public class DaySimulationTests
 {
     private static readonly AppTierDemand Demand = new(25, 0.2, 0.6, 4, 0.5, 1.5, 1);
@@ -66,7 +66,8 @@ public class DaySimulationTests
     public void WithoutTheSchedule_TheFloorIsOverrunUntilTheHpasPodsArrive()
     {
         // Same day, no window: at 08:00 one pod (4 servers) meets 25 req/s × 0.2 s = 5 busy: over capacity until the
-        // HPA has seen a minute of CPU and its pods have waited for a node and started (≥ 6 minutes).
+        // request rate of the last scrapes passes the per-pod threshold (c·ρ / S) and the HPA's pods have waited for a node
+        // and started (≥ 6 minutes).
         var s = Schedule(Curve(h => h is >= 8 and < 17 ? 1.0 : 0.05), null, null, 4, 1, 6);
         var day = DaySimulator.Run(s, s.Deployments[0], Demand, ServiceSampler.Exponential(0.2), 9);
         var eight = day.Windows.Single(w => w.Start == 8 * 3600);

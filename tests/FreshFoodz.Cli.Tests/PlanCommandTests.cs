@@ -75,31 +75,44 @@ public class PlanCommandTests
     }
 
     [Fact]
-    public void DiffShowsRunTimeEffectsAndTheTwoPhaseApplyOfAScaleUp()
+    public void DiffShowsTheStepsOfAScaleUpAndWhatEachDoesAtRunTime()
     {
         var (exit, output, error) = CliRunner.Run("diff", "--stack", "de-prod", "--from", "baseline", "--to", "weihnachten", "--date", "2026-12-02");
         Assert.True(exit == 0, error);
-        Assert.Contains("At run time", output, StringComparison.Ordinal);
+        Assert.Contains("de-prod: baseline → weihnachten: 2 steps, 17 of 150 resources change", output, StringComparison.Ordinal);
+        // The replicas (with the app capacity) in one run, the primaries in the next: never a one-step scale-up.
+        Assert.Contains("Step 1 of 2: replicas and app capacity → apps=weihnachten,primaries=baseline,replicas=weihnachten", output, StringComparison.Ordinal);
+        Assert.Contains("Step 2 of 2: primaries → weihnachten: 1 change in 1 resource, 0 replacing", output, StringComparison.Ordinal);
+        Assert.Contains("Step 1 at run time", output, StringComparison.Ordinal);
         Assert.Contains("under 30 s (failover)", output, StringComparison.Ordinal);   // the critical primary has HA
-        Assert.Contains("Apply in two phases", output, StringComparison.Ordinal);
-        // The app pool's minimum (the daily floor's off-hours nodes) rises 5 → 6; its count is the live one, so every apply refreshes first.
+        // The app pool's minimum (the daily floor's off-hours nodes) rises 5 → 6; its count is the live one (every up refreshes).
         Assert.Contains("autoscaler minimum raised 5", output, StringComparison.Ordinal);
-        Assert.Contains("2. pulumi up --refresh --stack de-prod", output, StringComparison.Ordinal);
-        // URN by hand: stack, project (Pulumi.yaml name), parent component type $ resource type, name.
-        Assert.Contains("--target", output, StringComparison.Ordinal);
-        var (_, targets, _) = CliRunner.Run("diff", "--stack", "de-prod", "--from", "baseline", "--to", "weihnachten", "--phase-one-targets");
-        Assert.Equal(
-            ["urn:pulumi:de-prod::freshfoodz-infra::freshfoodz:data:TieredDatabase$azure-native:dbforpostgresql:Server::data-critical-replica"],
-            targets.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("one step per run inside the low-traffic window 01:00–04:00 UTC", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("--target", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("tags.season", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void DiffOfAScaleDownNeedsOnePhase()
+    public void DiffOfAScaleDownMovesThePrimariesFirst()
     {
         var (exit, output, error) = CliRunner.Run("diff", "--stack", "de-prod", "--from", "weihnachten", "--to", "baseline");
         Assert.True(exit == 0, error);
-        Assert.Contains("Apply in one phase", output, StringComparison.Ordinal);
-        var (_, targets, _) = CliRunner.Run("diff", "--stack", "de-prod", "--from", "weihnachten", "--to", "baseline", "--phase-one-targets");
-        Assert.Equal("", targets);
+        Assert.Contains("Step 1 of 2: primaries → apps=weihnachten,primaries=baseline,replicas=weihnachten", output, StringComparison.Ordinal);
+        Assert.Contains("Step 2 of 2: replicas and app capacity → baseline", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>From a state mid-switch, as the stack output seasonSwitch.deployed holds it; --to defaults to the day's season.</summary>
+    [Fact]
+    public void DiffFromADeployedStateShowsTheStepsLeft()
+    {
+        var (exit, output, error) = CliRunner.Run("diff", "--stack", "de-prod", "--deployed", "apps=weihnachten,primaries=baseline,replicas=weihnachten", "--date", "2026-11-22");
+        Assert.True(exit == 0, error);
+        Assert.Contains("de-prod: apps=weihnachten,primaries=baseline,replicas=weihnachten → weihnachten: 1 step, 1 of 150 resources change", output, StringComparison.Ordinal);
+        var (bad, _, message) = CliRunner.Run("diff", "--stack", "de-prod", "--deployed", "apps=weihnachten");
+        Assert.Equal(1, bad);
+        Assert.StartsWith("error: --deployed: expected apps=<season>,primaries=<season>,replicas=<season>", message, StringComparison.Ordinal);
+        var (both, _, twice) = CliRunner.Run("diff", "--stack", "de-prod", "--deployed", "baseline", "--from", "baseline");
+        Assert.Equal(1, both);
+        Assert.Equal("error: give exactly one of --from <season> and --deployed <groups>\n", twice.ReplaceLineEndings("\n"));
     }
 }

@@ -156,8 +156,8 @@ public class PlaybookTests
     {
         var pinned = PlaybookPlanner.Create(TestStacks.Settings("peak-weihnachten"), 2026, TestStacks.Rehearsal);
         var action = Of(pinned, Season.Spargel, MilestoneKind.SeasonSwitch).Actions[0];
-        Assert.Equal("Season switch: peak-weihnachten is pinned to weihnachten, so switch it by hand", action.What);
-        Assert.Equal("pulumi config set freshfoodz:season spargel -s peak-weihnachten && pulumi up --refresh --stack peak-weihnachten", action.Run);
+        Assert.Equal("Season switch: peak-weihnachten is pinned to weihnachten, so switch it by hand; the runs inside the window then step it", action.What);
+        Assert.Equal("pulumi config set freshfoodz:season spargel -s peak-weihnachten && pulumi up --stack peak-weihnachten", action.Run);
         var auto = Of(De2026, Season.Spargel, MilestoneKind.SeasonSwitch).Actions[0];
         Assert.Equal("pulumi stack output effectiveSeason --stack de-prod  # prints spargel", auto.Run);
     }

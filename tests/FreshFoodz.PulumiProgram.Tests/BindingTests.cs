@@ -117,8 +117,24 @@ public class BindingTests
     {
         var file = StackFileLoader.Load(Repository.Root, "de-prod");
         var values = new Dictionary<string, ConfigNode>(file.Values) { ["freshfoodz:season"] = new ConfigScalar("summer", null) };
-        var e = Assert.Throws<ResourceException>(() => StackBuilder.PlanFor(file with { Values = values }, new DateOnly(2026, 11, 22)));
+        var e = Assert.Throws<ResourceException>(() => StackBuilder.Settings(file with { Values = values }));
         Assert.Contains("freshfoodz:season: unknown season 'summer'", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A recorded state the program cannot read ends the run with the output named, never as "not deployed".</summary>
+    [Fact]
+    public void AnUnreadableRecordIsAMessageWithoutAStack()
+    {
+        var settings = StackSettingsReader.Read(StackFileLoader.Load(Repository.Root, "de-prod"));
+        var outputs = new Dictionary<string, object?>
+        {
+            ["seasonSwitch"] = new Dictionary<string, object?>
+            {
+                ["deployed"] = new Dictionary<string, object?> { ["apps"] = "summer", ["primaries"] = "baseline", ["replicas"] = "baseline" },
+            },
+        };
+        var e = Assert.Throws<ResourceException>(() => StackBuilder.Plan(settings, outputs, new DateTimeOffset(2026, 11, 22, 2, 0, 0, TimeSpan.Zero), "freshfoodz-infra", out _));
+        Assert.Equal("stack output seasonSwitch.deployed.apps is 'summer', not a season (baseline, spargel, oktoberfest, weihnachten)", e.Message);
     }
 
     private static IEnumerable<object?> Flatten(IEnumerable<object?> values) =>

@@ -1,15 +1,15 @@
 using System.Text.Json.Nodes;
 using FreshFoodz.Cli;
 using FreshFoodz.Components.Plan;
-using Pulumi.Testing;
 
 namespace FreshFoodz.PulumiProgram.Tests;
 
 /// <summary>
-/// Registration equals the plan: the real entry point (<see cref="StackBuilder.BuildAsync(DateOnly)"/>, the path
-/// Program.cs takes) runs under the SDK's test deployment with config handed over as the Pulumi CLI hands it over,
-/// and what reaches the engine — every registration with its options and secrets, every invoke, the stack outputs —
-/// read back into plan form is text for text what <c>plan --format json</c> prints for the same stack, season and day.
+/// Registration equals the plan: the real entry point (<see cref="StackBuilder.BuildAsync(DateTimeOffset, Action{string})"/>,
+/// the path Program.cs takes) runs under the SDK's test deployment with config handed over as the Pulumi CLI hands it
+/// over, and what reaches the engine — every registration with its options and secrets, every invoke, the stack
+/// reference it reads itself through, the stack outputs — read back into plan form is text for text what
+/// <c>plan --format json</c> prints for the same stack, season and day (a stack steady at that day's season).
 /// </summary>
 public class RegistrationTests
 {
@@ -59,6 +59,7 @@ public class RegistrationTests
         }
         var wire = await Registered(stack, season, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
         var registered = WirePlan.Read(wire);
+        var target = (string)plan["season"]!;
         foreach (var notRegistered in new[] { "drMatrix", "season", "stack", "territory" })
         {
             plan.Remove(notRegistered);
@@ -66,6 +67,9 @@ public class RegistrationTests
         var differences = PlanDifferences.Between(plan, registered);
         Assert.True(differences.Count == 0, $"{stack} {season} {day}: {differences.Count} differences\n{string.Join("\n", differences.Take(40))}");
         Assert.Equal(WirePlan.Canonical(plan), WirePlan.Canonical(registered));
+        // The stack reads itself in the organization it runs in, and says what it did.
+        Assert.Equal($"{ProgramRuns.Organization}/{ProgramRuns.Project}/{stack}", (string?)Assert.Single(wire.Of("ReadResourceAsync"))["id"]);
+        Assert.Equal([$"{stack}: steady at {target} ({(season == "auto" ? "auto, by date" : "pinned")})"], wire.Logs);
     }
 
     [Theory]
@@ -140,7 +144,7 @@ public class RegistrationTests
     }
 
     /// <summary>The committed project, or after the lock deadline a copy whose stacks have taken the lock step.</summary>
-    private static string Project(DateOnly day)
+    internal static string Project(DateOnly day)
     {
         if (day <= LockDeadline)
         {
@@ -170,20 +174,19 @@ public class RegistrationTests
         return JsonNode.Parse(stdout.ToString())!.AsObject();
     }
 
-    /// <summary>Runs the program's entry point under the SDK's test deployment, recording the wire.</summary>
+    /// <summary>
+    /// Runs the program's entry point under the SDK's test deployment, recording the wire, at 02:00 UTC on
+    /// <paramref name="day"/> for a stack last deployed at that day's season (as a program before the recorded switch
+    /// left it: output effectiveSeason alone), so it is steady: what <c>plan</c> shows.
+    /// </summary>
     internal static async Task<WireRecorder> Registered(string stack, string season, DateOnly day)
     {
-        var config = PulumiCliConfig.For(Project(day), stack, season);
-        var wire = new WireRecorder();
-        using (new PulumiEnvironment(config))
-        {
-            await ProgramRun.RunAsync(new WireMocks(), new TestOptions { StackName = stack, ProjectName = "freshfoodz-infra", IsPreview = false }, () =>
-            {
-                wire.Install();
-                return StackBuilder.BuildAsync(day);
-            });
-        }
-        return wire;
+        var project = Project(day);
+        var settings = Stacks.Settings.StackSettingsReader.Read(PulumiCliConfig.For(project, stack, season).Read(stack));
+        var previous = System.Collections.Immutable.ImmutableDictionary<string, object>.Empty
+            .Add("effectiveSeason", Capacity.Seasons.SeasonNames.ConfigName(settings.EffectiveSeason(day)));
+        var run = await ProgramRuns.Run(project, stack, season, new DateTimeOffset(day.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero), previous);
+        return run.Wire;
     }
 }
 

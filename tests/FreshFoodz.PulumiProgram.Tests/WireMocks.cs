@@ -11,8 +11,10 @@ namespace FreshFoodz.PulumiProgram.Tests;
 /// value: a resource's outputs are <c>@ref(&lt;resource&gt;.&lt;output&gt;)</c> (a dotted output inside its object), its
 /// id likewise; an invoke's result holds <c>@invoke(&lt;token&gt;#&lt;path&gt;)</c> at each path the program may read:
 /// the AKS credentials at <c>kubeconfigs[0].value</c>, base64-encoded as Azure does, getClientConfig's fields as text.
+/// The stack reference to the stack itself reads <paramref name="stackOutputs"/>, what the previous run recorded (none:
+/// a stack never deployed); a resource named <paramref name="failing"/> fails as a cloud error would.
 /// </summary>
-internal sealed class WireMocks : IMocks
+internal sealed class WireMocks(ImmutableDictionary<string, object>? stackOutputs = null, string? failing = null) : IMocks
 {
     public const string CredentialsToken = "azure-native:containerservice:listManagedClusterUserCredentials";
     public const string ClientConfigToken = "azure-native:authorization:getClientConfig";
@@ -24,6 +26,17 @@ internal sealed class WireMocks : IMocks
 
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
+        if (args.Name == failing)
+        {
+            throw new InvalidOperationException($"{args.Name}: the cloud refused the update (simulated)");
+        }
+        if (args.Type == "pulumi:pulumi:StackReference")
+        {
+            return Task.FromResult<(string?, object)>((args.Id, ImmutableDictionary<string, object>.Empty
+                .Add("name", args.Id!)
+                .Add("outputs", stackOutputs ?? ImmutableDictionary<string, object>.Empty)
+                .Add("secretOutputNames", ImmutableArray<object>.Empty)));
+        }
         var state = ImmutableDictionary<string, object>.Empty;
         foreach (var output in ReferenceOutputs.Known.Where(o => o != "id"))
         {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -69,14 +70,44 @@ internal static partial class WirePlan
             }
         }
         var stackOutputs = wire.Of("RegisterResourceOutputsAsync").Where(o => Text(o["urn"]).Contains("::pulumi:pulumi:Stack::", StringComparison.Ordinal)).ToList();
-        return new JsonObject
+        // A stack reference is read, not registered: its id is <organization>/<project>/<stack>.
+        var references = wire.Of("ReadResourceAsync").Where(r => Text(r["type"]) == "pulumi:pulumi:StackReference")
+            .Select(r => (JsonNode)new JsonObject { ["name"] = Text(r["name"]), ["stack"] = Text(r["id"])[(Text(r["id"]).IndexOf('/', StringComparison.Ordinal) + 1)..] })
+            .ToList();
+        var plan = new JsonObject
         {
             ["components"] = new JsonArray([.. components.OrderBy(c => Text(c["name"]), StringComparer.Ordinal)]),
             ["outputs"] = stackOutputs.Count == 1 ? Decode(stackOutputs[0]["outputs"] ?? new JsonObject(), invokes) : null,
             ["providers"] = new JsonArray([.. providers.OrderBy(c => Text(c["name"]), StringComparer.Ordinal)]),
             ["resources"] = new JsonArray([.. resources.OrderBy(c => Text(c["name"]), StringComparer.Ordinal)]),
         };
+        if (references.Count > 0)
+        {
+            plan["stackReferences"] = new JsonArray([.. references]);
+        }
+        return plan;
     }
+
+    /// <summary>
+    /// The stack outputs the engine records, as a stack reference hands them to the next run (text, numbers as
+    /// doubles, booleans, lists, maps; a secret's value); null when the program registered none (a failed run).
+    /// </summary>
+    public static System.Collections.Immutable.ImmutableDictionary<string, object>? RecordedOutputs(WireRecorder wire)
+    {
+        var registered = wire.Of("RegisterResourceOutputsAsync").SingleOrDefault(o => Text(o["urn"]).Contains("::pulumi:pulumi:Stack::", StringComparison.Ordinal));
+        return registered is null ? null : (System.Collections.Immutable.ImmutableDictionary<string, object>)Engine(registered["outputs"] ?? new JsonObject())!;
+    }
+
+    private static object? Engine(JsonNode? node) => node switch
+    {
+        JsonObject o when (string?)o[SpecialSigKey] == SecretSig => Engine(o["value"]),
+        JsonObject o => o.ToImmutableDictionary(e => e.Key, e => Engine(e.Value)!),
+        JsonArray a => a.Select(i => Engine(i)!).ToImmutableArray(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>(),
+        JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
+        _ => null,
+    };
 
     /// <summary>The resource name at the end of a URN (<c>urn:pulumi:stack::project::type::name</c>).</summary>
     public static string NameOf(string urn) => urn[(urn.LastIndexOf("::", StringComparison.Ordinal) + 2)..];

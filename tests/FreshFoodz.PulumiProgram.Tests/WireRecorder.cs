@@ -16,12 +16,41 @@ internal sealed record WireRequest(string Method, JsonObject Message);
 /// protobuf request the deployment hands its resource monitor (<c>Pulumi.IMonitor</c>, internal to the SDK). So,
 /// inside a <c>Deployment.TestAsync</c> run, the recorder replaces the deployment's monitor with a proxy that
 /// writes down each request (Google.Protobuf's JSON form) and passes it on to the SDK's own mock monitor.
-/// This reaches into two private members of SDK 3.112.1 (DeploymentInstance._deployment and Deployment.Monitor);
-/// if a later SDK renames them, <see cref="Install"/> fails loudly instead of recording nothing.
+/// It also records what the program writes to the engine log: the deployment's engine logger hands each message to
+/// its engine (public interface <c>Pulumi.Experimental.IEngine</c>), which the recorder wraps.
+/// This reaches into four private members of SDK 3.112.1 (DeploymentInstance._deployment, Deployment.Monitor,
+/// Deployment._logger and EngineLogger._engine); if a later SDK renames them, <see cref="Install"/> fails loudly
+/// instead of recording nothing.
 /// </summary>
 internal sealed class WireRecorder
 {
     private readonly List<WireRequest> _requests = [];
+    private readonly List<string> _logs = [];
+    private readonly List<string> _errors = [];
+
+    /// <summary>The engine log's Error messages: what a failed run shows its user.</summary>
+    public IReadOnlyList<string> Errors
+    {
+        get
+        {
+            lock (_errors)
+            {
+                return [.. _errors];
+            }
+        }
+    }
+
+    /// <summary>The engine log's Info messages (what the program says; the SDK logs errors itself), as sent.</summary>
+    public IReadOnlyList<string> Logs
+    {
+        get
+        {
+            lock (_logs)
+            {
+                return [.. _logs];
+            }
+        }
+    }
 
     public IReadOnlyList<WireRequest> Requests
     {
@@ -47,6 +76,35 @@ internal sealed class WireRecorder
         var proxy = DispatchProxy.Create(monitorField.FieldType, typeof(RecordingProxy));
         ((RecordingProxy)proxy).Attach(monitorField.GetValue(deployment)!, this);
         monitorField.SetValue(deployment, proxy);
+        var logger = typeof(Deployment).GetField("_logger", Private)?.GetValue(deployment)
+            ?? throw new InvalidOperationException("Pulumi SDK changed: Deployment._logger not found");
+        var engineField = logger.GetType().GetField("_engine", Private)
+            ?? throw new InvalidOperationException("Pulumi SDK changed: the engine logger has no _engine");
+        engineField.SetValue(logger, new RecordingEngine((Pulumi.Experimental.IEngine)engineField.GetValue(logger)!, this));
+    }
+
+    private void Log(Pulumi.Experimental.LogRequest message)
+    {
+        var list = message.Severity == Pulumi.Experimental.LogSeverity.Error ? _errors : _logs;
+        lock (list)
+        {
+            list.Add(message.Message);
+        }
+    }
+
+    /// <summary>The engine as the logger sees it: records each Info and Error message, then passes every message on.</summary>
+    private sealed class RecordingEngine(Pulumi.Experimental.IEngine inner, WireRecorder recorder) : Pulumi.Experimental.IEngine
+    {
+        public Task LogAsync(Pulumi.Experimental.LogRequest message)
+        {
+            if (message.Severity is Pulumi.Experimental.LogSeverity.Info or Pulumi.Experimental.LogSeverity.Error)
+            {
+                recorder.Log(message);
+            }
+            return inner.LogAsync(message);
+        }
+
+        public Task RequirePulumiVersionAsync(string pulumiVersionRange) => inner.RequirePulumiVersionAsync(pulumiVersionRange);
     }
 
     internal void Add(string method, IMessage message)

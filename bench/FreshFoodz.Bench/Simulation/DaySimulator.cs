@@ -20,8 +20,10 @@ public sealed record DeploymentDay(
 /// pods × c servers (a min-heap of server free times, as <see cref="QueueSimulator"/>), and pods that follow the
 /// schedule and a reactive HPA with the cluster's lags (<see cref="ScalingLags"/>):
 /// - every <see cref="ScalingLags.HpaSync"/> s the HPA computes desired = max(the cron trigger's replicas, as KEDA saw
-///   them one polling interval ago; ⌈ready × u / target⌉ with u the CPU of the last complete metrics interval, left
-///   alone within the 10 % tolerance), clamped to [off-hours floor, maxReplicas];
+///   them one polling interval ago; the prometheus trigger's ⌈r / threshold⌉ with r the deployment's request rate over
+///   the last <see cref="ScalingLags.RateWindow"/> s of scrapes (taken every <see cref="ScalingLags.ScrapeInterval"/> s)
+///   and threshold = c·ρ / S per pod, the plan's; left alone while r / (threshold × pods) is within the 10 % tolerance,
+///   as the HPA treats an AverageValue external metric), clamped to [off-hours floor, maxReplicas];
 /// - scale-down takes the highest desired of the last <see cref="ScalingLags.ScaleDownStabilization"/> s;
 /// - every new pod waits for a new node (<see cref="ScalingLags.NodeProvisioning"/>) and its start-up
 ///   (<see cref="ScalingLags.PodStartup"/>): the pessimistic case, nodes the autoscaler has not yet added;
@@ -32,7 +34,7 @@ public static class DaySimulator
 {
     public const int WindowSeconds = 300;
 
-    /// <summary>HPA tolerance: no scaling while |u / target − 1| ≤ 0.1 (Kubernetes docs, Horizontal Pod Autoscaling).</summary>
+    /// <summary>HPA tolerance: no scaling while |usage / target − 1| ≤ 0.1 (Kubernetes docs, Horizontal Pod Autoscaling).</summary>
     public const double Tolerance = 0.1;
 
     public static DeploymentDay Run(DailySchedule schedule, ScheduledDeployment d, AppTierDemand demand, ServiceSampler service, int seed)
@@ -60,8 +62,10 @@ public static class DaySimulator
         var windows = new List<DayWindow>();
         var responses = new List<double>();
         double windowWork = 0, serverSeconds = 0;
-        var metricWork = new double[DailySchedule.SecondsPerDay / (int)lags.MetricsResolution + 1];
-        var metricServerSeconds = new double[metricWork.Length];
+        // Requests per scrape interval: what http_requests_total's increase shows Prometheus.
+        var scraped = new int[(int)(DailySchedule.SecondsPerDay / lags.ScrapeInterval) + 1];
+        var scrapesPerWindow = (int)(lags.RateWindow / lags.ScrapeInterval);
+        var threshold = demand.RequestsPerPodAtTarget;
         var desiredHistory = new Queue<(double At, int Desired)>();
         int reactive = 0, peakReady = ready;
         double podSeconds = 0;
@@ -75,7 +79,6 @@ public static class DaySimulator
             var span = to - lastTime;
             serverSeconds += span * ready * c;
             podSeconds += span * (ready + pending.Count);
-            metricServerSeconds[(int)(lastTime / lags.MetricsResolution)] += span * ready * c;
             lastTime = to;
         }
 
@@ -93,17 +96,16 @@ public static class DaySimulator
             var cron = schedule.InWindow(t - lags.KedaPolling) ? d.BusinessMinReplicas : d.OffHoursMinReplicas;
             var current = ready + pending.Count;
             var desired = current;
-            var bin = (int)(t / lags.MetricsResolution) - 1; // the last complete metrics interval
-            if (bin >= 0 && ready > 0 && metricServerSeconds[bin] > 0)
+            var last = (int)(t / lags.ScrapeInterval); // scrapes completed by t: intervals [0, last)
+            if (last >= scrapesPerWindow)
             {
-                var u = metricWork[bin] / metricServerSeconds[bin];
-                var ratio = u / demand.TargetUtilization;
-                if (Math.Abs(ratio - 1) > Tolerance)
+                var rate = Enumerable.Range(last - scrapesPerWindow, scrapesPerWindow).Sum(i => scraped[i]) / lags.RateWindow;
+                if (Math.Abs(rate / (threshold * current) - 1) > Tolerance)
                 {
-                    desired = (int)Math.Ceiling(ready * ratio);
+                    desired = (int)Math.Ceiling(rate / threshold);
                 }
             }
-            var cpuDesired = desired;
+            var loadDesired = desired;
             desired = Math.Clamp(Math.Max(desired, cron), d.OffHoursMinReplicas, d.MaxReplicas);
             desiredHistory.Enqueue((t, desired));
             while (desiredHistory.Peek().At < t - lags.ScaleDownStabilization)
@@ -114,7 +116,7 @@ public static class DaySimulator
             for (var n = current; n < target; n++)
             {
                 pending.Add(t + lags.NodeProvisioning + lags.PodStartup);
-                if (cpuDesired > cron && n >= cron)
+                if (loadDesired > cron && n >= cron)
                 {
                     reactive++;
                 }
@@ -184,7 +186,7 @@ public static class DaySimulator
             servers.DequeueEnqueue(finish, finish);
             responses.Add(finish - t);
             windowWork += s;
-            metricWork[(int)(t / lags.MetricsResolution)] += s;
+            scraped[(int)(t / lags.ScrapeInterval)]++;
         }
         return new DeploymentDay(d, windows, reactive, peakReady, podSeconds / 3600);
     }

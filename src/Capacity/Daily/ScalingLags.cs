@@ -8,8 +8,11 @@ namespace FreshFoodz.Capacity.Daily;
 ///   (Kubernetes docs, "Horizontal Pod Autoscaling").
 /// - <see cref="ScaleDownStabilization"/> 300: <c>--horizontal-pod-autoscaler-downscale-stabilization</c> default 5 min
 ///   (same page): the HPA scales down to the highest recommendation of the last 5 minutes.
-/// - <see cref="MetricsResolution"/> 60: metrics-server's <c>--metric-resolution</c> default 60 s (kubernetes-sigs/metrics-server
-///   README), so the CPU the HPA sees is up to a minute old.
+/// - <see cref="ScrapeInterval"/> 30: the apps' PodMonitors scrape every 30 s (docs/metrics-contract.md), so the newest sample
+///   Prometheus holds is up to 30 s old.
+/// - <see cref="RateWindow"/> 120: the ScaledObjects' prometheus triggers scale on <c>rate(…[2m])</c>, the mean rate of the
+///   last 2 minutes of samples: four scrapes, so one missed scrape still leaves a rate (Prometheus docs, "rate()": it
+///   needs at least two samples in the range).
 /// - <see cref="NodeProvisioning"/> 300: a new AKS node from the cluster autoscaler's decision to Ready. Our assumption
 ///   (VM create + node bootstrap are minutes on AKS); measure it on the rehearsal stack.
 /// - <see cref="PodStartup"/> 60: a pod from scheduled to Ready (image cached on the node, readiness probe passed). Our
@@ -21,7 +24,8 @@ public sealed record ScalingLags(
     double KedaPolling = 30,
     double HpaSync = 15,
     double ScaleDownStabilization = 300,
-    double MetricsResolution = 60,
+    double ScrapeInterval = 30,
+    double RateWindow = 120,
     double NodeProvisioning = 300,
     double PodStartup = 60,
     double NodeScaleDown = 600)

@@ -22,6 +22,12 @@ public sealed record AppTierDemand(
     /// <summary>Exponential (M/M/N, exact; the p95 service time is not used) or lognormal fitted to the mean
     /// and p95 service time (M/G/N by Allen–Cunneen, <see cref="MgnModel"/>).</summary>
     public ServiceTimeDistribution Distribution { get; init; } = ServiceTimeDistribution.Exponential;
+
+    /// <summary>
+    /// Requests per second one pod serves at the target utilization: c·ρ / S, rule (a) of <see cref="AppTierSizer"/>
+    /// solved for λ per pod. The KEDA prometheus trigger scales the api deployments on it (docs/capacity-model.md).
+    /// </summary>
+    public double RequestsPerPodAtTarget => ConcurrencyPerPod * TargetUtilization / MeanServiceTimeSeconds;
 }
 
 public sealed record AppTierSizing(

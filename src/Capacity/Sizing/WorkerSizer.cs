@@ -7,7 +7,12 @@ public sealed record WorkerSizing(
     double TargetUtilization,
     int Count,
     double Utilization,
-    SizingLimit DecidedBy);
+    SizingLimit DecidedBy)
+{
+    /// <summary>Jobs per second one worker finishes at the target utilization: c·ρ / S (the sizing rule solved for λ per
+    /// worker); the KEDA prometheus trigger scales the worker deployments on it.</summary>
+    public double JobsPerWorkerAtTarget => ConcurrencyPerWorker * TargetUtilization / MeanJobTimeSeconds;
+}
 
 /// <summary>
 /// Workers = the smallest w ≥ the HA minimum with utilization λ·S / (w·c) ≤ the target (the app tier's rule (a);

@@ -80,6 +80,12 @@ internal static class CommonOptions
         throw new UsageException("no Pulumi.yaml in this folder or above it; run inside the project or pass --project-dir");
     }
 
+    /// <summary>The project's name from Pulumi.yaml's <c>name:</c> line (part of every URN and stack reference).</summary>
+    public static string ProjectName(string projectDir) =>
+        File.ReadLines(Path.Combine(projectDir, "Pulumi.yaml")).Select(l => l.Trim())
+            .FirstOrDefault(l => l.StartsWith("name:", StringComparison.Ordinal))?["name:".Length..].Trim()
+        ?? throw new UsageException($"{Path.Combine(projectDir, "Pulumi.yaml")} has no name: line");
+
     /// <summary>Loads and validates a stack, with the season option (if given) overriding its config.</summary>
     public static StackSettings LoadSettings(string projectDir, string stack, string? season)
     {

@@ -1,13 +1,16 @@
 using System.CommandLine;
 using FreshFoodz.Components.Plan;
 using FreshFoodz.Components.Resilience;
-using FreshFoodz.Stacks;
 using FreshFoodz.Stacks.DeploymentRules;
+using FreshFoodz.Switching;
 using Spectre.Console;
 
 namespace FreshFoodz.Cli.Commands;
 
-/// <summary><c>plan --stack S [--season X] [--date D] [--format tree|json]</c>: what the Pulumi program registers.</summary>
+/// <summary>
+/// <c>plan --stack S [--season X] [--date D] [--format tree|json]</c>: what the Pulumi program registers for a stack
+/// steady at the season of --date (every capacity group there; <c>diff</c> shows the steps on the way).
+/// </summary>
 internal static class PlanCommand
 {
     /// <summary>The inputs worth seeing in the tree, per resource type (the JSON has everything).</summary>
@@ -28,7 +31,8 @@ internal static class PlanCommand
         command.SetAction(parse =>
         {
             var (settings, date) = selection.Read(parse, context);
-            var plan = StackPlanner.Plan(settings, date);
+            var switchContext = SwitchContext.For(settings);
+            var plan = SwitchPlanner.Steady(switchContext, date, CommonOptions.ProjectName(selection.ProjectDir(parse)));
             if (parse.GetValue(format) == "json")
             {
                 context.Out.Write(PlanJson.Serialize(plan));
@@ -36,7 +40,7 @@ internal static class PlanCommand
             else
             {
                 WriteTree(plan, context.Out);
-                WriteRules(StackPlanner.Rules(settings, settings.EffectiveSeason(date), date), context.Out);
+                WriteRules(SwitchPlanner.Rules(switchContext, plan, settings.EffectiveSeason(date), date), context.Out);
             }
             return CliApp.Ok;
         });
@@ -67,6 +71,10 @@ internal static class PlanCommand
             nodes[r.Options.Parent!].AddNode(Markup.Escape($"{r.Name}  {r.Type}{flags}  {string.Join(" ", keys)}".TrimEnd()));
         }
         console.Write(tree);
+        foreach (var reference in plan.StackReferences)
+        {
+            console.WriteLine(Markup.Escape($"Reads stack <organization>/{reference.Stack} as {reference.Name}: the season switch's recorded state (output {SwitchRecord.OutputName})"));
+        }
 
         var dr = new Table().Border(TableBorder.Rounded).Title("DR matrix")
             .AddColumn("function").AddColumn("tier").AddColumn("server / zone / region").AddColumn("worst RTO").AddColumn("worst RPO").AddColumn("verdict");

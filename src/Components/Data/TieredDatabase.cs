@@ -12,6 +12,11 @@ public sealed record TieredDatabaseArgs
     public required PlannedResource PrimaryGroup { get; init; }
     public required PlannedResource DisasterRecoveryGroup { get; init; }
     public required PostgresSku Sku { get; init; }
+
+    /// <summary>The replica's SKU when it differs from the primary's: between the steps of a season switch (replicas
+    /// first on a scale-up, last on a scale-down; rule ReplicaComputeAtLeastPrimary). Null: the primary's.</summary>
+    public PostgresSku? ReplicaSku { get; init; }
+
     public required int StorageSizeGB { get; init; }
     public required string PostgresVersion { get; init; }
 
@@ -179,14 +184,14 @@ public static class TieredDatabase
                 ["location"] = c.DisasterRecovery.Name,
                 ["createMode"] = "Replica",
                 ["sourceServerResourceId"] = server.Id,
-                // The same SKU: a promoted replica must carry the primary's load, and a replica may not be smaller.
-                ["sku"] = new Props { ["name"] = args.Sku.Name, ["tier"] = args.Sku.Tier.ToString() },
+                // The primary's SKU (mid-switch, never smaller): a promoted replica must carry the primary's load.
+                ["sku"] = new Props { ["name"] = (args.ReplicaSku ?? args.Sku).Name, ["tier"] = (args.ReplicaSku ?? args.Sku).Tier.ToString() },
                 ["storage"] = new Props { ["storageSizeGB"] = args.StorageSizeGB, ["autoGrow"] = "Enabled" },
                 ["network"] = args.Network.For(args.Network.ReplicaSubnet),
                 ["tags"] = c.Tags.For(DataClassification.Confidential),
             }, stateful with { DependsOn = [last.Name] });
             // PgBouncer settings are per server: a promoted replica without its own has no pooler on port 6432.
-            last = args.Sku.Tier == PostgresTier.Burstable
+            last = (args.ReplicaSku ?? args.Sku).Tier == PostgresTier.Burstable
                 ? replica
                 : Parameter(scope, "replica-pgbouncer", args.DisasterRecoveryGroup, replica, replica, "pgbouncer.enabled", "true");
             // A writer endpoint that follows promotion, so apps reconnect without a config change.

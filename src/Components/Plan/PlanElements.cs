@@ -45,6 +45,13 @@ public sealed record PlannedResource(string Type, string Name, PlanMap Inputs, P
 /// <summary>A component resource (<c>freshfoodz:&lt;area&gt;:&lt;Name&gt;</c>) grouping resources as a tree.</summary>
 public sealed record PlannedComponent(string Type, string Name, string? Parent);
 
+/// <summary>
+/// A reference to the outputs of a stack of this project and organization (<c>pulumi:pulumi:StackReference</c>), named
+/// <paramref name="Stack"/> as <c>&lt;project&gt;/&lt;stack&gt;</c>: the program registers it as
+/// <c>&lt;organization&gt;/&lt;project&gt;/&lt;stack&gt;</c>, the organization being the one it runs in.
+/// </summary>
+public sealed record PlannedStackReference(string Name, string Stack);
+
 /// <summary>An explicit provider (<c>pulumi:providers:&lt;package&gt;</c>) with its pinned plugin version.</summary>
 public sealed record PlannedProvider(string Package, string Name, PlanMap Inputs)
 {

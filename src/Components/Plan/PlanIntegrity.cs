@@ -21,7 +21,8 @@ public static class PlanIntegrity
         var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, kind) in plan.Providers.Select(p => (p.Name, "provider"))
             .Concat(plan.Components.Select(c => (c.Name, "component")))
-            .Concat(plan.Resources.Select(r => (r.Name, "resource"))))
+            .Concat(plan.Resources.Select(r => (r.Name, "resource")))
+            .Concat(plan.StackReferences.Select(s => (s.Name, "stack reference"))))
         {
             if (!kinds.TryAdd(name, kind))
             {

@@ -17,7 +17,17 @@ public static class PlanJson
 
     public static string Serialize(StackPlan plan) => ToJson(plan).ToJsonString(Indented) + "\n";
 
-    public static JsonObject ToJson(StackPlan plan) => (JsonObject)Sorted(new JsonObject
+    public static JsonObject ToJson(StackPlan plan)
+    {
+        var json = Unsorted(plan);
+        if (plan.StackReferences.Length > 0)
+        {
+            json["stackReferences"] = new JsonArray([.. plan.StackReferences.Select(s => (JsonNode)new JsonObject { ["name"] = s.Name, ["stack"] = s.Stack })]);
+        }
+        return (JsonObject)Sorted(json)!;
+    }
+
+    private static JsonObject Unsorted(StackPlan plan) => new()
     {
         ["stack"] = plan.Stack,
         ["territory"] = plan.Territory,
@@ -44,7 +54,7 @@ public static class PlanJson
         })]),
         ["drMatrix"] = new JsonArray([.. plan.DrMatrix.Select(Row)]),
         ["outputs"] = Value(plan.Outputs),
-    })!;
+    };
 
     public static JsonNode? Value(PlanValue value) => value switch
     {
@@ -83,7 +93,10 @@ public static class PlanJson
             [.. o["resources"]!.AsArray().Select(r => new PlannedResource(
                 Text(r!["type"]), Text(r["name"]), (PlanMap)ReadValue(r["inputs"]!), ReadOptions(r["options"]!.AsObject())))],
             [.. o["drMatrix"]!.AsArray().Select(ReadRow)],
-            (PlanMap)ReadValue(o["outputs"]!)));
+            (PlanMap)ReadValue(o["outputs"]!))
+        {
+            StackReferences = [.. (o["stackReferences"]?.AsArray() ?? []).Select(s => new PlannedStackReference(Text(s!["name"]), Text(s["stack"])))],
+        });
     }
 
     public static PlanValue ReadValue(JsonNode node)

@@ -86,7 +86,7 @@ public static class KubernetesPlatform
             // Workload identity: pods exchange their service account token for an Entra token (no secrets on disk).
             ["oidcIssuerProfile"] = new Props { ["enabled"] = true },
             ["securityProfile"] = new Props { ["workloadIdentity"] = new Props { ["enabled"] = true } },
-            // AKS's managed KEDA add-on: the modules' ScaledObjects (daily schedule + CPU) need its CRDs and operator.
+            // AKS's managed KEDA add-on: the modules' ScaledObjects (daily schedule + load per pod) need its CRDs and operator.
             ["workloadAutoScalerProfile"] = new Props { ["keda"] = new Props { ["enabled"] = true } },
             // Key Vault CSI driver: secrets mounted as files straight from the vault, rotated every two minutes.
             ["addonProfiles"] = new Props
@@ -155,8 +155,8 @@ public static class KubernetesPlatform
             ["tags"] = c.Tags.For(DataClassification.Internal),
         },
         // The autoscaler owns the live node count; Pulumi sets only its bounds. An ignored input is sent from the state,
-        // so a season switch runs pulumi up --refresh: the count sent is the live one (AKS refuses any other with the
-        // autoscaler on), and a minCount raised above it is allowed (rule AutoscaledPoolCountFromLive).
+        // so every pulumi up refreshes first (Pulumi.yaml options.refresh: always): the count sent is the live one (AKS
+        // refuses any other with the autoscaler on), and a minCount raised above it is allowed (rule AutoscaledPoolCountFromLive).
         new PlanOptions { IgnoreChanges = ["count"] });
         var access = scope.Resource("azure-native:authorization:RoleAssignment", "deployer-cluster-admin", new Props
         {

@@ -10,15 +10,18 @@ public enum DataClassification
     Restricted,
 }
 
-/// <summary>The tags every taggable Azure resource carries: territory, season, data classification, cost centre.</summary>
-public sealed record StackTags(string Stack, string Territory, string Season, string CostCentre)
+/// <summary>
+/// The tags every taggable Azure resource carries: territory, data classification, cost centre. Not the season: it
+/// lives on the stack (the <c>seasonSwitch</c> output, the season ConfigMap, the stack tag), so a season switch touches
+/// only the resources whose capacity changes (docs/seasonal-operations.md, "What a switch touches").
+/// </summary>
+public sealed record StackTags(string Stack, string Territory, string CostCentre)
 {
-    public static readonly IReadOnlyList<string> Required = ["territory", "season", "dataClassification", "costCentre"];
+    public static readonly IReadOnlyList<string> Required = ["territory", "dataClassification", "costCentre"];
 
     public Props For(DataClassification classification) => new()
     {
         ["territory"] = Territory,
-        ["season"] = Season,
         ["dataClassification"] = classification.ToString().ToLowerInvariant(),
         ["costCentre"] = CostCentre,
         ["stack"] = Stack,

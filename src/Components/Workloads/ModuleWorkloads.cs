@@ -15,13 +15,28 @@ public sealed record ModuleWorkloadsArgs
 
     /// <summary>The season's daily schedule: business-window minimum, off-hours floor (docs/capacity-model.md, Daily floor).</summary>
     public required DailySchedule Schedule { get; init; }
+
+    /// <summary>Where KEDA reads the load the pods were sized for: the in-cluster Prometheus and the contract's counters.</summary>
+    public required ScalingMetrics Metrics { get; init; }
 }
 
 /// <summary>
+/// The series the ScaledObjects scale on (docs/metrics-contract.md): requests per api pod from <paramref name="Requests"/>
+/// (a counter every api pod exports, selected by namespace and the Deployment's pod names) and finished jobs per worker
+/// from <paramref name="Jobs"/> (a counter with the worker deployment in label <paramref name="DeploymentLabel"/>),
+/// queried at <paramref name="PrometheusAddress"/> over <paramref name="RateWindowSeconds"/>.
+/// </summary>
+public sealed record ScalingMetrics(string PrometheusAddress, string Requests, string Jobs, string DeploymentLabel, int RateWindowSeconds);
+
+/// <summary>
 /// What the platform team owns on the cluster around the app teams' deployments: a namespace per business module
-/// with a ResourceQuota, a KEDA ScaledObject (the daily schedule and CPU scaling; KEDA owns the deployment's HPA) and a
-/// PodDisruptionBudget per named deployment, PriorityClasses so event-catering
+/// with a ResourceQuota, a KEDA ScaledObject (the daily schedule and scaling on the load per pod; KEDA owns the
+/// deployment's HPA) and a PodDisruptionBudget per named deployment, PriorityClasses so event-catering
 /// traffic preempts standard and batch work, and a season ConfigMap the apps read.
+/// <para>No ScaledObject has a cpu or memory trigger: KEDA's admission webhook refuses one whose target Deployment does
+/// not exist yet, and the app teams create their Deployments after the first <c>pulumi up</c> (deployment rule
+/// KedaTriggersNeedNoTarget). The prometheus trigger scales on what the capacity engine sizes instead: requests (or
+/// jobs) per second per pod against the rate one pod serves at the season's target utilization.</para>
 /// </summary>
 public static class ModuleWorkloads
 {
@@ -108,7 +123,6 @@ public static class ModuleWorkloads
 
         foreach (var (deployment, sizing) in sized)
         {
-            var target = deployment.Role == WorkloadRole.Api ? capacity.Targets.App : capacity.Targets.Workers;
             var scheduled = args.Schedule.Deployments.Single(d => d.Name == deployment.Name);
             var triggers = new List<PlanValue>();
             if (args.Schedule.HasWindow && scheduled.BusinessMinReplicas > scheduled.OffHoursMinReplicas)
@@ -127,13 +141,7 @@ public static class ModuleWorkloads
                     },
                 });
             }
-            // Scale out when CPU passes the season's target utilization, the same target pods were sized for.
-            triggers.Add(new Props
-            {
-                ["type"] = "cpu",
-                ["metricType"] = "Utilization",
-                ["metadata"] = new Props { ["value"] = Text((int)Math.Round(target * 100)) },
-            });
+            triggers.Add(LoadTrigger(module, deployment, capacity, args.Metrics));
             scope.Resource("kubernetes:keda.sh/v1alpha1:ScaledObject", $"{deployment.Name}-scaler", new Props
             {
                 ["apiVersion"] = "keda.sh/v1alpha1",
@@ -199,6 +207,35 @@ public static class ModuleWorkloads
             ["data"] = data,
         }, inNamespace);
         return ns;
+    }
+
+    /// <summary>
+    /// Scale out when the load per pod passes what one pod serves at the season's target utilization, the rate the pods
+    /// were sized for (c·ρ / S: <see cref="AppTierDemand.RequestsPerPodAtTarget"/>, <see cref="WorkerSizing.JobsPerWorkerAtTarget"/>).
+    /// The query sums the deployment's rate; with metricType AverageValue the HPA divides it by the pods (KEDA docs,
+    /// "Prometheus" scaler; kedacore/keda v2.19.0 pkg/scalers/prometheus_scaler.go: serverAddress, query, threshold).
+    /// Neither needs the target Deployment at admission, unlike cpu and memory.
+    /// </summary>
+    private static PlanMap LoadTrigger(BusinessModule module, ModuleDeployment deployment, CapacityPlan capacity, ScalingMetrics m)
+    {
+        var window = $"{m.RateWindowSeconds / 60}m";
+        var (query, perPod) = deployment.Role == WorkloadRole.Api
+            // A Deployment's pods are named <deployment>-<pod-template-hash>-<suffix>: this matches its pods and no other's.
+            ? ($"sum(rate({m.Requests}{{namespace=\"{module.Name}\",pod=~\"{deployment.Name}-[a-z0-9]+-[a-z0-9]+\"}}[{window}]))",
+                capacity.App.Demand.RequestsPerPodAtTarget)
+            : ($"sum(rate({m.Jobs}{{namespace=\"{module.Name}\",{m.DeploymentLabel}=\"{deployment.Name}\"}}[{window}]))",
+                capacity.Workers.JobsPerWorkerAtTarget);
+        return new Props
+        {
+            ["type"] = "prometheus",
+            ["metricType"] = "AverageValue",
+            ["metadata"] = new Props
+            {
+                ["serverAddress"] = m.PrometheusAddress,
+                ["query"] = query,
+                ["threshold"] = perPod.ToString("0.###", CultureInfo.InvariantCulture),
+            },
+        }.Build();
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

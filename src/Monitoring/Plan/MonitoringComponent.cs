@@ -36,6 +36,13 @@ public static class MonitoringComponent
 
     public const string ChartRepository = "https://prometheus-community.github.io/helm-charts";
 
+    /// <summary>
+    /// The chart's Prometheus inside the cluster, which KEDA's prometheus triggers query: service
+    /// <c>&lt;fullname&gt;-prometheus</c> on port 9090 (chart templates/prometheus/service.yaml and values
+    /// prometheus.service.port; fullname is the release name, which contains the chart's name), namespace <see cref="Namespace"/>.
+    /// </summary>
+    public static readonly string PrometheusAddress = $"http://{ReleaseName}-prometheus.{Namespace}.svc.cluster.local:9090";
+
     /// <summary>The label and value the chart's Grafana sidecar loads dashboards from (chart values, grafana.sidecar.dashboards).</summary>
     public static readonly (string Key, string Value) DashboardLabel = ("grafana_dashboard", "1");
 

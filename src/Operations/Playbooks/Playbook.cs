@@ -128,7 +128,7 @@ public static class PlaybookPlanner
         var rehearsal = r is null
             ? new PlaybookAction($"Load test at {times} ({Rate(test.StartRate)} → {Rate(test.PeakRate)} requests/s): the project has no rehearsal stack, so add one (freshfoodz:environment: rehearsal) first", k6)
             : new PlaybookAction($"Load test at {times} on the rehearsal stack {r} ({Rate(test.StartRate)} → {Rate(test.PeakRate)} requests/s, hold {PeakTestProfile.HoldMinutes} min)",
-                $"pulumi config set freshfoodz:season {x} -s {r} && pulumi up --refresh --stack {r}; then {k6}");
+                $"pulumi config set freshfoodz:season {x} -s {r} && pulumi config set freshfoodz:switchOutsideWindowOn {window.FirstDay.AddDays(-30):yyyy-MM-dd} -s {r} && pulumi up --stack {r}  # repeat until the log says steady (a decision, then one run per step); then {k6}");
         var t30 = new List<PlaybookAction>
         {
             new($"Capacity plan for {name} ({times}): {capacity.Hpa.MinReplicas} api pods, {capacity.Nodes.Count} app nodes, database {capacity.Database.Sku.Name}{MonthlyCost(settings, options, season)}",
@@ -144,7 +144,7 @@ public static class PlaybookPlanner
                 t30.Add(new($"During the {times} hold, one at a time: {e.Checks} ({e.Kind} {e.Name})",
                     $"kubectl -n {ChaosExperiments.Namespace} annotate {e.Kind.ToLowerInvariant()} {e.Name} {ChaosExperiments.PauseAnnotation}-"));
             }
-            t30.Add(new("After the hold: the experiments paused again, as planned", $"pulumi up --refresh --stack {r}"));
+            t30.Add(new("After the hold: the experiments paused again, as planned", $"pulumi up --stack {r}"));
         }
         t30.Add(new($"Team briefing: {name} {Day(window.FirstDay)} – {Day(window.LastDay)}, capacity, this playbook",
             $"freshfoodz report --stack {s} --year {year} --out report.html"));
@@ -152,11 +152,11 @@ public static class PlaybookPlanner
         var switchActions = new List<PlaybookAction>
         {
             settings.Season.IsAuto
-                ? new($"Season switch applied: auto gives {name} capacity from today; the daily seasons workflow (.github/workflows/seasons.yml) applies it",
+                ? new($"Season switch applied: auto gives {name} capacity from today; the hourly seasons workflow's pulumi up (.github/workflows/seasons.yml) steps it, the output seasonSwitch says where it stands",
                     $"pulumi stack output effectiveSeason --stack {s}  # prints {x}")
-                : new($"Season switch: {s} is pinned to {settings.Season}, so switch it by hand",
-                    $"pulumi config set freshfoodz:season {x} -s {s} && pulumi up --refresh --stack {s}"),
-            new($"Applied inside the low-traffic window {settings.Plan.Deployment.LowTrafficWindowText} (freshfoodz:lowTrafficWindow), replicas before primaries on a scale-up: the run-time effects and the apply phases",
+                : new($"Season switch: {s} is pinned to {settings.Season}, so switch it by hand; the runs inside the window then step it",
+                    $"pulumi config set freshfoodz:season {x} -s {s} && pulumi up --stack {s}"),
+            new($"Applied inside the low-traffic window {settings.Plan.Deployment.LowTrafficWindowText} (freshfoodz:lowTrafficWindow), one step per run, replicas before primaries on a scale-up: the steps and their run-time effects",
                 $"freshfoodz diff --stack {s} --from baseline --to {x}"),
             new($"Change freeze from today to {Day(window.LastDay)}: no Kubernetes upgrade (deployment rule AksUpgradeOutsidePeakWindow refuses one)",
                 $"freshfoodz plan --stack {s}  # AksVersionSupported warns ahead of the version's end: upgrade before {Day(window.CapacityFrom)} or after {Day(window.LastDay)}"),

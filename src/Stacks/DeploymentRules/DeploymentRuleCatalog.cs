@@ -5,7 +5,8 @@ namespace FreshFoodz.Stacks.DeploymentRules;
 
 /// <summary>
 /// The cloud's deployment rules as checked data: each with its id, statement and source, judged on the plan
-/// (create) and on every ordered pair of seasons (update). docs/deployment-rules.md lists them.
+/// (create) and on updates (one <c>pulumi up</c> from one plan to the next: every step of every season switch).
+/// docs/deployment-rules.md lists them.
 /// </summary>
 public static class DeploymentRuleCatalog
 {
@@ -27,14 +28,12 @@ public static class DeploymentRuleCatalog
         PostgresRules.EntraAuthHasTenantAndAdministrator,
         PostgresRules.CreateModeNeverChanges,
         PostgresRules.OneOperationPerServer,
+        KubernetesRules.KedaTriggersNeedNoTarget,
     ];
 
-    /// <summary>Every rule on the plan of <paramref name="season"/> and on every ordered pair of the stack's season plans.</summary>
-    public static RuleReport Judge(RuleContext context, IReadOnlyDictionary<Season, StackPlan> plans, Season season)
-    {
-        var pairs = SeasonNames.All.SelectMany(from => SeasonNames.All.Where(to => to != from).Select(to => (plans[from], plans[to]))).ToList();
-        return Report(context, season, plans[season], pairs);
-    }
+    /// <summary>Every rule on <paramref name="plan"/> and on each of <paramref name="updates"/>.</summary>
+    public static RuleReport Judge(RuleContext context, StackPlan plan, Season season, IReadOnlyList<(StackPlan From, StackPlan To)> updates) =>
+        Report(context, season, plan, updates);
 
     /// <summary>Every rule on one plan alone (what a first <c>pulumi up</c> creates).</summary>
     public static RuleReport JudgePlan(RuleContext context, StackPlan plan, Season season) => Report(context, season, plan, []);

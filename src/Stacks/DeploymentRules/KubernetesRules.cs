@@ -3,7 +3,8 @@ using FreshFoodz.Components.Plan;
 
 namespace FreshFoodz.Stacks.DeploymentRules;
 
-/// <summary>AKS versions: creatable on the plan date by the release calendar, and changed only outside the peaks.</summary>
+/// <summary>AKS versions: creatable on the plan date by the release calendar, and changed only outside the peaks; KEDA triggers
+/// the admission webhook accepts before the app Deployments exist.</summary>
 internal static class KubernetesRules
 {
     private const string Version = "kubernetesVersion";
@@ -43,6 +44,23 @@ internal static class KubernetesRules
                         $"changes from {x.Before} to {x.After} on {AksVersionCalendar.Format(date)}, inside the {window.Season.ConfigName()} change freeze "
                         + $"({AksVersionCalendar.Format(window.CapacityFrom)} to {AksVersionCalendar.Format(window.LastDay)}): upgrade after it"));
         },
+    };
+
+    private static readonly string[] TargetCheckedTriggers = ["cpu", "memory"];
+
+    public static readonly DeploymentRule KedaTriggersNeedNoTarget = new(
+        "KedaTriggersNeedNoTarget",
+        "A ScaledObject the plan creates has no cpu or memory trigger: KEDA's admission webhook refuses one whose target Deployment does not exist yet (or sets no request for that resource), no plan creates the app teams' Deployments, and a dry run skips the check, so a preview passes and the first pulumi up fails.",
+        "kedacore/keda v2.19.0 apis/keda/v1alpha1/scaledobject_webhook.go, verifyCPUMemoryScalers (returns early for a dry run; reads the "
+        + "scaleTargetRef Deployment, fails if it is missing or \"the container … doesn't have the cpu request defined\"); KEDA docs \"Admission Webhooks\"; "
+        + "werf/nelm#456 and kedacore/keda#5973 (the same refusal on first install); the AKS KEDA add-on runs KEDA 2.19 with Kubernetes 1.36")
+    {
+        OnPlan = (plan, context) => plan.OfType(PlanFacts.ScaledObject).SelectMany(o =>
+            ((o.Inputs.At("spec.triggers") as PlanList)?.Items ?? []).OfType<PlanMap>()
+                .Select((t, i) => (Index: i, Type: (t["type"] as PlanString)?.Value))
+                .Where(t => t.Type is not null && TargetCheckedTriggers.Contains(t.Type))
+                .Select(t => new Breach(o.Name, $"spec.triggers[{t.Index}].type", RuleLevel.Refuse,
+                    $"is {t.Type}: KEDA's webhook refuses it while {o.Text("spec.scaleTargetRef.name")} does not exist; scale on the load per pod (prometheus trigger) instead"))),
     };
 
     private static IEnumerable<Breach> Check(PlannedResource cluster, DateOnly date)

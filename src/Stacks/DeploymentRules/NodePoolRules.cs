@@ -6,7 +6,7 @@ namespace FreshFoodz.Stacks.DeploymentRules;
 /// An autoscaled AKS node pool's <c>count</c>: the autoscaler owns it, so every update must send the pool's live count.
 /// Pulumi sends an ignored input's value from the state (Pulumi docs "Resource option: ignoreChanges": "Uses the
 /// serialized value from the stack state … Does not automatically read the live value … unless you run a refresh"), so
-/// the count is under <c>ignoreChanges</c> and every <c>pulumi up</c> of a season switch runs with <c>--refresh</c>.
+/// the count is under <c>ignoreChanges</c> and every <c>pulumi up</c> refreshes first (Pulumi.yaml <c>options.refresh: always</c>).
 /// </summary>
 internal static class NodePoolRules
 {
@@ -14,7 +14,7 @@ internal static class NodePoolRules
 
     public static readonly DeploymentRule AutoscaledCountFromLive = new(
         "AutoscaledPoolCountFromLive",
-        "An autoscaled node pool is created with count within [minCount, maxCount], and count is under ignoreChanges: an update sends the live count (pulumi up --refresh), never a planned one, and a season switch's new bounds hold the count the pool has in the low-traffic window (the old minCount).",
+        "An autoscaled node pool is created with count within [minCount, maxCount], and count is under ignoreChanges: an update sends the live count (every up refreshes: Pulumi.yaml options.refresh always), never a planned one, and a season switch's new bounds hold the count the pool has in the low-traffic window (the old minCount).",
         "pulumi-azure-native #2943 and Azure/AKS #1627 (count is required in the agent pool PUT); hashicorp/terraform-provider-azurerm #4543 "
         + "(a count other than the live one with the autoscaler on: \"Cannot manually scale AgentPool … with cluster autoscaler enabled\"); "
         + "Azure/AKS #1481, #1758 and Azure/azure-cli-extensions #1606 (minCount may be raised above the current count); AKS release 2021-07-22 "

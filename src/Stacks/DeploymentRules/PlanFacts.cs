@@ -12,6 +12,7 @@ internal static class PlanFacts
     public const string Budget = "azure-native:consumption:Budget";
     public const string ManagedCluster = "azure-native:containerservice:ManagedCluster";
     public const string AgentPool = "azure-native:containerservice:AgentPool";
+    public const string ScaledObject = "kubernetes:keda.sh/v1alpha1:ScaledObject";
 
     public static string? Text(this PlannedResource r, string path) => (r.Inputs.At(path) as PlanString)?.Value;
 

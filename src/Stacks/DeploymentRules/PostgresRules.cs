@@ -37,14 +37,15 @@ internal static class PostgresRules
 
     public static readonly DeploymentRule ReplicaComputeAtLeastPrimary = new(
         "ReplicaComputeAtLeastPrimary",
-        "A read replica's compute is never smaller than its primary's, before, during and after an update: on scale-up the replica is scaled first, on scale-down the primary (a two-phase apply, docs/disaster-recovery.md).",
+        "A read replica's compute is never smaller than its primary's, before, during and after an update. One update (one pulumi up) may change the two servers in either order, or stop between them, so it may change them together only if the replica's old SKU holds the primary's new one and the replica's new SKU holds the primary's old one: a scale-up moves the replicas first, a scale-down the primaries, each in an update of its own (FreshFoodz.Switching steps every switch so).",
         ReplicaSource)
     {
         OnPlan = (plan, context) => Replicas(plan)
             .Where(x => Cores(context, x.Replica) < Cores(context, x.Primary))
             .Select(x => new Breach(x.Replica.Name, "sku.name", RuleLevel.Refuse,
                 $"{x.Replica.Text("sku.name")} is smaller than its primary's {x.Primary.Text("sku.name")}")),
-        // Phase 1 scales the replica while the primary is unchanged (scale-up), or the primary while the replica is (scale-down).
+        // Pulumi updates a replica after its primary, but a failed or interrupted update can stop between the two, and the
+        // next update may start from there: every mix of old and new must keep the replica at least as large.
         OnSwitch = (from, to, context) => Replicas(to).SelectMany(x =>
         {
             var oldPrimary = from.Twin(x.Primary);
@@ -53,11 +54,13 @@ internal static class PostgresRules
             {
                 return [];
             }
-            var up = Cores(context, x.Primary) > Cores(context, oldPrimary);
-            var (between, against) = up ? (Cores(context, x.Replica), Cores(context, oldPrimary)) : (Cores(context, oldReplica), Cores(context, x.Primary));
-            return between < against
+            var primaryFirst = Cores(context, oldReplica) < Cores(context, x.Primary);
+            var replicaFirst = Cores(context, x.Replica) < Cores(context, oldPrimary);
+            return primaryFirst || replicaFirst
                 ? [new Breach(x.Replica.Name, "sku.name", RuleLevel.Refuse,
-                    $"{from.Season} → {to.Season}: no order keeps the replica ({oldReplica.Text("sku.name")} → {x.Replica.Text("sku.name")}) at least as large as the primary ({oldPrimary.Text("sku.name")} → {x.Primary.Text("sku.name")})")]
+                    $"{from.Season} → {to.Season}: one update changes the primary ({oldPrimary.Text("sku.name")} → {x.Primary.Text("sku.name")}) and its replica "
+                    + $"({oldReplica.Text("sku.name")} → {x.Replica.Text("sku.name")}); if the {(primaryFirst ? "primary's" : "replica's")} change lands first the replica is smaller: "
+                    + "step it (replicas first on a scale-up, primaries first on a scale-down)")]
                 : Array.Empty<Breach>();
         }),
     };

@@ -3,22 +3,13 @@ using FreshFoodz.Stacks.Settings;
 
 namespace FreshFoodz.Stacks.DeploymentRules;
 
-/// <summary>What one change does to the running system, for how long, in which apply phase, and the source that says so.
-/// Phase 1 is applied first, alone, with <c>pulumi up --target</c>; phase 2 is the ordinary <c>pulumi up</c> that follows.</summary>
-public sealed record RuntimeEffect(string Resource, string Type, string Property, string Effect, string Unavailability, int Phase, string Source);
-
-/// <summary>A switch's run-time effects and the apply it needs: the phase-1 targets (replicas scaled up first), then the rest.</summary>
-public sealed record SwitchApply(IReadOnlyList<RuntimeEffect> Effects)
-{
-    /// <summary>Resources <c>pulumi up --target</c> must apply before the full <c>pulumi up</c>.</summary>
-    public IReadOnlyList<string> PhaseOne => [.. Effects.Where(e => e.Phase == 1).Select(e => e.Resource).Distinct(StringComparer.Ordinal)];
-
-    public bool TwoPhase => PhaseOne.Count > 0;
-}
+/// <summary>What one change does to the running system, for how long, and the source that says so.</summary>
+public sealed record RuntimeEffect(string Resource, string Type, string Property, string Effect, string Unavailability, string Source);
 
 /// <summary>
-/// What each property a season switch changes does at run time. Pulumi updates a replica after its primary (the
-/// replica refers to it), which is right for a scale-down and wrong for a scale-up: then the replicas go first, alone.
+/// What each property one update (one step of a season switch) changes does at run time. The steps keep a replica
+/// at least as large as its primary (rule ReplicaComputeAtLeastPrimary): replicas move in the step before their
+/// primaries on a scale-up, after them on a scale-down.
 /// </summary>
 public static class RuntimeEffects
 {
@@ -34,26 +25,19 @@ public static class RuntimeEffects
 
     private const string Autoscaler =
         "Microsoft docs \"Use the cluster autoscaler in AKS\": minCount/maxCount bound the autoscaler; AKS release 2021-07-22: a minimum raised "
-        + "through the AKS API is enforced; count is under ignoreChanges and sent as the live count (pulumi up --refresh; rule AutoscaledPoolCountFromLive)";
+        + "through the AKS API is enforced; count is under ignoreChanges and sent as the live count (every up refreshes: Pulumi.yaml options.refresh; rule AutoscaledPoolCountFromLive)";
 
     private const string Hpa =
         "Kubernetes docs \"Horizontal Pod Autoscaling\": replicas are added or removed, running pods keep serving";
 
-    public static SwitchApply Between(StackPlan from, StackPlan to, StackSettings settings)
-    {
-        var effects = new List<RuntimeEffect>();
-        foreach (var change in PlanDiff.Between(from, to).Where(c => c.Kind == ChangeKind.InPlace))
-        {
-            var resource = to.Resources.First(r => r.Name == change.Resource);
-            effects.Add(Effect(change, resource, from, settings));
-        }
-        return new SwitchApply(effects);
-    }
+    public static IReadOnlyList<RuntimeEffect> Between(StackPlan from, StackPlan to, StackSettings settings) =>
+        [.. PlanDiff.Between(from, to).Where(c => c.Kind == ChangeKind.InPlace)
+            .Select(c => Effect(c, to.Resources.First(r => r.Name == c.Resource), settings))];
 
-    private static RuntimeEffect Effect(PropertyChange c, PlannedResource resource, StackPlan from, StackSettings settings)
+    private static RuntimeEffect Effect(PropertyChange c, PlannedResource resource, StackSettings settings)
     {
-        RuntimeEffect Make(string effect, string unavailability, string source, int phase = 2) =>
-            new(c.Resource, c.Type, c.Path, effect, unavailability, phase, source);
+        RuntimeEffect Make(string effect, string unavailability, string source) =>
+            new(c.Resource, c.Type, c.Path, effect, unavailability, source);
         switch (c.Type, c.Path)
         {
             case (PlanFacts.PostgresServer, "sku.name" or "sku.tier"):
@@ -61,8 +45,8 @@ public static class RuntimeEffects
                 if (resource.IsReplica())
                 {
                     return up
-                        ? Make("replica compute scaled up FIRST, alone (pulumi up --target), so it is never smaller than its primary; it restarts", "replica reads: 2-10 min", Scaling, phase: 1)
-                        : Make("replica compute scaled down AFTER its primary (Pulumi's dependency order); it restarts", "replica reads: 2-10 min", Scaling);
+                        ? Make("replica compute scaled up in a step before its primary's, so it is never smaller; it restarts", "replica reads: 2-10 min", Scaling)
+                        : Make("replica compute scaled down in the step after its primary's; it restarts", "replica reads: 2-10 min", Scaling);
                 }
                 return resource.Text("highAvailability.mode") is "ZoneRedundant" or "SameZone"
                     ? Make($"compute {(up ? "scaled up after its replica" : "scaled down before its replica")}: the standby is scaled, then fails over", "under 30 s (failover)", HaScaling)
@@ -85,23 +69,6 @@ public static class RuntimeEffects
             default:
                 return Make("in-place update", "none known", "provider update in place (no replace trigger)");
         }
-    }
-
-    /// <summary>
-    /// The URN Pulumi gives a planned resource, for <c>pulumi up --target</c>: the parent components' types and the
-    /// resource's type joined by <c>$</c> (a root component's parent, the stack, is not part of it).
-    /// </summary>
-    public static string Urn(StackPlan plan, string project, string resource)
-    {
-        var r = plan.Resource(resource);
-        var types = new List<string> { r.Type };
-        for (var parent = r.Options.Parent; parent is not null;)
-        {
-            var component = plan.Components.Single(c => c.Name == parent);
-            types.Insert(0, component.Type);
-            parent = component.Parent;
-        }
-        return $"urn:pulumi:{plan.Stack}::{project}::{string.Join("$", types)}::{resource}";
     }
 
     private static string? Text(PlanValue? value) => (value as PlanString)?.Value;

@@ -132,8 +132,13 @@ public static class ConfigKeys
 
     public static readonly ConfigKeySpec LowTrafficWindow = new(
         "freshfoodz:lowTrafficWindow",
-        "Daily window (HH:mm-HH:mm, UTC) in which the seasons workflow applies a season switch: compute changes restart or fail over PostgreSQL servers.",
+        "Daily window (HH:mm-HH:mm, UTC) in which pulumi up applies a season switch's steps (the program holds the deployed capacity outside it): compute changes restart or fail over PostgreSQL servers.",
         "01:00-04:00");
+
+    public static readonly ConfigKeySpec SwitchOutsideWindowOn = new(
+        "freshfoodz:switchOutsideWindowOn",
+        "none, or a UTC day (yyyy-MM-dd) on which pulumi up may apply a season switch's steps outside freshfoodz:lowTrafficWindow; any other day it has no effect, so it cannot be left on by mistake.",
+        "none");
 
     public static readonly ConfigKeySpec Deployer = new(
         "freshfoodz:deployer",
@@ -155,7 +160,7 @@ public static class ConfigKeys
         Location, Territory, Season, LeadTimeDays, BurstHeadroom, Workload, NodePools, VmSizes, PostgresSkus,
         Utilization, Environment, SubscriptionId, ShortName, CostCentre, KubernetesVersion, Databases,
         CrossRegionReplicas, Modules, AiBudget, Alerting, Network, ChaosExperiments, CreatedOn, AuditImmutability,
-        LowTrafficWindow, Deployer, DatabaseAdmin, DailyLoad,
+        LowTrafficWindow, SwitchOutsideWindowOn, Deployer, DatabaseAdmin, DailyLoad,
     ];
 
     /// <summary>Keys that are no longer read, and where their values went (a stack file that still has one is told).</summary>

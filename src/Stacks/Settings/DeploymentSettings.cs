@@ -16,8 +16,11 @@ public sealed record DeploymentSettings(DateOnly CreatedOn, ImmutabilityState Au
     /// <summary>The Microsoft Entra administrator of the PostgreSQL servers (<c>freshfoodz:databaseAdmin</c>).</summary>
     public required EntraAdministrator DatabaseAdmin { get; init; }
 
-    /// <summary>The daily low-traffic window (UTC) in which the seasons workflow applies a switch (<c>freshfoodz:lowTrafficWindow</c>).</summary>
+    /// <summary>The daily low-traffic window (UTC) in which <c>pulumi up</c> applies a switch's steps (<c>freshfoodz:lowTrafficWindow</c>).</summary>
     public (TimeOnly From, TimeOnly To) LowTrafficWindow { get; init; } = (new(1, 0), new(4, 0));
+
+    /// <summary>The one UTC day on which a switch may step outside the window (<c>freshfoodz:switchOutsideWindowOn</c>), if any.</summary>
+    public DateOnly? SwitchOutsideWindowOn { get; init; }
 
     public string LowTrafficWindowText => $"{LowTrafficWindow.From.ToString("HH:mm", CultureInfo.InvariantCulture)}–{LowTrafficWindow.To.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC";
 
@@ -52,8 +55,9 @@ public sealed record DeploymentSettings(DateOnly CreatedOn, ImmutabilityState Au
     public DateOnly LockDeadline => CreatedOn.AddDays(LockWithinDays);
 }
 
-/// <summary>Reads <c>freshfoodz:createdOn</c>, <c>freshfoodz:auditImmutability</c>, <c>freshfoodz:lowTrafficWindow</c>, <c>freshfoodz:deployer</c> and <c>freshfoodz:databaseAdmin</c>.</summary>
-internal static class DeploymentSettingsReader
+/// <summary>Reads <c>freshfoodz:createdOn</c>, <c>freshfoodz:auditImmutability</c>, <c>freshfoodz:lowTrafficWindow</c>,
+/// <c>freshfoodz:switchOutsideWindowOn</c>, <c>freshfoodz:deployer</c> and <c>freshfoodz:databaseAdmin</c>.</summary>
+internal static partial class DeploymentSettingsReader
 {
     private static readonly string[] PrincipalTypes = ["User", "Group", "ServicePrincipal"];
 
@@ -98,9 +102,34 @@ internal static class DeploymentSettingsReader
         }
         var deployer = ReadDeployer(c);
         var admin = ReadDatabaseAdmin(c);
-        return created is null || state is null || window is null || deployer is null || admin is null
+        var (overrideOk, overrideDay) = ReadSwitchOverride(c);
+        return created is null || state is null || window is null || deployer is null || admin is null || !overrideOk
             ? null
-            : new DeploymentSettings(created.Value, state.Value) { LowTrafficWindow = window.Value, Deployer = deployer, DatabaseAdmin = admin };
+            : new DeploymentSettings(created.Value, state.Value)
+            {
+                LowTrafficWindow = window.Value,
+                SwitchOutsideWindowOn = overrideDay,
+                Deployer = deployer,
+                DatabaseAdmin = admin,
+            };
+    }
+
+    /// <summary><c>none</c>, or the one UTC day a switch may step outside the low-traffic window.</summary>
+    private static (bool Ok, DateOnly? Day) ReadSwitchOverride(ConfigCursor c)
+    {
+        var key = ConfigKeys.SwitchOutsideWindowOn;
+        var node = c.Key(key);
+        var text = c.Text(node, key.Key);
+        if (text is null or "none")
+        {
+            return (text is not null, null);
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return (true, day);
+        }
+        c.Error(node, key.Key, $"must be none or a UTC day yyyy-MM-dd on which a season switch may step outside freshfoodz:lowTrafficWindow, got '{text}'");
+        return (false, null);
     }
 
     private static EntraAdministrator? ReadDatabaseAdmin(ConfigCursor c)

@@ -197,6 +197,11 @@ internal static class HostileCorpus
         yield return Usage("at-year-1", "--at: expected a time from", Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}ok/", "--at", "0001-01-01T00:00:00Z");
         yield return Usage("at-year-9999", "--at: expected a time from", Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}ok/", "--at", "9999-12-31T23:59:59Z");
         yield return Usage("at-not-a-time", "--at: expected an ISO 8601 time", Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}ok/", "--at", "soon");
+        // The deployed groups of diff: the stack output's form, nothing else.
+        yield return Usage("deployed-100k-groups", "--deployed: expected apps=<season>", "diff", "--stack", "de-prod", "--deployed", string.Join(",", Enumerable.Repeat("apps=baseline", 100_000)));
+        yield return Usage("deployed-no-equals", "--deployed: expected apps=<season>", "diff", "--stack", "de-prod", "--deployed", "apps:baseline,primaries:baseline,replicas:baseline");
+        yield return Usage("deployed-newline", "--deployed: expected apps=<season>", "diff", "--stack", "de-prod", "--deployed", "apps=baseline\n,primaries=baseline,replicas=baseline");
+        yield return Usage("deployed-and-from", "give exactly one of --from <season> and --deployed <groups>", "diff", "--stack", "de-prod", "--deployed", "baseline", "--from", "baseline");
         // Calibration options.
         yield return Usage("timeout-5000000", "--timeout: expected whole seconds from 1 to 600", Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}ok/", "--timeout", "5000000");
         yield return Usage("timeout-0", "--timeout: expected whole seconds from 1 to 600", Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}ok/", "--timeout", "0");

@@ -282,11 +282,17 @@ public class ComponentTests
         Assert.Equal("order-api", De.Text(Scaler, "spec.advanced.horizontalPodAutoscalerConfig.name"));
         Assert.Equal(300, De.Int(Scaler, "spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleDown.stabilizationWindowSeconds"));
         var triggers = ((PlanList)De.Input(Scaler, "spec.triggers")!).Items.Cast<PlanMap>().ToList();
-        Assert.Equal(["cron", "cpu"], triggers.Select(t => ((PlanString)t["type"]!).Value));
+        Assert.Equal(["cron", "prometheus"], triggers.Select(t => ((PlanString)t["type"]!).Value));
         var cron = (PlanMap)triggers[0]["metadata"]!;
         Assert.Equal(("Europe/Berlin", "50 5 * * *", "0 19 * * *", order.MinReplicas.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             (((PlanString)cron["timezone"]!).Value, ((PlanString)cron["start"]!).Value, ((PlanString)cron["end"]!).Value, ((PlanString)cron["desiredReplicas"]!).Value));
-        Assert.Equal("50", ((PlanString)((PlanMap)triggers[1]["metadata"]!)["value"]!).Value);
+        // Above the schedule, the load per pod: 8 concurrent × 0.50 (Weihnachten's app target) / 0.2 s = 20 requests/s per pod,
+        // the deployment's request rate from the in-cluster Prometheus over the last 2 minutes of scrapes.
+        var load = (PlanMap)triggers[1]["metadata"]!;
+        Assert.Equal(new PlanString("AverageValue"), triggers[1]["metricType"]);
+        Assert.Equal("20", ((PlanString)load["threshold"]!).Value);
+        Assert.Equal("http://kube-prometheus-stack-prometheus.monitoring.svc.cluster.local:9090", ((PlanString)load["serverAddress"]!).Value);
+        Assert.Equal("sum(rate(http_requests_total{namespace=\"sales\",pod=~\"order-api-[a-z0-9]+-[a-z0-9]+\"}[2m]))", ((PlanString)load["query"]!).Value);
         Assert.DoesNotContain(De.Resources, r => r.Type == "kubernetes:autoscaling/v2:HorizontalPodAutoscaler"); // KEDA owns the HPA
         Assert.Equal(new PlanBool(true), De.Input("platform-cluster", "workloadAutoScalerProfile.keda.enabled"));
         Assert.Equal(1, De.Int("workloads-sales-order-api-pdb", "spec.maxUnavailable"));
@@ -294,12 +300,28 @@ public class ComponentTests
 
     /// <summary>de-prod at baseline: the floors carry the busy hour (22.5 req/s on order-api against 28), so no cron window.</summary>
     [Fact]
-    public void WithoutAWindowTheScaledObjectScalesOnCpuAboveTheFloor()
+    public void WithoutAWindowTheScaledObjectScalesOnTheLoadPerPodAboveTheFloor()
     {
         var baseline = Plans.Of("de-prod", Season.Baseline);
-        var triggers = ((PlanList)baseline.Input("workloads-sales-order-api-scaler", "spec.triggers")!).Items.Cast<PlanMap>();
-        Assert.Equal(["cpu"], triggers.Select(t => ((PlanString)t["type"]!).Value));
+        var triggers = ((PlanList)baseline.Input("workloads-sales-order-api-scaler", "spec.triggers")!).Items.Cast<PlanMap>().ToList();
+        Assert.Equal(["prometheus"], triggers.Select(t => ((PlanString)t["type"]!).Value));
+        // 8 concurrent × 0.70 (baseline's app target) / 0.2 s = 28 requests/s per pod.
+        Assert.Equal("28", ((PlanString)((PlanMap)triggers[0]["metadata"]!)["threshold"]!).Value);
         Assert.Equal(2, baseline.Int("workloads-sales-order-api-scaler", "spec.minReplicaCount"));
+    }
+
+    /// <summary>Workers scale on finished jobs per worker, the contract's counter of their own deployment.</summary>
+    [Fact]
+    public void WorkersScaleOnJobsPerWorker()
+    {
+        var triggers = ((PlanList)De.Input("workloads-sales-lead-protection-worker-scaler", "spec.triggers")!).Items.Cast<PlanMap>().ToList();
+        var load = (PlanMap)triggers.Single(t => t["type"] is PlanString { Value: "prometheus" })["metadata"]!;
+        Assert.Equal("sum(rate(freshfoodz_jobs_total{namespace=\"sales\",deployment=\"lead-protection-worker\"}[2m]))", ((PlanString)load["query"]!).Value);
+        // 2 concurrent jobs × Weihnachten's worker target / 1.5 s per job.
+        var target = Plans.Settings("de-prod").Capacity.Seasons[Season.Weihnachten].Targets.Workers;
+        Assert.Equal((2 * target / 1.5).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), ((PlanString)load["threshold"]!).Value);
+        Assert.DoesNotContain(De.Resources.Where(r => r.Type == "kubernetes:keda.sh/v1alpha1:ScaledObject")
+            .SelectMany(r => ((PlanList)r.Inputs.At("spec.triggers")!).Items.Cast<PlanMap>()), t => t["type"] is PlanString { Value: "cpu" or "memory" });
     }
 
     [Fact]
@@ -409,7 +431,7 @@ public class ComponentTests
         builder.AddProvider(new PlannedProvider("azure-native", "azure", PlanMap.Empty));
         var context = new Components.TerritoryContext(
             Components.Residency.Territory.Germany, Components.Residency.AzureRegion.GermanyWestCentral,
-            new Components.Naming.AzureNames("test", "test"), new Components.Tagging.StackTags("test", "de", "baseline", "cc"));
+            new Components.Naming.AzureNames("test", "test"), new Components.Tagging.StackTags("test", "de", "cc"));
         Components.Foundation.Foundation.Add(builder, "primary-site", new() { Context = context });
         Components.Foundation.Foundation.Add(builder, "second-site", new() { Context = context });
         var names = builder.Build().Resources.Select(r => r.Name).ToList();

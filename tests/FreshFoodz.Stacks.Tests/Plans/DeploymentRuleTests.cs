@@ -217,15 +217,26 @@ public class DeploymentRuleTests
             x => x.Rule == "AutoscaledPoolCountFromLive");
     }
 
+    /// <summary>
+    /// count is under ignoreChanges: without a refresh an update would send the count stored at creation. The project
+    /// file makes every up and preview refresh first, whoever runs it (pulumi/pulumi#8071; the project schema,
+    /// sdk/go/common/workspace/project.json: options.refresh, const "always"), and the seasons workflow is one plain
+    /// pulumi up per stack: the program decides the step (no --target, no window arithmetic in shell).
+    /// </summary>
     [Fact]
-    public void ThePipelinesUpRefreshesFirst()
+    public void EveryUpRefreshesFirstWhoeverRunsIt()
     {
-        // count is under ignoreChanges: without a refresh the update would send the count stored at creation.
+        var project = new YamlDotNet.RepresentationModel.YamlStream();
+        project.Load(new StringReader(File.ReadAllText(Path.Combine(ProjectFiles.Root, "Pulumi.yaml"))));
+        var options = (YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlMappingNode)project.Documents[0].RootNode).Children["options"];
+        Assert.Equal("always", options.Children["refresh"].ToString());
         // Every workflow's up runs through .github/scripts/up.sh (tests/FreshFoodz.Pipeline.Tests hold them to it).
         var script = File.ReadAllLines(Path.Combine(ProjectFiles.Root, ".github", "scripts", "up.sh"));
-        var ups = script.Where(l => l.TrimStart().StartsWith("pulumi up ", StringComparison.Ordinal)).ToList();
-        Assert.Single(ups);
-        Assert.All(ups, l => Assert.Contains(" --refresh ", l, StringComparison.Ordinal));
+        var up = Assert.Single(script, l => l.TrimStart().StartsWith("pulumi up ", StringComparison.Ordinal));
+        Assert.DoesNotContain("--target", up, StringComparison.Ordinal);
+        var workflow = File.ReadAllLines(Path.Combine(ProjectFiles.Root, ".github", "workflows", "seasons.yml"));
+        Assert.DoesNotContain(workflow, l => l.Contains("lowTrafficWindow", StringComparison.Ordinal) && !l.TrimStart().StartsWith('#'));
+        Assert.DoesNotContain(workflow, l => l.Contains("|| echo", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -245,15 +256,32 @@ public class DeploymentRuleTests
         var small = weihnachten.Mutate("data-critical-replica", i => Set(i, "sku.name", Baseline.Text("data-critical-replica", "sku.name")!));
         Assert.NotEqual(primarySku, Baseline.Text("data-critical-replica", "sku.name"));
         Assert.Equal(RuleLevel.Refuse, Single(Judge(De, small), "ReplicaComputeAtLeastPrimary", "data-critical-replica").Level);
-        // And the switch: oktoberfest → weihnachten grows the primary; a replica going down to 2 vCores meanwhile has no safe order.
-        var oktoberfest = StackPlanner.Build(De, Season.Oktoberfest);
-        Assert.NotEqual("Standard_D2ds_v5", oktoberfest.Text("data-critical-server", "sku.name"));
-        var shrinking = weihnachten.Mutate("data-critical-replica", i => Set(i, "sku.name", "Standard_D2ds_v5"));
-        Assert.Contains(DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, null), oktoberfest, shrinking, Season.Weihnachten).Findings,
-            f => f.Rule == "ReplicaComputeAtLeastPrimary" && f.Message.Contains("no order keeps", StringComparison.Ordinal));
-        // The real switch keeps the rule: the replica is scaled first, to the primary's new SKU.
-        Assert.DoesNotContain(DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, null), oktoberfest, weihnachten, Season.Weihnachten).Findings,
-            f => f.Rule == "ReplicaComputeAtLeastPrimary");
+        // One update that scales the primary and its replica up together: if the primary lands first (Pulumi's order), or
+        // the update stops between the two, the replica is the smaller. Refused, as the switch before the stepper made it.
+        var oneStep = DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, null), Baseline, weihnachten, Season.Weihnachten).Findings;
+        Assert.Contains(oneStep, f => f.Rule == "ReplicaComputeAtLeastPrimary" && f.Message.Contains("if the primary's change lands first", StringComparison.Ordinal));
+        // And one that scales both down: the replica's change may land first.
+        var down = DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, null), weihnachten, Baseline, Season.Baseline).Findings;
+        Assert.Contains(down, f => f.Rule == "ReplicaComputeAtLeastPrimary" && f.Message.Contains("if the replica's change lands first", StringComparison.Ordinal));
+        // The steps keep it: the replica first (to the primary's new SKU), then the primary.
+        var replicasFirst = StackPlanner.Build(De, new CapacityGroups(Season.Weihnachten, Season.Baseline, Season.Weihnachten));
+        foreach (var (from, to) in new[] { (Baseline, replicasFirst), (replicasFirst, weihnachten), (weihnachten, replicasFirst), (replicasFirst, Baseline) })
+        {
+            Assert.DoesNotContain(DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, null), from, to, Season.Weihnachten).Findings, f => f.Rule == "ReplicaComputeAtLeastPrimary");
+        }
+    }
+
+    [Fact]
+    public void KedaTriggersNeedNoTargetIsCaught()
+    {
+        // The committed plans scale on the load per pod; a cpu trigger (the Deployment does not exist at the first up) is refused.
+        Assert.DoesNotContain(Judge(De, Baseline), f => f.Rule == "KedaTriggersNeedNoTarget");
+        const string Scaler = "workloads-sales-order-api-scaler";
+        var cpu = Baseline.Mutate(Scaler, i => Set(i, "spec.triggers", PlanValue.List(
+            new Props { ["type"] = "cpu", ["metricType"] = "Utilization", ["metadata"] = new Props { ["value"] = "70" } }.Build())));
+        var f = Single(Judge(De, cpu), "KedaTriggersNeedNoTarget");
+        Assert.Equal((Scaler, "spec.triggers[0].type", RuleLevel.Refuse), (f.Resource, f.Property, f.Level));
+        Assert.Contains("while order-api does not exist", f.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -164,7 +164,16 @@ public class PolicyTests
         Assert.Empty(StackPolicies.Tagging(plan));
         var untagged = plan.Mutate("platform-cluster", i => i.With("tags", new Props { ["territory"] = "ch" }.Build()));
         var violation = Assert.Single(StackPolicies.Tagging(untagged));
-        Assert.Equal("missing tags: season, dataClassification, costCentre", violation.Message);
+        Assert.Equal("missing tags: dataClassification, costCentre", violation.Message);
+    }
+
+    /// <summary>The season is not a tag: a switch must touch only what its capacity changes (issue 20).</summary>
+    [Fact]
+    public void NoResourceCarriesTheSeason()
+    {
+        var plan = StackPlanner.Build(Plans.Settings("de-prod"), Season.Weihnachten);
+        Assert.All(plan.Resources, r => Assert.Null(r.Inputs.At("tags.season")));
+        Assert.All(plan.Resources, r => Assert.Null(r.Inputs.At("metadata.labels") is PlanMap labels ? labels["freshfoodz.io/season"] : null));
     }
 
     [Fact]
