@@ -33,6 +33,7 @@ public class SwitchNightsTests
         }
         var copy = Path.Combine(Path.GetTempPath(), "freshfoodz-switch-nights");
         Directory.CreateDirectory(Path.Combine(copy, "prices"));
+        FreshFoodz.Testing.ProjectCopy.CopyEnvironments(copy);
         File.Copy(Path.Combine(Repository.Root, "Pulumi.yaml"), Path.Combine(copy, "Pulumi.yaml"), overwrite: true);
         foreach (var stack in new[] { "de-prod", "ch-prod", "peak-weihnachten" })
         {
