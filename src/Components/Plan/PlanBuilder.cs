@@ -86,6 +86,10 @@ public sealed class PlanBuilder(string stack, string territory, string season)
         return resource;
     }
 
+    /// <summary>The URN an element of <paramref name="type"/> named <paramref name="name"/> has under <paramref name="parent"/>.</summary>
+    public string Urn(string? parent, string type, string name) =>
+        Urns.Of(stack, Urns.TypeChain(_components.ToDictionary(c => c.Name, StringComparer.Ordinal), parent, type), name);
+
     public void AddDrRows(IEnumerable<DrMatrixRow> rows) => _drMatrix.AddRange(rows);
 
     public void Output(string name, PlanValue value) => _outputs[name] = value;
@@ -136,6 +140,12 @@ public sealed class ComponentScope
         };
         return _builder.Add(new PlannedResource(type, $"{Name}-{role}", built, resolved));
     }
+
+    /// <summary>
+    /// The URN a resource of this component had under an earlier name: put it in <see cref="PlanOptions.Aliases"/> when a
+    /// resource (or this component) is renamed, so Pulumi keeps the cloud resource.
+    /// </summary>
+    public string FormerUrn(string type, string formerName) => _builder.Urn(Name, type, formerName);
 
     /// <summary>A child component named <c>{component}-{role}</c>.</summary>
     public ComponentScope Child(string type, string role) => _builder.Component(type, $"{Name}-{role}", this);

@@ -132,6 +132,24 @@ public static class PlanJson
         AddList(json, "dependsOn", o.DependsOn);
         AddList(json, "ignoreChanges", o.IgnoreChanges);
         AddList(json, "additionalSecretOutputs", o.AdditionalSecretOutputs);
+        AddList(json, "aliases", o.Aliases);
+        if (o.CustomTimeouts is { } t)
+        {
+            var timeouts = new JsonObject();
+            foreach (var (key, limit) in new[] { ("create", t.Create), ("update", t.Update), ("delete", t.Delete) })
+            {
+                if (limit is { } l)
+                {
+                    timeouts[key] = PlanTimeouts.Format(l);
+                }
+            }
+            json["customTimeouts"] = timeouts;
+        }
+        if (o.DeleteBeforeReplace)
+        {
+            json["deleteBeforeReplace"] = true;
+        }
+        AddList(json, "replaceOnChanges", o.ReplaceOnChanges);
         return json;
     }
 
@@ -152,7 +170,15 @@ public static class PlanJson
         DependsOn = Strings(o["dependsOn"]),
         IgnoreChanges = Strings(o["ignoreChanges"]),
         AdditionalSecretOutputs = Strings(o["additionalSecretOutputs"]),
+        Aliases = Strings(o["aliases"]),
+        CustomTimeouts = o["customTimeouts"] is JsonObject t
+            ? new PlanTimeouts(Limit(t["create"]), Limit(t["update"]), Limit(t["delete"]))
+            : null,
+        DeleteBeforeReplace = (bool?)o["deleteBeforeReplace"] ?? false,
+        ReplaceOnChanges = Strings(o["replaceOnChanges"]),
     };
+
+    private static TimeSpan? Limit(JsonNode? node) => node is null ? null : PlanTimeouts.Parse(Text(node));
 
     private static ImmutableArray<string> Strings(JsonNode? node) =>
         node is JsonArray a ? [.. a.Select(Text)] : [];
