@@ -87,6 +87,7 @@ public static class StackPlanner
         var platform = KubernetesPlatform.Add(builder, "platform", new KubernetesPlatformArgs
         {
             NodeSubnet = network.Primary.AksNodes!,
+            EgressIp = network.EgressIp,
             Context = context,
             ResourceGroup = foundation.PrimaryGroup,
             KubernetesVersion = p.KubernetesVersion,

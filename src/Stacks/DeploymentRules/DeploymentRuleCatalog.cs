@@ -20,6 +20,8 @@ public static class DeploymentRuleCatalog
         KubernetesRules.VersionSupported,
         KubernetesRules.UpgradeOutsidePeak,
         NodePoolRules.AutoscaledCountFromLive,
+        EgressRules.SurvivesZoneLoss,
+        EgressRules.SnatPortsCoverNodes,
         PostgresRules.StaticParametersNotPlanned,
         PostgresRules.ReplicaComputeAtLeastPrimary,
         PostgresRules.ReplicaParametersAtLeastPrimary,
