@@ -103,6 +103,11 @@ public static class TieredDatabase
         var replicated = args.Tier != DrTier.Standard && args.CrossRegionReplica;
         var zoneRedundant = ha && c.Primary.ZoneRedundantPostgresHa;
         var stateful = new PlanOptions { Protect = true, RetainOnDelete = true };
+        // Storage is a floor the cloud may raise: autogrow raises storageSizeGB and storage never shrinks, so an update
+        // must never send a size below the deployed one (terraform-provider-azurerm #5865, #29463). The planned size is
+        // sent at creation only; every pulumi up runs with --refresh, which reads the live size into the state, and the
+        // ignored input is sent from there (rule PostgresStorageIsAFloor; docs/disaster-recovery.md, raising it by hand).
+        var serverOptions = stateful with { IgnoreChanges = ["storage.storageSizeGB"], CustomTimeouts = ServerTimeouts };
 
         var password = scope.Resource("random:index/randomPassword:RandomPassword", "admin-password", new Props
         {
@@ -143,7 +148,7 @@ public static class TieredDatabase
             ["tags"] = c.Tags.For(DataClassification.Confidential),
         },
         // The zone must be linked to the networks before a server registers its name in it.
-        stateful with { DependsOn = [.. args.Network.ZoneLinks.Select(l => l.Name)] });
+        serverOptions with { DependsOn = [.. args.Network.ZoneLinks.Select(l => l.Name)] });
 
         // Each operation on this tier's servers waits for the one before (one operation at a time per server).
         var last = scope.Resource("azure-native:dbforpostgresql:Administrator", "entra-admin", new Props
@@ -184,7 +189,7 @@ public static class TieredDatabase
                 ["storage"] = new Props { ["storageSizeGB"] = args.StorageSizeGB, ["autoGrow"] = "Enabled" },
                 ["network"] = args.Network.For(args.Network.ReplicaSubnet),
                 ["tags"] = c.Tags.For(DataClassification.Confidential),
-            }, stateful with { DependsOn = [last.Name] });
+            }, serverOptions with { DependsOn = [last.Name] });
             // PgBouncer settings are per server: a promoted replica without its own has no pooler on port 6432.
             last = args.Sku.Tier == PostgresTier.Burstable
                 ? replica
@@ -202,6 +207,14 @@ public static class TieredDatabase
 
         return new TieredDatabaseResources(server, replica, password, Recovery(ha, zoneRedundant, replicated));
     }
+
+    /// <summary>
+    /// How long a server's create, update and delete may run. terraform-provider-azurerm documents 60 minutes for each
+    /// (website/docs/r/postgresql_flexible_server.html.markdown, "Timeouts"); creating a read replica copies the
+    /// primary's data (512 GB for de-prod's critical tier) and an HA scale-up scales the standby before it fails over,
+    /// so create and update get twice that. Delete keeps the documented hour.
+    /// </summary>
+    public static readonly PlanTimeouts ServerTimeouts = PlanTimeouts.Minutes(create: 120, update: 120, delete: 60);
 
     /// <summary>Backup retention (7–35 days allowed): critical keeps the most history for point-in-time restore.</summary>
     public static int RetentionDays(DrTier tier) => tier switch

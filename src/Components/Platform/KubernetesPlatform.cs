@@ -50,6 +50,19 @@ public static class KubernetesPlatform
     /// <summary>Built-in role "Azure Kubernetes Service RBAC Cluster Admin" (Microsoft docs, "Azure built-in roles").</summary>
     public const string ClusterAdminRoleId = "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b";
 
+    /// <summary>
+    /// How long the cluster's operations may run: terraform-provider-azurerm documents 90 minutes for create, update and
+    /// delete of a kubernetes_cluster (website/docs/r/kubernetes_cluster.html.markdown, "Timeouts"); a Kubernetes
+    /// upgrade drains and re-images every node of both pools one surge node at a time ("Upgrade an AKS cluster").
+    /// </summary>
+    public static readonly PlanTimeouts ClusterTimeouts = PlanTimeouts.Minutes(create: 90, update: 90, delete: 90);
+
+    /// <summary>
+    /// A node pool's: azurerm documents 60 minutes (kubernetes_cluster_node_pool, "Timeouts"); an upgrade of the app
+    /// pool replaces up to 11 nodes one at a time (maxSurge 1), so update gets 90 minutes like the cluster.
+    /// </summary>
+    public static readonly PlanTimeouts PoolTimeouts = PlanTimeouts.Minutes(create: 60, update: 90, delete: 60);
+
     public static KubernetesPlatformResources Add(PlanBuilder plan, string name, KubernetesPlatformArgs args)
     {
         var c = args.Context;
@@ -152,7 +165,7 @@ public static class KubernetesPlatform
         },
         // Pools added through agentPoolProfiles after creation fail (pulumi-azure-native #579, #2719): the system
         // pool stays as created, the app pool is its own resource.
-        new PlanOptions { IgnoreChanges = ["agentPoolProfiles"], DependsOn = [joinsSubnet.Name, joinsEgressIp.Name] });
+        new PlanOptions { IgnoreChanges = ["agentPoolProfiles"], DependsOn = [joinsSubnet.Name, joinsEgressIp.Name], CustomTimeouts = ClusterTimeouts });
 
         var appPool = scope.Resource("azure-native:containerservice:AgentPool", "app-pool", new Props
         {
@@ -179,7 +192,7 @@ public static class KubernetesPlatform
         // The autoscaler owns the live node count; Pulumi sets only its bounds. An ignored input is sent from the state,
         // so a season switch runs pulumi up --refresh: the count sent is the live one (AKS refuses any other with the
         // autoscaler on), and a minCount raised above it is allowed (rule AutoscaledPoolCountFromLive).
-        new PlanOptions { IgnoreChanges = ["count"] });
+        new PlanOptions { IgnoreChanges = ["count"], CustomTimeouts = PoolTimeouts });
         var access = scope.Resource("azure-native:authorization:RoleAssignment", "deployer-cluster-admin", new Props
         {
             ["scope"] = cluster.Id,

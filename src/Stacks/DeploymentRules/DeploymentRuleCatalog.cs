@@ -28,6 +28,7 @@ public static class DeploymentRuleCatalog
         PostgresRules.ReplicaKeepsPgBouncer,
         PostgresRules.EntraAuthHasTenantAndAdministrator,
         PostgresRules.CreateModeNeverChanges,
+        PostgresRules.StorageIsAFloor,
         PostgresRules.OneOperationPerServer,
     ];
 

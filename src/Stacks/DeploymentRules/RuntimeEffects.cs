@@ -68,7 +68,7 @@ public static class RuntimeEffects
                     ? Make($"compute {(up ? "scaled up after its replica" : "scaled down before its replica")}: the standby is scaled, then fails over", "under 30 s (failover)", HaScaling)
                     : Make($"compute {(up ? "scaled up after its replica" : "scaled down before its replica")}: the server restarts", "2-10 min", Scaling);
             case (PlanFacts.PostgresServer, "storage.storageSizeGB"):
-                return Make("storage grows; the server restarts", "restart (minutes)", StorageScaling);
+                return Make("not sent to an existing server: storageSizeGB is under ignoreChanges (a floor autogrow raises); raise it by hand first (docs/disaster-recovery.md), the server restarts", "restart (minutes), when raised by hand", StorageScaling);
             case (PlanFacts.AgentPool, "minCount"):
                 return Int(c.To) > Int(c.From)
                     ? Make($"autoscaler minimum raised {Int(c.From)} → {Int(c.To)}: the update keeps the live node count (refreshed), then the autoscaler adds nodes up to the new minimum (minutes each)", "none", Autoscaler)
@@ -94,14 +94,8 @@ public static class RuntimeEffects
     public static string Urn(StackPlan plan, string project, string resource)
     {
         var r = plan.Resource(resource);
-        var types = new List<string> { r.Type };
-        for (var parent = r.Options.Parent; parent is not null;)
-        {
-            var component = plan.Components.Single(c => c.Name == parent);
-            types.Insert(0, component.Type);
-            parent = component.Parent;
-        }
-        return $"urn:pulumi:{plan.Stack}::{project}::{string.Join("$", types)}::{resource}";
+        var chain = Urns.TypeChain(plan.Components.ToDictionary(c => c.Name, StringComparer.Ordinal), r.Options.Parent, r.Type);
+        return $"urn:pulumi:{plan.Stack}::{project}::{chain}::{resource}";
     }
 
     private static string? Text(PlanValue? value) => (value as PlanString)?.Value;

@@ -352,6 +352,26 @@ public class DeploymentRuleTests
     }
 
     [Fact]
+    public void PostgresStorageIsAFloorIsCaught()
+    {
+        // Every server grows its storage automatically, and none sends the planned size after creation.
+        Assert.All(Baseline.OfType("azure-native:dbforpostgresql:Server"), s =>
+            Assert.Equal(("Enabled", true), ((s.Inputs.At("storage.autoGrow") as PlanString)?.Value, s.Options.IgnoreChanges.Contains("storage.storageSizeGB"))));
+        Assert.DoesNotContain(Judge(De, Baseline), f => f.Rule == "PostgresStorageIsAFloor");
+        // The critical replica sending its planned 512 GB with every update: refused once autogrow has raised it.
+        var sent = Baseline with
+        {
+            Resources = [.. Baseline.Resources.Select(r => r.Name == "data-critical-replica" ? r with { Options = r.Options with { IgnoreChanges = [] } } : r)],
+        };
+        var f = Single(Judge(De, sent), "PostgresStorageIsAFloor");
+        Assert.Equal(("data-critical-replica", "storage.storageSizeGB", RuleLevel.Refuse), (f.Resource, f.Property, f.Level));
+        Assert.Contains("past the planned 512 GB", f.Message, StringComparison.Ordinal);
+        // Without autogrow the planned size is the size, and sending it is right.
+        var fixedSize = sent.Mutate("data-critical-replica", i => Set(i, "storage.autoGrow", "Disabled"));
+        Assert.DoesNotContain(Judge(De, fixedSize), x => x.Rule == "PostgresStorageIsAFloor");
+    }
+
+    [Fact]
     public void OneOperationPerServerIsCaught()
     {
         // The database no longer waits for PgBouncer's configuration: two operations on the server at once.
