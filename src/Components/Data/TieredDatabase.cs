@@ -102,7 +102,7 @@ public static class TieredDatabase
         var ha = args.Tier == DrTier.Critical;
         var replicated = args.Tier != DrTier.Standard && args.CrossRegionReplica;
         var zoneRedundant = ha && c.Primary.ZoneRedundantPostgresHa;
-        var stateful = new PlanOptions { Protect = true, RetainOnDelete = true };
+        var stateful = DeleteLock.Kept;
         // Storage is a floor the cloud may raise: autogrow raises storageSizeGB and storage never shrinks, so an update
         // must never send a size below the deployed one (terraform-provider-azurerm #5865, #29463). The planned size is
         // sent at creation only; every pulumi up runs with --refresh, which reads the live size into the state, and the
@@ -150,6 +150,9 @@ public static class TieredDatabase
         // The zone must be linked to the networks before a server registers its name in it.
         serverOptions with { DependsOn = [.. args.Network.ZoneLinks.Select(l => l.Name)] });
 
+        // Deleting the resource group in Azure must not take the server (and its databases) with it.
+        DeleteLock.Add(scope, "server", server);
+
         // Each operation on this tier's servers waits for the one before (one operation at a time per server).
         var last = scope.Resource("azure-native:dbforpostgresql:Administrator", "entra-admin", new Props
         {
@@ -190,6 +193,7 @@ public static class TieredDatabase
                 ["network"] = args.Network.For(args.Network.ReplicaSubnet),
                 ["tags"] = c.Tags.For(DataClassification.Confidential),
             }, serverOptions with { DependsOn = [last.Name] });
+            DeleteLock.Add(scope, "replica", replica);
             // PgBouncer settings are per server: a promoted replica without its own has no pooler on port 6432.
             last = args.Sku.Tier == PostgresTier.Burstable
                 ? replica

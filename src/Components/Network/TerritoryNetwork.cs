@@ -109,8 +109,9 @@ public static class TerritoryNetwork
     /// zone-redundant IP "survives any zone failure", Microsoft docs "Public IP addresses", availability zones). Partners
     /// allow-list it, so it is protected, kept if Pulumi ever deletes it, and locked against deletion (docs/network.md).
     /// </summary>
-    private static PlannedResource EgressIp(ComponentScope scope, TerritoryContext c, PlannedResource group) =>
-        scope.Resource("azure-native:network:PublicIPAddress", "egress-ip", new Props
+    private static PlannedResource EgressIp(ComponentScope scope, TerritoryContext c, PlannedResource group)
+    {
+        var ip = scope.Resource("azure-native:network:PublicIPAddress", "egress-ip", new Props
         {
             ["resourceGroupName"] = group.Ref("name"),
             ["publicIpAddressName"] = $"pip-{c.Names.Cluster}-egress",
@@ -120,7 +121,10 @@ public static class TerritoryNetwork
             ["publicIPAddressVersion"] = "IPv4",
             ["zones"] = PlanValue.List(c.Primary.ZoneNames.Select(z => (PlanValue)z)),
             ["tags"] = c.Tags.For(DataClassification.Internal),
-        }, new PlanOptions { Protect = true, RetainOnDelete = true });
+        }, Resilience.DeleteLock.Kept);
+        Resilience.DeleteLock.Add(scope, "egress-ip", ip);
+        return ip;
+    }
 
     private static RegionNetwork Region(
         ComponentScope scope, TerritoryContext c, string role, AzureRegion region, PlannedResource group, IPNetwork space, string clusterNodesPrefix,

@@ -105,6 +105,7 @@ public static class PlanCostModel
         "azure-native:managedidentity:UserAssignedIdentity",
         "azure-native:managedidentity:FederatedIdentityCredential",
         "azure-native:authorization:RoleAssignment",
+        "azure-native:authorization:ManagementLockByScope", // locks are free (Azure Resource Manager)
         "azure-native:network:VirtualNetwork",
         "azure-native:network:Subnet",
         "azure-native:network:NetworkSecurityGroup",
