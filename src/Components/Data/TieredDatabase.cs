@@ -220,6 +220,13 @@ public static class TieredDatabase
     /// </summary>
     public static readonly PlanTimeouts ServerTimeouts = PlanTimeouts.Minutes(create: 120, update: 120, delete: 60);
 
+    /// <summary>
+    /// The host of a tier's writer virtual endpoint (<c>{server}-writer</c>): it points at whichever server is the
+    /// writer, so after a replica's promotion it follows the promoted server (Microsoft docs "Read replicas in Azure
+    /// Database for PostgreSQL", virtual endpoints).
+    /// </summary>
+    public static string WriterHost(string serverName) => $"{serverName}-writer.writer.postgres.database.azure.com";
+
     /// <summary>Backup retention (7–35 days allowed): critical keeps the most history for point-in-time restore.</summary>
     public static int RetentionDays(DrTier tier) => tier switch
     {
