@@ -102,6 +102,10 @@ public static class StackPlanner
         // The kubernetes provider is fed from the territory's own cluster: its user kubeconfig (base64) as a secret.
         builder.AddProvider(new PlannedProvider("kubernetes", $"kubernetes-{settings.Territory.Code}", new Props
         {
+            // ConfigMaps updated in place: by default the provider replaces a ConfigMap whose data changes
+            // (pulumi-kubernetes provider/pkg/provider/diff.go, forceNew), and the modules' season ConfigMaps change
+            // with every switch (provider input enableConfigMapMutable, @pulumi/kubernetes 4.34.2 provider.d.ts: beta).
+            ["enableConfigMapMutable"] = true,
             ["kubeconfig"] = new PlanSecret(new PlanInvoke(
                 "azure-native:containerservice:listManagedClusterUserCredentials",
                 builder.ProviderFor("azure-native"),

@@ -88,10 +88,14 @@ public class PolicyTests
         var baseline = StackPlanner.Build(settings, Season.Baseline);
         var weihnachten = StackPlanner.Build(settings, Season.Weihnachten);
         Assert.Empty(SeasonSwitchPolicy.Check(baseline, weihnachten));
-        // Mutation: a season that changed the PostgreSQL version would replace the server.
-        var upgraded = weihnachten.Mutate("data-critical-server", i => i.With("version", "17"));
-        var violation = Assert.Single(SeasonSwitchPolicy.Check(baseline, upgraded));
+        // Mutation: a season that moved the server to another zone would replace it (availabilityZone is create-only in
+        // the REST spec, so ForceNew in azure-native's metadata). A version change is not one: the spec lets version
+        // change in place (a major version upgrade), which the provider follows.
+        var moved = weihnachten.Mutate("data-critical-server", i => i.With("availabilityZone", "2"));
+        var violation = Assert.Single(SeasonSwitchPolicy.Check(baseline, moved));
         Assert.Equal(("data-critical-server", "SeasonSwitchNeverReplacesResources"), (violation.Resource, violation.Rule));
+        Assert.DoesNotContain(SeasonSwitchPolicy.Check(baseline, weihnachten.Mutate("data-critical-server", i => i.With("version", "17"))),
+            v => v.Rule == "SeasonSwitchNeverReplacesResources");
         // Mutation: a season that changed the app pool's VM size would replace the pool.
         var resized = weihnachten.Mutate("platform-app-pool", i => i.With("vmSize", "Standard_D8ds_v5"));
         Assert.Contains(SeasonSwitchPolicy.Check(baseline, resized), v => v.Resource == "platform-app-pool" && v.Message.Contains("'vmSize'", StringComparison.Ordinal));
