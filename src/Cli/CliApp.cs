@@ -9,8 +9,8 @@ using FreshFoodz.Stacks.Settings;
 namespace FreshFoodz.Cli;
 
 /// <summary>
-/// The offline tool. Exit codes: 0 success, 1 bad command line, 2 invalid stack settings or price sheet, 3 a sizing
-/// or plan that cannot be met, 4 an outside source that could not be read (calibrate's Prometheus, the Retail Prices
+/// The offline tool. Exit codes: 0 success, 1 bad command line, 2 invalid stack settings, price sheet or plan file, 3 a
+/// sizing or plan that cannot be met or a release the release check refuses, 4 an outside source that could not be read (calibrate's Prometheus, the Retail Prices
 /// API), 5 an output file that could not be written, 70 an internal error (a bug: no user input should reach it).
 /// Errors print one line each, never a stack trace.
 /// </summary>
@@ -46,6 +46,7 @@ public static class CliApp
             CalibrateCommand.Create(context, environment),
             ReportCommand.Create(context),
             PricesCommand.Create(context),
+            ReleaseCheckCommand.Create(context),
         };
         var parsed = root.Parse(args);
         try
@@ -63,6 +64,11 @@ public static class CliApp
             return SettingsError;
         }
         catch (PriceSheetException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return SettingsError;
+        }
+        catch (PlanFileException e)
         {
             stderr.WriteLine($"error: {e.Message}");
             return SettingsError;

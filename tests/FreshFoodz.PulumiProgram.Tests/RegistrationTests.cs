@@ -59,7 +59,7 @@ public class RegistrationTests
         }
         var wire = await Registered(stack, season, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
         var registered = WirePlan.Read(wire);
-        foreach (var notRegistered in new[] { "drMatrix", "season", "stack", "territory" })
+        foreach (var notRegistered in new[] { "drMatrix", "retired", "season", "stack", "territory" })
         {
             plan.Remove(notRegistered);
         }
@@ -137,6 +137,7 @@ public class RegistrationTests
         plan.Remove("season");
         plan.Remove("stack");
         plan.Remove("territory");
+        plan.Remove("retired");
         var differences = PlanDifferences.Between(plan, registered);
         Assert.Contains(differences, d => d.StartsWith("resource 'data-critical-server': options.protect: plan true, registered null", StringComparison.Ordinal));
         Assert.Contains(differences, d => d.StartsWith("resource 'data-critical-server': administratorLoginPassword", StringComparison.Ordinal)
@@ -178,7 +179,7 @@ public class RegistrationTests
         Assert.True(request["deleteBeforeReplaceDefined"]?.GetValue<bool>());
 
         var expected = PlanJson.ToJson(plan);
-        foreach (var notRegistered in new[] { "drMatrix", "season", "stack", "territory" })
+        foreach (var notRegistered in new[] { "drMatrix", "retired", "season", "stack", "territory" })
         {
             expected.Remove(notRegistered);
         }

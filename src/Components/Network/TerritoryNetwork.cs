@@ -56,6 +56,8 @@ public static class TerritoryNetwork
         string[] postgresSubnets = [AddressPlan.Postgres(args.Addresses.Primary), AddressPlan.Postgres(args.Addresses.DisasterRecovery)];
 
         var egressIp = EgressIp(scope, c, args.PrimaryGroup);
+        scope.Retire("azure-native:network:NatGateway", $"{name}-egress",
+            "a Standard NAT gateway is zonal; egress leaves through the cluster's load balancer from network-egress-ip (docs/network.md, Outbound)");
         var primary = Region(scope, c, "primary", c.Primary, args.PrimaryGroup, args.Addresses.Primary, primaryNodes, postgresSubnets, clusterNodes: true);
         var dr = Region(scope, c, "dr", c.DisasterRecovery, args.DisasterRecoveryGroup, args.Addresses.DisasterRecovery, primaryNodes, postgresSubnets, clusterNodes: false);
         foreach (var (from, to, role) in new[] { (primary, dr, "peering-primary-to-dr"), (dr, primary, "peering-dr-to-primary") })

@@ -68,6 +68,10 @@ public static class PlanIntegrity
                 yield return $"resource '{r.Name}' has alias '{a}', which another element of the plan still has";
             }
         }
+        foreach (var r in plan.Retired.Where(r => !Urns.IsOfStack(r.Urn, plan.Stack) || current.Contains(r.Urn)))
+        {
+            yield return $"retired '{r.Urn}' is {(current.Contains(r.Urn) ? "still an element of the plan" : $"not a URN of stack {plan.Stack}")}";
+        }
         var values = plan.Resources.Select(r => (Owner: $"resource '{r.Name}'", Value: (PlanValue)r.Inputs))
             .Concat(plan.Providers.Select(p => (Owner: $"provider '{p.Name}'", Value: (PlanValue)p.Inputs)))
             .Append(("the stack outputs", plan.Outputs));

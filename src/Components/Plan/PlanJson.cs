@@ -17,7 +17,17 @@ public static class PlanJson
 
     public static string Serialize(StackPlan plan) => ToJson(plan).ToJsonString(Indented) + "\n";
 
-    public static JsonObject ToJson(StackPlan plan) => (JsonObject)Sorted(new JsonObject
+    public static JsonObject ToJson(StackPlan plan)
+    {
+        var json = Plain(plan);
+        if (plan.Retired.Length > 0)
+        {
+            json["retired"] = new JsonArray([.. plan.Retired.Select(r => (JsonNode)new JsonObject { ["reason"] = r.Reason, ["urn"] = r.Urn })]);
+        }
+        return (JsonObject)Sorted(json)!;
+    }
+
+    private static JsonObject Plain(StackPlan plan) => new()
     {
         ["stack"] = plan.Stack,
         ["territory"] = plan.Territory,
@@ -44,7 +54,7 @@ public static class PlanJson
         })]),
         ["drMatrix"] = new JsonArray([.. plan.DrMatrix.Select(Row)]),
         ["outputs"] = Value(plan.Outputs),
-    })!;
+    };
 
     public static JsonNode? Value(PlanValue value) => value switch
     {
@@ -83,7 +93,10 @@ public static class PlanJson
             [.. o["resources"]!.AsArray().Select(r => new PlannedResource(
                 Text(r!["type"]), Text(r["name"]), (PlanMap)ReadValue(r["inputs"]!), ReadOptions(r["options"]!.AsObject())))],
             [.. o["drMatrix"]!.AsArray().Select(ReadRow)],
-            (PlanMap)ReadValue(o["outputs"]!)));
+            (PlanMap)ReadValue(o["outputs"]!))
+        {
+            Retired = [.. (o["retired"] as JsonArray ?? []).Select(r => new RetiredResource(Text(r!["urn"]), Text(r["reason"])))],
+        });
     }
 
     public static PlanValue ReadValue(JsonNode node)
