@@ -31,9 +31,6 @@ public static class Egress
     /// gateway's before it (AKS's 30 holds SNAT ports of idle flows longer; the docs suggest 4 for short-lived flows).</summary>
     public const int IdleTimeoutMinutes = 4;
 
-    /// <summary>The most nodes <paramref name="outboundIps"/> IPs carry at <see cref="AllocatedOutboundPorts"/> each.</summary>
-    public static int MaxNodes(int outboundIps) => PortsPerIp * outboundIps / AllocatedOutboundPorts;
-
     /// <summary>The most nodes a cluster's pools reach: each pool's maximum (maxCount, else count) plus its surge.</summary>
     public static int MostNodes(StackPlan plan, PlannedResource cluster)
     {
@@ -54,5 +51,4 @@ public static class Egress
         PlanInt i => i.Value,
         _ => 1,
     };
-
 }
