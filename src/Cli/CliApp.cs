@@ -12,8 +12,8 @@ using FreshFoodz.Stacks.Sources;
 namespace FreshFoodz.Cli;
 
 /// <summary>
-/// The offline tool. Exit codes: 0 success, 1 bad command line, 2 invalid stack settings or price sheet, 3 a sizing
-/// or plan that cannot be met, 4 an outside source that could not be read (calibrate's Prometheus, the Retail Prices
+/// The offline tool. Exit codes: 0 success, 1 bad command line, 2 invalid stack settings, price sheet or plan file, 3 a
+/// sizing or plan that cannot be met or a release the release check refuses, 4 an outside source that could not be read (calibrate's Prometheus, the Retail Prices
 /// API), 5 an output file that could not be written, 70 an internal error (a bug: no user input should reach it).
 /// Errors print one line each, never a stack trace.
 /// </summary>
@@ -67,6 +67,7 @@ public static class CliApp
             CalibrateCommand.Create(context, environment),
             ReportCommand.Create(context),
             PricesCommand.Create(context),
+            ReleaseCheckCommand.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -105,6 +106,11 @@ public static class CliApp
         catch (PriceSheetException e)
         {
             return Fail(stderr, e.Message, SettingsError);
+        }
+        catch (PlanFileException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return SettingsError;
         }
         catch (PriceRefreshException e)
         {

@@ -12,7 +12,8 @@ internal sealed record Registration(string Name, Resource Resource, ResourceOpti
 /// <summary>
 /// Registers a plan with the Pulumi engine, mechanically: each provider as a ProviderResource, each component as a
 /// ComponentResource, each resource as a CustomResource with DictionaryResourceArgs; parents, providers, dependsOn,
-/// protect, retainOnDelete, ignoreChanges and additionalSecretOutputs carried over; every resource and provider pinned
+/// protect, retainOnDelete, ignoreChanges, additionalSecretOutputs, aliases, customTimeouts, deleteBeforeReplace and
+/// replaceOnChanges carried over; every resource and provider pinned
 /// to its plugin version (no typed SDK supplies it). References become the referenced resource's outputs, secrets
 /// secret outputs. Elements are created in dependency order so every reference exists when it is needed. A planned
 /// stack reference is the one the program read before it planned (<paramref name="references"/>), checked against the
@@ -77,6 +78,12 @@ internal sealed class PlanRegistrar(StackPlan plan, ISecretConfig secrets, IRead
             RetainOnDelete = r.Options.RetainOnDelete,
             IgnoreChanges = [.. r.Options.IgnoreChanges],
             AdditionalSecretOutputs = [.. r.Options.AdditionalSecretOutputs],
+            // A previous URN in full: the SDK sends it as the alias's urn, unchanged (Deployment_Prepare.cs, PrepareAliases).
+            Aliases = [.. r.Options.Aliases.Select(urn => (Input<Alias>)new Alias { Urn = urn })],
+            CustomTimeouts = r.Options.CustomTimeouts is { } t ? new CustomTimeouts { Create = t.Create, Update = t.Update, Delete = t.Delete } : null,
+            // Only ever true: an explicit false would still be sent as "defined" and override the provider's choice.
+            DeleteBeforeReplace = r.Options.DeleteBeforeReplace ? true : null,
+            ReplaceOnChanges = [.. r.Options.ReplaceOnChanges],
             Version = ProviderVersions.For(r.Package),
         };
         Add(r.Name, new PlannedCustomResource(r.Type, r.Name, new DictionaryResourceArgs(args), options), options, args);

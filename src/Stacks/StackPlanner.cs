@@ -123,6 +123,7 @@ public static class StackPlanner
         var platform = KubernetesPlatform.Add(builder, "platform", new KubernetesPlatformArgs
         {
             NodeSubnet = network.Primary.AksNodes!,
+            EgressIp = network.EgressIp,
             Context = context,
             ResourceGroup = foundation.PrimaryGroup,
             KubernetesVersion = p.KubernetesVersion,
@@ -137,6 +138,10 @@ public static class StackPlanner
         // The kubernetes provider is fed from the territory's own cluster: its user kubeconfig (base64) as a secret.
         builder.AddProvider(new PlannedProvider("kubernetes", $"kubernetes-{settings.Territory.Code}", new Props
         {
+            // ConfigMaps updated in place: by default the provider replaces a ConfigMap whose data changes
+            // (pulumi-kubernetes provider/pkg/provider/diff.go, forceNew), and the modules' season ConfigMaps change
+            // with every switch (provider input enableConfigMapMutable, @pulumi/kubernetes 4.34.2 provider.d.ts: beta).
+            ["enableConfigMapMutable"] = true,
             ["kubeconfig"] = new PlanSecret(new PlanInvoke(
                 "azure-native:containerservice:listManagedClusterUserCredentials",
                 builder.ProviderFor("azure-native"),
@@ -180,6 +185,8 @@ public static class StackPlanner
         }
 
         builder.AddDrRows(drMatrix);
+        string? WriterHost(DrTier tier) =>
+            databases[tier].Replica is null ? null : TieredDatabase.WriterHost(context.Names.PostgresServer(tier.Code(), replica: false));
 
         // Generated credentials live in the territory's Key Vault, and apps read them from there (SecretsLiveInKeyVault).
         var vault = TerritoryVault.Add(builder, "secrets", new TerritoryVaultArgs
@@ -219,7 +226,7 @@ public static class StackPlanner
             TenantId = tenantId,
             Databases = databases.ToDictionary(d => d.Key, d => new TierDatabaseAccess(
                 // Replicated tiers: the writer endpoint, which follows a promotion; otherwise the server itself.
-                d.Value.Replica is null ? d.Value.Server.Ref("fullyQualifiedDomainName") : $"{context.Names.PostgresServer(d.Key.Code(), replica: false)}-writer.writer.postgres.database.azure.com",
+                WriterHost(d.Key) is { } writer ? writer : d.Value.Server.Ref("fullyQualifiedDomainName"),
                 // PgBouncer (6432) where the SKU has it; Burstable servers take connections directly.
                 d.Value.Server.Inputs.At("sku.tier") is PlanString { Value: "Burstable" } ? 5432 : 6432,
                 "freshfoodz",
@@ -248,8 +255,9 @@ public static class StackPlanner
             VaultName = vault.VaultName,
             TenantId = tenantId,
             Monitoring = monitoring,
+            // Like the apps: the writer endpoint on replicated tiers, so after a promotion the exporter watches the new primary.
             Databases = databases.ToDictionary(d => d.Key, d => new PostgresTarget(
-                $"{context.Names.PostgresServer(d.Key.Code(), replica: false)}.postgres.database.azure.com",
+                WriterHost(d.Key) ?? $"{context.Names.PostgresServer(d.Key.Code(), replica: false)}.postgres.database.azure.com",
                 "freshfoodz",
                 TieredDatabase.AdministratorLogin,
                 vault.Secrets[PasswordSecretName(d.Key)],

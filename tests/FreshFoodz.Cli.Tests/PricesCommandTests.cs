@@ -14,8 +14,8 @@ public class PricesCommandTests
 
     /// <summary>
     /// Recorded-shape answers: VM rows (a Windows and a Spot row first, the Linux row on a second page), PostgreSQL
-    /// General Purpose per vCore, Burstable per SKU, storage per GB-month; network meters under the region "Global"
-    /// (NAT gateway, Private Link) or none (Azure DNS); Log Analytics ingestion with its free first tier; no AKS rows
+    /// General Purpose per vCore, Burstable per SKU, storage per GB-month; network meters per region (Load Balancer),
+    /// under the region "Global" (Private Link) or none (Azure DNS); Log Analytics ingestion with its free first tier; no AKS rows
     /// (a meter the API lacks).
     /// </summary>
     private static FakeReply Catalog(FakeRetailPrices server, string filter, string currency, int page)
@@ -57,9 +57,10 @@ public class PricesCommandTests
                         break;
                 }
                 break;
-            case "NAT Gateway":
-                items.Add(FakeRetailPrices.Item(currency, 0.042m, region, "NAT Gateway", "NAT Gateway", "Standard", "", "Standard Gateway", "1 Hour", "nat-hour"));
-                items.Add(FakeRetailPrices.Item(currency, 0.043m, region, "NAT Gateway", "NAT Gateway", "Standard", "", "Standard Data Processed", "1 GB", "nat-data"));
+            case "Load Balancer":
+                items.Add(FakeRetailPrices.Item(currency, 0.025m, region, "Load Balancer", "Load Balancer", "Standard", "", "Standard Included LB Rules and Outbound Rules", "1 Hour", $"lb-rules-{region}"));
+                items.Add(FakeRetailPrices.Item(currency, 0.01m, region, "Load Balancer", "Load Balancer", "Standard", "", "Standard Overage LB Rules and Outbound Rules", "1 Hour", $"lb-overage-{region}"));
+                items.Add(FakeRetailPrices.Item(currency, 0.005m, region, "Load Balancer", "Load Balancer", "Standard", "", "Standard Data Processed", "1 GB", $"lb-data-{region}"));
                 break;
             case "Virtual Network":
                 const string link = "Virtual Network Private Link";
@@ -120,8 +121,10 @@ public class PricesCommandTests
         Assert.Equal((0.07m, "pg-b2s"), (sheet.Prices["postgres-compute:germanywestcentral:Standard_B2s"].Price, sheet.Prices["postgres-compute:germanywestcentral:Standard_B2s"].MeterId));
         // Consumption only: the reservation row of the storage meter is not taken.
         Assert.Equal((0.13m, "1 GB/Month"), (sheet.Prices["postgres-storage:germanynorth"].Price, sheet.Prices["postgres-storage:germanynorth"].Unit));
-        // Network meters are priced once for all regions; Log Analytics at its paid tier, not the free first 5 GB.
-        Assert.Equal((0.042m, "nat-hour"), (sheet.Prices["nat-gateway:Global"].Price, sheet.Prices["nat-gateway:Global"].MeterId));
+        // The egress load balancer: its first five rules' rate, not the overage row; Private Link meters are priced once
+        // for all regions; Log Analytics at its paid tier, not the free first 5 GB.
+        Assert.Equal((0.025m, "lb-rules-germanywestcentral"), (sheet.Prices["lb-rules:germanywestcentral"].Price, sheet.Prices["lb-rules:germanywestcentral"].MeterId));
+        Assert.Equal((0.005m, "1 GB"), (sheet.Prices["lb-data:germanywestcentral"].Price, sheet.Prices["lb-data:germanywestcentral"].Unit));
         Assert.Equal((0.0095m, "1 GB"), (sheet.Prices["private-endpoint-egress:Global"].Price, sheet.Prices["private-endpoint-egress:Global"].Unit));
         Assert.Equal((0.46m, "1/Month"), (sheet.Prices["private-dns-zone"].Price, sheet.Prices["private-dns-zone"].Unit));
         Assert.Equal((2.76m, "la-paid"), (sheet.Prices["log-ingestion:germanywestcentral"].Price, sheet.Prices["log-ingestion:germanywestcentral"].MeterId));

@@ -69,6 +69,8 @@ public class RoutingTests
     {
         var config = Documents.YamlText.Write(AlertmanagerConfig.Build("de", Repo.Settings("de-prod").Plan.Alerting));
         Assert.Contains("inhibit_rules:\n  - source_matchers:\n      - severity=\"sev1\"\n    target_matchers:\n      - severity=~\"sev2|sev3|sev4\"\n    equal:\n      - alertname\n      - territory\n      - slo\n", config, StringComparison.Ordinal);
+        // The chart's four rules follow ours (InhibitionTests runs them in Alertmanager).
+        Assert.Contains("  - source_matchers:\n      - severity=\"critical\"\n    target_matchers:\n      - severity=~\"warning|info\"\n    equal:\n      - namespace\n      - alertname\n", config, StringComparison.Ordinal);
     }
 }
 

@@ -60,7 +60,7 @@ public class RegistrationTests
         var wire = await Registered(stack, season, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
         var registered = WirePlan.Read(wire);
         var target = (string)plan["season"]!;
-        foreach (var notRegistered in new[] { "drMatrix", "season", "stack", "territory" })
+        foreach (var notRegistered in new[] { "drMatrix", "retired", "season", "stack", "territory" })
         {
             plan.Remove(notRegistered);
         }
@@ -88,6 +88,10 @@ public class RegistrationTests
             }
             problems.AddRange(WirePlan.FieldsThePlanNeverSets.Where(f => r[f] is { } v && v.ToJsonString() is not ("{}" or "[]" or "false" or "\"\""))
                 .Select(f => $"{r["name"]}: sets {f} = {r[f]!.ToJsonString()}"));
+            if ((r["deleteBeforeReplaceDefined"]?.GetValue<bool>() ?? false) != (r["deleteBeforeReplace"]?.GetValue<bool>() ?? false))
+            {
+                problems.Add($"{r["name"]}: deleteBeforeReplace defined without being true (an explicit false overrides the provider's choice)");
+            }
         }
         foreach (var i in wire.Of("InvokeAsync"))
         {
@@ -137,10 +141,64 @@ public class RegistrationTests
         plan.Remove("season");
         plan.Remove("stack");
         plan.Remove("territory");
+        plan.Remove("retired");
         var differences = PlanDifferences.Between(plan, registered);
         Assert.Contains(differences, d => d.StartsWith("resource 'data-critical-server': options.protect: plan true, registered null", StringComparison.Ordinal));
         Assert.Contains(differences, d => d.StartsWith("resource 'data-critical-server': administratorLoginPassword", StringComparison.Ordinal)
             || d.StartsWith("resource 'data-critical-server': inputs.administratorLoginPassword", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The options a plan may carry beyond the committed plans' — an alias (a previous URN), custom timeouts,
+    /// deleteBeforeReplace and replaceOnChanges — reach the engine as the plan says, read back like every other option;
+    /// and a registration that drops one is caught.
+    /// </summary>
+    [Fact]
+    public async Task EveryResourceOptionTravelsOnTheWire()
+    {
+        var original = PlanJson.Deserialize(OfflinePlan("ch-prod", "baseline", "2026-12-02").ToJsonString());
+        var server = original.Resource("data-critical-server");
+        var renamed = server with
+        {
+            Options = server.Options with
+            {
+                Aliases = [Urns.Of("ch-prod", "freshfoodz:data:TieredDatabase$azure-native:dbforpostgresql:Server", "data-critical-postgres")],
+                CustomTimeouts = new PlanTimeouts(Create: TimeSpan.FromMinutes(125), Delete: TimeSpan.FromMinutes(45)),
+                DeleteBeforeReplace = true,
+                ReplaceOnChanges = ["sku.tier", "version"],
+            },
+        };
+        // Registered by the registrar alone, without the program's own stack reference (SwitchNightsTests cover that).
+        var plan = original with { Resources = original.Resources.Replace(server, renamed), StackReferences = [] };
+        var wire = new WireRecorder();
+        using (new PulumiEnvironment(PulumiCliConfig.For(Repository.Root, "ch-prod", "baseline")))
+        {
+            await ProgramRun.RunAsync(new WireMocks(), new Pulumi.Testing.TestOptions { StackName = "ch-prod", ProjectName = Urns.Project, IsPreview = false }, () =>
+            {
+                wire.Install();
+                return Task.FromResult(new PlanRegistrar(plan, new PulumiSecretConfig()).Register());
+            });
+        }
+        var request = wire.Of("RegisterResourceAsync").Single(r => (string?)r["name"] == "data-critical-server");
+        Assert.Equal("7500000000000ns", (string?)request["customTimeouts"]?["create"]);
+        Assert.True(request["deleteBeforeReplaceDefined"]?.GetValue<bool>());
+
+        var expected = PlanJson.ToJson(plan);
+        foreach (var notRegistered in new[] { "drMatrix", "retired", "season", "stack", "territory" })
+        {
+            expected.Remove(notRegistered);
+        }
+        var registered = WirePlan.Read(wire);
+        Assert.Empty(PlanDifferences.Between(expected, registered));
+
+        var dropped = registered["resources"]!.AsArray().Single(r => (string)r!["name"]! == "data-critical-server")!["options"]!.AsObject();
+        dropped.Remove("aliases");
+        dropped.Remove("customTimeouts");
+        dropped.Remove("replaceOnChanges");
+        var differences = PlanDifferences.Between(expected, registered);
+        Assert.Contains(differences, d => d.StartsWith("resource 'data-critical-server': options.aliases: plan [", StringComparison.Ordinal));
+        Assert.Contains(differences, d => d.StartsWith("resource 'data-critical-server': options.customTimeouts: plan {", StringComparison.Ordinal));
+        Assert.Contains(differences, d => d.StartsWith("resource 'data-critical-server': options.replaceOnChanges: plan [", StringComparison.Ordinal));
     }
 
     /// <summary>The committed project, or after the lock deadline a copy whose stacks have taken the lock step.</summary>

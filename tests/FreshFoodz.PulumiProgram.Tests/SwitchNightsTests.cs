@@ -78,7 +78,7 @@ public class SwitchNightsTests
             {
                 Assert.Equal([message], run.Wire.Logs);
                 var plan = PlanJson.ToJson(expected);
-                foreach (var notRegistered in new[] { "drMatrix", "season", "stack", "territory" })
+                foreach (var notRegistered in new[] { "drMatrix", "retired", "season", "stack", "territory" })
                 {
                     plan.Remove(notRegistered);
                 }

@@ -21,11 +21,11 @@ internal static partial class WirePlan
     private const string SpecialSigKey = "4dabf18193072939515e22adb298388d";
     private const string SecretSig = "1b47061264138c4ac30d75fd1eb44270";
 
-    /// <summary>Request fields the plan has no option for; any of them set means the program sent more than the plan.</summary>
+    /// <summary>Request fields the plan has no option for; any of them set means the program sent more than the plan.
+    /// (deleteBeforeReplaceDefined is checked against deleteBeforeReplace: the plan only ever says true.)</summary>
     public static readonly string[] FieldsThePlanNeverSets =
     [
-        "deleteBeforeReplace", "deleteBeforeReplaceDefined", "importId", "replaceOnChanges", "aliases", "aliasURNs",
-        "customTimeouts", "deletedWith", "remote", "providers", "pluginDownloadURL", "pluginChecksums", "transforms",
+        "importId", "aliasURNs", "deletedWith", "remote", "providers", "pluginDownloadURL", "pluginChecksums", "transforms",
         "hooks", "hideDiffs", "replaceWith", "ignoreChangesDefined",
     ];
 
@@ -140,7 +140,30 @@ internal static partial class WirePlan
             .Select(NameOf).Distinct().Order(StringComparer.Ordinal));
         AddList(options, "ignoreChanges", (r["ignoreChanges"]?.AsArray() ?? []).Select(Text));
         AddList(options, "additionalSecretOutputs", (r["additionalSecretOutputs"]?.AsArray() ?? []).Select(Text));
+        AddList(options, "aliases", (r["aliases"]?.AsArray() ?? []).Select(a => (string?)a?["urn"]
+            ?? throw new InvalidOperationException($"{r["name"]}: an alias without a full urn on the wire: {a?.ToJsonString()}")));
+        if (r["customTimeouts"] is JsonObject t)
+        {
+            options["customTimeouts"] = new JsonObject(new[] { "create", "update", "delete" }
+                .Where(k => t[k] is not null)
+                .Select(k => KeyValuePair.Create(k, (JsonNode?)Minutes(Text(t[k])))));
+        }
+        if (r["deleteBeforeReplace"]?.GetValue<bool>() == true)
+        {
+            options["deleteBeforeReplace"] = true;
+        }
+        AddList(options, "replaceOnChanges", (r["replaceOnChanges"]?.AsArray() ?? []).Select(Text));
         return options;
+    }
+
+    /// <summary>A timeout as the SDK sends it (ticks followed by "00ns": CustomTimeouts.TimeoutString) in the plan's form, <c>90m</c>.</summary>
+    private static string Minutes(string wire)
+    {
+        var match = NanosecondsPattern().Match(wire);
+        var ticks = match.Success ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) / 100 : -1;
+        return ticks > 0 && ticks % TimeSpan.TicksPerMinute == 0
+            ? $"{ticks / TimeSpan.TicksPerMinute}m".ToString(CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"timeout '{wire}' on the wire is not a whole number of minutes in nanoseconds");
     }
 
     private static void AddList(JsonObject json, string key, IEnumerable<string> items)
@@ -264,6 +287,9 @@ internal static partial class WirePlan
     };
 
     private static string Text(JsonNode? node) => (string?)node ?? throw new InvalidOperationException("missing text in a wire request");
+
+    [GeneratedRegex(@"\A(\d+)ns\z")]
+    private static partial Regex NanosecondsPattern();
 
     [GeneratedRegex(@"\A@ref\(([^.()]+)\.([A-Za-z.]+)\)\z")]
     private static partial Regex RefPattern();

@@ -410,6 +410,27 @@ function extractToken(extractor, pkgDir, token, entry) {
     }
     if (Object.keys(defaults).length > 0) result.defaults = sortKeys(defaults);
 
+    if (entry.kind === "resource") {
+        // Replace triggers the package schema declares (willReplaceOnChanges): the typed SDK passes them as the
+        // replaceOnChanges option (`const replaceOnChanges = { replaceOnChanges: [...] }` in the resource's .js).
+        const roc = js.match(/replaceOnChanges\s*=\s*\{\s*replaceOnChanges:\s*\[([^\]]*)\]/);
+        result.replaceOnChanges = roc ? [...roc[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]).sort(cmp) : [];
+        // The aliases the typed SDK adds to every registration (`const aliasOpts = { aliases: [{ type: "..." }] }`):
+        // the resource's earlier type tokens, which a generic registration does not send.
+        const aliases = js.match(/aliasOpts\s*=\s*\{\s*aliases:\s*\[([^\]]*)\]/);
+        result.typeAliases = aliases ? [...aliases[1].matchAll(/type:\s*"([^"]+)"/g)].map((m) => m[1]).sort(cmp) : [];
+        // azure-native: the resource's URL path parameters are the required args of its get function, which reads
+        // the same resource path; the provider replaces a resource when one of them changes (diff.go).
+        if (token.startsWith("azure-native:")) {
+            const getDts = path.join(path.dirname(dts), `get${path.basename(dts, ".d.ts").replace(/^./, (c) => c.toUpperCase())}.d.ts`);
+            if (!fs.existsSync(getDts)) fail(`${token}: no get function ${path.relative(pkgDir, getDts)} to read its path parameters from`);
+            const argsName = `Get${token.split(":").pop()}Args`;
+            const getDecl = sourceFile(getDts).statements.find((st) => ts.isInterfaceDeclaration(st) && st.name.text === argsName);
+            if (!getDecl) fail(`interface ${argsName} not found in ${getDts}`);
+            result.pathParameters = getDecl.members.filter((m) => ts.isPropertySignature(m) && !m.questionToken).map((m) => m.name.text).sort(cmp);
+        }
+    }
+
     if (entry.kind === "provider") {
         const stringified = [...js.matchAll(/^\s*resourceInputs\["([^"]+)"\] = pulumi\.output\(.*\)\.apply\(JSON\.stringify\);$/gm)]
             .map((m) => m[1]);

@@ -61,7 +61,7 @@ public static class AuditArchive
     {
         var c = args.Context;
         var scope = plan.Component(Type, name);
-        var stateful = new PlanOptions { Protect = true, RetainOnDelete = true };
+        var stateful = Resilience.DeleteLock.Kept;
         var accounts = new List<PlannedResource>();
         var blobServices = new List<PlannedResource>();
         foreach (var retention in Classes)
@@ -96,6 +96,8 @@ public static class AuditArchive
                 },
                 ["tags"] = c.Tags.For(DataClassification.Restricted),
             }, stateful);
+            // A locked account cannot be deleted, nor its resource group with it (its containers inherit the lock).
+            Resilience.DeleteLock.Add(scope, $"{retention.Purpose}-account", account);
             // Version-level immutability needs blob versioning.
             Network.PrivateEndpoints.Add(scope, c, $"audit-{retention.Purpose}", args.ResourceGroup, args.Network.Primary.PrivateEndpoints, account, "blob", args.Network.BlobZone);
             blobServices.Add(scope.Resource("azure-native:storage:BlobServiceProperties", $"{retention.Purpose}-blob-service", new Props

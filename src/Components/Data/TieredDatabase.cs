@@ -107,7 +107,12 @@ public static class TieredDatabase
         var ha = args.Tier == DrTier.Critical;
         var replicated = args.Tier != DrTier.Standard && args.CrossRegionReplica;
         var zoneRedundant = ha && c.Primary.ZoneRedundantPostgresHa;
-        var stateful = new PlanOptions { Protect = true, RetainOnDelete = true };
+        var stateful = DeleteLock.Kept;
+        // Storage is a floor the cloud may raise: autogrow raises storageSizeGB and storage never shrinks, so an update
+        // must never send a size below the deployed one (terraform-provider-azurerm #5865, #29463). The planned size is
+        // sent at creation only; every pulumi up runs with --refresh, which reads the live size into the state, and the
+        // ignored input is sent from there (rule PostgresStorageIsAFloor; docs/disaster-recovery.md, raising it by hand).
+        var serverOptions = stateful with { IgnoreChanges = ["storage.storageSizeGB"], CustomTimeouts = ServerTimeouts };
 
         var password = scope.Resource("random:index/randomPassword:RandomPassword", "admin-password", new Props
         {
@@ -148,7 +153,10 @@ public static class TieredDatabase
             ["tags"] = c.Tags.For(DataClassification.Confidential),
         },
         // The zone must be linked to the networks before a server registers its name in it.
-        stateful with { DependsOn = [.. args.Network.ZoneLinks.Select(l => l.Name)] });
+        serverOptions with { DependsOn = [.. args.Network.ZoneLinks.Select(l => l.Name)] });
+
+        // Deleting the resource group in Azure must not take the server (and its databases) with it.
+        DeleteLock.Add(scope, "server", server);
 
         // Each operation on this tier's servers waits for the one before (one operation at a time per server).
         var last = scope.Resource("azure-native:dbforpostgresql:Administrator", "entra-admin", new Props
@@ -189,7 +197,8 @@ public static class TieredDatabase
                 ["storage"] = new Props { ["storageSizeGB"] = args.StorageSizeGB, ["autoGrow"] = "Enabled" },
                 ["network"] = args.Network.For(args.Network.ReplicaSubnet),
                 ["tags"] = c.Tags.For(DataClassification.Confidential),
-            }, stateful with { DependsOn = [last.Name] });
+            }, serverOptions with { DependsOn = [last.Name] });
+            DeleteLock.Add(scope, "replica", replica);
             // PgBouncer settings are per server: a promoted replica without its own has no pooler on port 6432.
             last = (args.ReplicaSku ?? args.Sku).Tier == PostgresTier.Burstable
                 ? replica
@@ -207,6 +216,21 @@ public static class TieredDatabase
 
         return new TieredDatabaseResources(server, replica, password, Recovery(ha, zoneRedundant, replicated));
     }
+
+    /// <summary>
+    /// How long a server's create, update and delete may run. terraform-provider-azurerm documents 60 minutes for each
+    /// (website/docs/r/postgresql_flexible_server.html.markdown, "Timeouts"); creating a read replica copies the
+    /// primary's data (512 GB for de-prod's critical tier) and an HA scale-up scales the standby before it fails over,
+    /// so create and update get twice that. Delete keeps the documented hour.
+    /// </summary>
+    public static readonly PlanTimeouts ServerTimeouts = PlanTimeouts.Minutes(create: 120, update: 120, delete: 60);
+
+    /// <summary>
+    /// The host of a tier's writer virtual endpoint (<c>{server}-writer</c>): it points at whichever server is the
+    /// writer, so after a replica's promotion it follows the promoted server (Microsoft docs "Read replicas in Azure
+    /// Database for PostgreSQL", virtual endpoints).
+    /// </summary>
+    public static string WriterHost(string serverName) => $"{serverName}-writer.writer.postgres.database.azure.com";
 
     /// <summary>Backup retention (7–35 days allowed): critical keeps the most history for point-in-time restore.</summary>
     public static int RetentionDays(DrTier tier) => tier switch

@@ -35,8 +35,9 @@ public static class Foundation
                 ["location"] = region.Name,
                 ["tags"] = c.Tags.For(DataClassification.Internal),
             },
-            // Deleting a group deletes everything in it.
-            new PlanOptions { Protect = true });
+            // Deleting a group deletes everything in it: a destroy keeps the groups (retainOnDelete), and the data in
+            // them is locked against deletion, so Azure refuses to delete a group that holds it (Resilience.DeleteLock).
+            Resilience.DeleteLock.Kept);
 
         var primary = Group("primary", c.Primary);
         var dr = Group("dr", c.DisasterRecovery);

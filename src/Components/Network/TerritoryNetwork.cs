@@ -16,9 +16,10 @@ public sealed record TerritoryNetworkArgs
 /// <summary>One region's network: the VNet and the subnets the platform puts things in.</summary>
 public sealed record RegionNetwork(PlannedResource VirtualNetwork, PlannedResource Postgres, PlannedResource PrivateEndpoints, PlannedResource? AksNodes);
 
-/// <summary>The territory's networks and the private DNS zones linked to both of them.</summary>
+/// <summary>The territory's networks, the cluster's egress address and the private DNS zones linked to both networks.</summary>
 public sealed record TerritoryNetworkResources(
     RegionNetwork Primary,
+    PlannedResource EgressIp,
     RegionNetwork DisasterRecovery,
     PlannedResource PostgresZone,
     PlannedResource VaultZone,
@@ -29,8 +30,8 @@ public sealed record TerritoryNetworkResources(
 /// A VNet in the primary region and one in the in-country DR region, peered both ways, so the cluster reaches a
 /// promoted replica privately. Subnets are their own resources (the VNet declares none: azure-native reconciles
 /// separately managed subnets since pulumi-azure-native #611). Each subnet has an NSG that admits only what it serves;
-/// Azure's default rules stay below ours. AKS egress leaves through a NAT gateway with one static, zone-redundant IP
-/// (partners allow-list it; SNAT ports scale with the gateway, not the node count). Private DNS zones are global
+/// Azure's default rules stay below ours. AKS egress leaves through the cluster's load balancer from one static,
+/// zone-redundant IP planned here (<see cref="Egress"/>: partners allow-list it, and it survives a zone's loss). Private DNS zones are global
 /// resources (Azure Private DNS holds names only, no data) linked to both VNets, so a name resolves the same
 /// before and after a failover.
 /// </summary>
@@ -54,9 +55,11 @@ public static class TerritoryNetwork
 
         string[] postgresSubnets = [AddressPlan.Postgres(args.Addresses.Primary), AddressPlan.Postgres(args.Addresses.DisasterRecovery)];
 
-        var nat = NatGateway(scope, c, args.PrimaryGroup);
-        var primary = Region(scope, c, "primary", c.Primary, args.PrimaryGroup, args.Addresses.Primary, primaryNodes, postgresSubnets, nat);
-        var dr = Region(scope, c, "dr", c.DisasterRecovery, args.DisasterRecoveryGroup, args.Addresses.DisasterRecovery, primaryNodes, postgresSubnets, nat: null);
+        var egressIp = EgressIp(scope, c, args.PrimaryGroup);
+        scope.Retire("azure-native:network:NatGateway", $"{name}-egress",
+            "a Standard NAT gateway is zonal; egress leaves through the cluster's load balancer from network-egress-ip (docs/network.md, Outbound)");
+        var primary = Region(scope, c, "primary", c.Primary, args.PrimaryGroup, args.Addresses.Primary, primaryNodes, postgresSubnets, clusterNodes: true);
+        var dr = Region(scope, c, "dr", c.DisasterRecovery, args.DisasterRecoveryGroup, args.Addresses.DisasterRecovery, primaryNodes, postgresSubnets, clusterNodes: false);
         foreach (var (from, to, role) in new[] { (primary, dr, "peering-primary-to-dr"), (dr, primary, "peering-dr-to-primary") })
         {
             scope.Resource("azure-native:network:VirtualNetworkPeering", role, new Props
@@ -100,10 +103,15 @@ public static class TerritoryNetwork
         }
 
         var postgres = Zone("postgres", $"{c.Names.ShortName}.private.postgres.database.azure.com");
-        return new TerritoryNetworkResources(primary, dr, postgres.Zone, Zone("vault", VaultZoneName).Zone, Zone("blob", BlobZoneName).Zone, postgres.Links);
+        return new TerritoryNetworkResources(primary, egressIp, dr, postgres.Zone, Zone("vault", VaultZoneName).Zone, Zone("blob", BlobZoneName).Zone, postgres.Links);
     }
 
-    private static PlannedResource NatGateway(ComponentScope scope, TerritoryContext c, PlannedResource group)
+    /// <summary>
+    /// The cluster's outbound address: Standard, static, in every zone of the primary region (zone-redundant; a
+    /// zone-redundant IP "survives any zone failure", Microsoft docs "Public IP addresses", availability zones). Partners
+    /// allow-list it, so it is protected, kept if Pulumi ever deletes it, and locked against deletion (docs/network.md).
+    /// </summary>
+    private static PlannedResource EgressIp(ComponentScope scope, TerritoryContext c, PlannedResource group)
     {
         var ip = scope.Resource("azure-native:network:PublicIPAddress", "egress-ip", new Props
         {
@@ -115,22 +123,14 @@ public static class TerritoryNetwork
             ["publicIPAddressVersion"] = "IPv4",
             ["zones"] = PlanValue.List(c.Primary.ZoneNames.Select(z => (PlanValue)z)),
             ["tags"] = c.Tags.For(DataClassification.Internal),
-        }, new PlanOptions { Protect = true });
-        return scope.Resource("azure-native:network:NatGateway", "egress", new Props
-        {
-            ["resourceGroupName"] = group.Ref("name"),
-            ["natGatewayName"] = $"ng-{c.Names.Cluster}",
-            ["location"] = c.Primary.Name,
-            ["sku"] = new Props { ["name"] = "Standard" },
-            ["idleTimeoutInMinutes"] = 4,
-            ["publicIpAddresses"] = PlanValue.List(new Props { ["id"] = ip.Id }),
-            ["tags"] = c.Tags.For(DataClassification.Internal),
-        });
+        }, Resilience.DeleteLock.Kept);
+        Resilience.DeleteLock.Add(scope, "egress-ip", ip);
+        return ip;
     }
 
     private static RegionNetwork Region(
-        ComponentScope scope, TerritoryContext c, string role, AzureRegion region, PlannedResource group, IPNetwork space, string clusterNodes,
-        string[] postgresSubnets, PlannedResource? nat)
+        ComponentScope scope, TerritoryContext c, string role, AzureRegion region, PlannedResource group, IPNetwork space, string clusterNodesPrefix,
+        string[] postgresSubnets, bool clusterNodes)
     {
         var vnet = scope.Resource("azure-native:network:VirtualNetwork", $"vnet-{role}", new Props
         {
@@ -161,7 +161,7 @@ public static class TerritoryNetwork
                 ["subnetName"] = purpose,
                 ["addressPrefix"] = prefix,
                 ["networkSecurityGroup"] = new Props { ["id"] = nsg.Id },
-                // No implicit outbound internet: egress only through the NAT gateway (or not at all).
+                // No implicit outbound internet: egress only through the cluster's load balancer (or not at all).
                 ["defaultOutboundAccess"] = false,
                 ["privateEndpointNetworkPolicies"] = "Enabled",
                 ["privateLinkServiceNetworkPolicies"] = "Enabled",
@@ -176,17 +176,16 @@ public static class TerritoryNetwork
         var postgresPrefix = AddressPlan.Postgres(space);
         var endpointsPrefix = AddressPlan.PrivateEndpoints(space);
         PlannedResource? nodes = null;
-        if (nat is not null)
+        if (clusterNodes)
         {
             // Azure's default rules already refuse inbound traffic from the internet; no public ingress is planned. AKS
             // adds its own rules for load-balanced services at the NIC level; an ingress added later needs one here too.
-            nodes = Subnet("aks-nodes", clusterNodes, [],
-                new Props { ["natGateway"] = new Props { ["id"] = nat.Id } });
+            nodes = Subnet("aks-nodes", clusterNodesPrefix, []);
         }
         var postgres = Subnet("postgres", postgresPrefix,
         [
             // PgBouncer (6432) and PostgreSQL (5432) from the cluster's nodes only (overlay pods leave with the node's IP).
-            Rule("allow-cluster-to-postgres", 100, "Inbound", "Allow", "Tcp", clusterNodes, postgresPrefix, "5432", "6432"),
+            Rule("allow-cluster-to-postgres", 100, "Inbound", "Allow", "Tcp", clusterNodesPrefix, postgresPrefix, "5432", "6432"),
             // Replication between the primary's and the replica's subnets (HA standby and read replicas).
             Rule("allow-postgres-replication", 110, "Inbound", "Allow", "Tcp", postgresSubnets, postgresPrefix, "5432"),
             // Everything else inside the networks (Azure's AllowVnetInBound would admit it); platform probes stay allowed.
@@ -198,7 +197,7 @@ public static class TerritoryNetwork
         });
         var endpoints = Subnet("private-endpoints", endpointsPrefix,
         [
-            Rule("allow-cluster-to-endpoints", 100, "Inbound", "Allow", "Tcp", clusterNodes, endpointsPrefix, "443"),
+            Rule("allow-cluster-to-endpoints", 100, "Inbound", "Allow", "Tcp", clusterNodesPrefix, endpointsPrefix, "443"),
             Rule("deny-other-vnet-inbound", 4000, "Inbound", "Deny", "*", "VirtualNetwork", "*", "*"),
         ]);
         return new RegionNetwork(vnet, postgres, endpoints, nodes);

@@ -15,6 +15,7 @@ public sealed class PlanBuilder(string stack, string territory, string season)
     private readonly Props _outputs = [];
     private readonly HashSet<string> _names = [];
     private readonly Dictionary<string, List<string>> _prerequisites = [];
+    private readonly List<RetiredResource> _retired = [];
 
     public string Stack => stack;
 
@@ -86,11 +87,18 @@ public sealed class PlanBuilder(string stack, string territory, string season)
         return resource;
     }
 
+    /// <summary>The URN an element of <paramref name="type"/> named <paramref name="name"/> has under <paramref name="parent"/>.</summary>
+    public string Urn(string? parent, string type, string name) =>
+        Urns.Of(stack, Urns.TypeChain(_components.ToDictionary(c => c.Name, StringComparer.Ordinal), parent, type), name);
+
+    /// <summary>Records that the resource with <paramref name="urn"/>, planned by earlier releases, is removed on purpose.</summary>
+    public void Retire(string urn, string reason) => _retired.Add(new RetiredResource(urn, reason));
+
     public void AddDrRows(IEnumerable<DrMatrixRow> rows) => _drMatrix.AddRange(rows);
 
     public void Output(string name, PlanValue value) => _outputs[name] = value;
 
-    public StackPlan Build() => PlanIntegrity.Check(new(
+    public StackPlan Build() => PlanIntegrity.Check(new StackPlan(
         stack,
         territory,
         season,
@@ -98,7 +106,10 @@ public sealed class PlanBuilder(string stack, string territory, string season)
         [.. _components.OrderBy(c => c.Name, StringComparer.Ordinal)],
         [.. _resources.OrderBy(r => r.Name, StringComparer.Ordinal)],
         [.. _drMatrix],
-        _outputs.Build()));
+        _outputs.Build())
+    {
+        Retired = [.. _retired.OrderBy(r => r.Urn, StringComparer.Ordinal)],
+    });
 
     private void Claim(string name)
     {
@@ -136,6 +147,18 @@ public sealed class ComponentScope
         };
         return _builder.Add(new PlannedResource(type, $"{Name}-{role}", built, resolved));
     }
+
+    /// <summary>
+    /// The URN a resource of this component had under an earlier name: put it in <see cref="PlanOptions.Aliases"/> when a
+    /// resource (or this component) is renamed, so Pulumi keeps the cloud resource.
+    /// </summary>
+    public string FormerUrn(string type, string formerName) => _builder.Urn(Name, type, formerName);
+
+    /// <summary>
+    /// Records that a resource this component planned in earlier releases (its type and full name) is removed on
+    /// purpose, so <c>release-check</c> accepts its URN disappearing (<see cref="StackPlan.Retired"/>).
+    /// </summary>
+    public void Retire(string type, string formerName, string reason) => _builder.Retire(FormerUrn(type, formerName), reason);
 
     /// <summary>A child component named <c>{component}-{role}</c>.</summary>
     public ComponentScope Child(string type, string role) => _builder.Component(type, $"{Name}-{role}", this);

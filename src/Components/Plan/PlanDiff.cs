@@ -8,8 +8,11 @@ public enum ChangeKind
     Removed,
 }
 
-/// <summary>One input that differs between two plans of the same stack; Path is dotted (<c>sku.name</c>).</summary>
-public sealed record PropertyChange(string Resource, string Type, string Path, PlanValue? From, PlanValue? To, ChangeKind Kind);
+/// <summary>
+/// One input that differs between two plans of the same stack; Path is dotted (<c>sku.name</c>). A replacement names
+/// its <see cref="Trigger"/>: the replace trigger and the provider source it comes from.
+/// </summary>
+public sealed record PropertyChange(string Resource, string Type, string Path, PlanValue? From, PlanValue? To, ChangeKind Kind, ReplaceTrigger? Trigger = null);
 
 /// <summary>What changes between two plans, resource by resource and property by property.</summary>
 public static class PlanDiff
@@ -29,14 +32,22 @@ public static class PlanDiff
         }
         foreach (var (key, old) in before.Where(kv => after.ContainsKey(kv.Key)))
         {
-            var @new = after[key];
-            foreach (var (path, a, b) in Leaves(old.Inputs, @new.Inputs, ""))
-            {
-                var kind = ReplaceTriggers.Triggers(old.Type, path) ? ChangeKind.Replace : ChangeKind.InPlace;
-                changes.Add(new(old.Name, old.Type, path, a, b, kind));
-            }
+            changes.AddRange(Changes(old, after[key], to));
         }
         return changes;
+    }
+
+    /// <summary>The input changes of one resource from <paramref name="old"/> to <paramref name="new"/>, each flagged
+    /// in place or replace by its provider's replace triggers (with the provider's settings in <paramref name="plan"/>).</summary>
+    public static IEnumerable<PropertyChange> Changes(PlannedResource old, PlannedResource @new, StackPlan plan)
+    {
+        var provider = plan.Providers.FirstOrDefault(p => p.Name == @new.Options.Provider)?.Inputs;
+        foreach (var (path, a, b) in Leaves(old.Inputs, @new.Inputs, ""))
+        {
+            var trigger = ReplaceTriggers.For(@new.Type, path, provider)
+                ?? @new.Options.ReplaceOnChanges.Where(p => ReplaceTriggers.Covers(p, path)).Select(p => new ReplaceTrigger(p, "the resource's replaceOnChanges option")).FirstOrDefault();
+            yield return new(old.Name, old.Type, path, a, b, trigger is null ? ChangeKind.InPlace : ChangeKind.Replace, trigger);
+        }
     }
 
     /// <summary>The differing leaves of two values; maps are walked key by key, anything else compared whole.</summary>
@@ -59,42 +70,3 @@ public static class PlanDiff
     }
 }
 
-/// <summary>
-/// Inputs whose change makes Pulumi replace the resource: its location, group and name (Azure resources cannot move
-/// or be renamed), and the properties Azure fixes at creation — PostgreSQL version, create mode, source server,
-/// zone and geo-redundant backup (Microsoft docs: geo-redundant backup "can only be chosen at server creation"); an
-/// agent pool's VM size, zones, OS and max pods; a storage account's kind and redundancy; a Kubernetes object's
-/// identity and a PriorityClass's value (immutable in the Kubernetes API).
-/// </summary>
-public static class ReplaceTriggers
-{
-    private static readonly string[] Everywhere =
-    [
-        "location", "resourceGroupName", "serverName", "resourceName", "accountName", "agentPoolName", "containerName",
-        "databaseName", "configurationName", "policyAssignmentName", "budgetName", "virtualEndpointName", "blobServicesName",
-        "scope", "apiVersion", "kind", "metadata.name", "metadata.namespace", "name", "virtualNetworkName", "subnetName",
-        "networkSecurityGroupName", "virtualNetworkPeeringName", "natGatewayName", "publicIpAddressName", "privateEndpointName",
-        "privateDnsZoneGroupName", "privateZoneName", "virtualNetworkLinkName", "vaultName", "secretName", "workspaceName",
-        "federatedIdentityCredentialResourceName", "roleAssignmentName", "resourceUri",
-    ];
-
-    private static readonly Dictionary<string, string[]> ByType = new(StringComparer.Ordinal)
-    {
-        ["azure-native:dbforpostgresql:Server"] =
-            ["version", "createMode", "sourceServerResourceId", "availabilityZone", "backup.geoRedundantBackup", "administratorLogin", "network"],
-        ["azure-native:network:PrivateEndpoint"] = ["subnet", "privateLinkServiceConnections"],
-        ["azure-native:privatedns:VirtualNetworkLink"] = ["virtualNetwork"],
-        ["azure-native:authorization:RoleAssignment"] = ["principalId", "roleDefinitionId"],
-        ["azure-native:containerservice:AgentPool"] = ["vmSize", "availabilityZones", "osType", "osSKU", "maxPods", "mode"],
-        ["azure-native:containerservice:ManagedCluster"] = ["dnsPrefix", "networkProfile"],
-        ["azure-native:storage:StorageAccount"] = ["kind", "sku.name", "isHnsEnabled"],
-        ["kubernetes:scheduling.k8s.io/v1:PriorityClass"] = ["value"],
-    };
-
-    public static bool Triggers(string type, string path) =>
-        Everywhere.Any(p => Covers(p, path)) || (ByType.TryGetValue(type, out var paths) && paths.Any(p => Covers(p, path)));
-
-    /// <summary>A trigger covers its own path and everything below it.</summary>
-    private static bool Covers(string trigger, string path) =>
-        path == trigger || path.StartsWith(trigger + ".", StringComparison.Ordinal);
-}

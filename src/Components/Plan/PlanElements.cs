@@ -23,12 +23,50 @@ public sealed record PlanOptions
 
     public ImmutableArray<string> AdditionalSecretOutputs { get; init; } = [];
 
+    /// <summary>
+    /// URNs the resource had before (<see cref="Urns"/>): a rename, a new parent or a new type keeps the cloud resource
+    /// instead of replacing it (Pulumi docs "Resource option: aliases").
+    /// </summary>
+    public ImmutableArray<string> Aliases { get; init; } = [];
+
+    /// <summary>How long create, update and delete may run; null: the provider's default.</summary>
+    public PlanTimeouts? CustomTimeouts { get; init; }
+
+    /// <summary>On a replacement, delete the old resource before creating the new one (fixed names collide otherwise).</summary>
+    public bool DeleteBeforeReplace { get; init; }
+
+    /// <summary>Input paths whose change replaces the resource, beyond what its provider replaces on.</summary>
+    public ImmutableArray<string> ReplaceOnChanges { get; init; } = [];
+
     public bool Equals(PlanOptions? other) =>
         other is not null && Parent == other.Parent && Provider == other.Provider && Protect == other.Protect
         && RetainOnDelete == other.RetainOnDelete && DependsOn.SequenceEqual(other.DependsOn)
-        && IgnoreChanges.SequenceEqual(other.IgnoreChanges) && AdditionalSecretOutputs.SequenceEqual(other.AdditionalSecretOutputs);
+        && IgnoreChanges.SequenceEqual(other.IgnoreChanges) && AdditionalSecretOutputs.SequenceEqual(other.AdditionalSecretOutputs)
+        && Aliases.SequenceEqual(other.Aliases) && Equals(CustomTimeouts, other.CustomTimeouts)
+        && DeleteBeforeReplace == other.DeleteBeforeReplace && ReplaceOnChanges.SequenceEqual(other.ReplaceOnChanges);
 
-    public override int GetHashCode() => HashCode.Combine(Parent, Provider, Protect, RetainOnDelete, DependsOn.Length, IgnoreChanges.Length);
+    public override int GetHashCode() => HashCode.Combine(Parent, Provider, Protect, RetainOnDelete, DependsOn.Length, IgnoreChanges.Length, Aliases.Length, CustomTimeouts);
+}
+
+/// <summary>
+/// Operation time limits (Pulumi's customTimeouts), in whole minutes; a null one leaves the provider's default. The
+/// SDK sends each as a Go duration in nanoseconds (pulumi-dotnet sdk/Pulumi/Resources/CustomTimeouts.cs).
+/// </summary>
+public sealed record PlanTimeouts(TimeSpan? Create = null, TimeSpan? Update = null, TimeSpan? Delete = null)
+{
+    public static PlanTimeouts Minutes(int create, int update, int delete) =>
+        new(TimeSpan.FromMinutes(create), TimeSpan.FromMinutes(update), TimeSpan.FromMinutes(delete));
+
+    /// <summary>The plan's text for a limit: whole minutes, <c>90m</c>.</summary>
+    public static string Format(TimeSpan limit) =>
+        limit.Ticks % TimeSpan.TicksPerMinute == 0 && limit > TimeSpan.Zero
+            ? $"{(long)limit.TotalMinutes}m".ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : throw new ArgumentOutOfRangeException(nameof(limit), limit, "a plan's timeout is a positive whole number of minutes");
+
+    public static TimeSpan Parse(string text) =>
+        text.EndsWith('m') && long.TryParse(text[..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes > 0
+            ? TimeSpan.FromMinutes(minutes)
+            : throw new FormatException($"timeout '{text}' is not a whole number of minutes like 90m");
 }
 
 /// <summary>A resource the Pulumi program registers: type token, logical name, inputs as the schema names them.</summary>

@@ -54,6 +54,24 @@ public static class PlanIntegrity
             {
                 yield return $"resource '{r.Name}' depends on '{d}', which is not in the plan";
             }
+            foreach (var a in r.Options.Aliases.Where(a => !Urns.IsOfStack(a, plan.Stack)))
+            {
+                yield return $"resource '{r.Name}' has alias '{a}', which is not a URN of stack {plan.Stack} (urn:pulumi:{plan.Stack}::{Urns.Project}::<type chain>::<name>)";
+            }
+        }
+        var parentsKnown = plan.Components.All(c => c.Parent is null || KindOf(c.Parent) == "component")
+            && plan.Resources.All(r => r.Options.Parent is null || KindOf(r.Options.Parent) == "component");
+        var current = parentsKnown ? Urns.Of(plan).Values.ToHashSet(StringComparer.Ordinal) : [];
+        foreach (var r in plan.Resources)
+        {
+            foreach (var a in r.Options.Aliases.Where(current.Contains))
+            {
+                yield return $"resource '{r.Name}' has alias '{a}', which another element of the plan still has";
+            }
+        }
+        foreach (var r in plan.Retired.Where(r => !Urns.IsOfStack(r.Urn, plan.Stack) || current.Contains(r.Urn)))
+        {
+            yield return $"retired '{r.Urn}' is {(current.Contains(r.Urn) ? "still an element of the plan" : $"not a URN of stack {plan.Stack}")}";
         }
         var values = plan.Resources.Select(r => (Owner: $"resource '{r.Name}'", Value: (PlanValue)r.Inputs))
             .Concat(plan.Providers.Select(p => (Owner: $"provider '{p.Name}'", Value: (PlanValue)p.Inputs)))

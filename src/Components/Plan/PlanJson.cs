@@ -24,6 +24,10 @@ public static class PlanJson
         {
             json["stackReferences"] = new JsonArray([.. plan.StackReferences.Select(s => (JsonNode)new JsonObject { ["name"] = s.Name, ["stack"] = s.Stack })]);
         }
+        if (plan.Retired.Length > 0)
+        {
+            json["retired"] = new JsonArray([.. plan.Retired.Select(r => (JsonNode)new JsonObject { ["reason"] = r.Reason, ["urn"] = r.Urn })]);
+        }
         return (JsonObject)Sorted(json)!;
     }
 
@@ -96,6 +100,7 @@ public static class PlanJson
             (PlanMap)ReadValue(o["outputs"]!))
         {
             StackReferences = [.. (o["stackReferences"]?.AsArray() ?? []).Select(s => new PlannedStackReference(Text(s!["name"]), Text(s["stack"])))],
+            Retired = [.. (o["retired"] as JsonArray ?? []).Select(r => new RetiredResource(Text(r!["urn"]), Text(r["reason"])))],
         });
     }
 
@@ -145,6 +150,24 @@ public static class PlanJson
         AddList(json, "dependsOn", o.DependsOn);
         AddList(json, "ignoreChanges", o.IgnoreChanges);
         AddList(json, "additionalSecretOutputs", o.AdditionalSecretOutputs);
+        AddList(json, "aliases", o.Aliases);
+        if (o.CustomTimeouts is { } t)
+        {
+            var timeouts = new JsonObject();
+            foreach (var (key, limit) in new[] { ("create", t.Create), ("update", t.Update), ("delete", t.Delete) })
+            {
+                if (limit is { } l)
+                {
+                    timeouts[key] = PlanTimeouts.Format(l);
+                }
+            }
+            json["customTimeouts"] = timeouts;
+        }
+        if (o.DeleteBeforeReplace)
+        {
+            json["deleteBeforeReplace"] = true;
+        }
+        AddList(json, "replaceOnChanges", o.ReplaceOnChanges);
         return json;
     }
 
@@ -165,7 +188,15 @@ public static class PlanJson
         DependsOn = Strings(o["dependsOn"]),
         IgnoreChanges = Strings(o["ignoreChanges"]),
         AdditionalSecretOutputs = Strings(o["additionalSecretOutputs"]),
+        Aliases = Strings(o["aliases"]),
+        CustomTimeouts = o["customTimeouts"] is JsonObject t
+            ? new PlanTimeouts(Limit(t["create"]), Limit(t["update"]), Limit(t["delete"]))
+            : null,
+        DeleteBeforeReplace = (bool?)o["deleteBeforeReplace"] ?? false,
+        ReplaceOnChanges = Strings(o["replaceOnChanges"]),
     };
+
+    private static TimeSpan? Limit(JsonNode? node) => node is null ? null : PlanTimeouts.Parse(Text(node));
 
     private static ImmutableArray<string> Strings(JsonNode? node) =>
         node is JsonArray a ? [.. a.Select(Text)] : [];

@@ -20,6 +20,12 @@ public sealed record StackPlan(
     /// <summary>Stacks whose outputs the program reads: the stack itself, for the season switch's recorded state.</summary>
     public ImmutableArray<PlannedStackReference> StackReferences { get; init; } = [];
 
+    /// <summary>
+    /// Resources an earlier release planned that this one removes on purpose, by their URN: <c>release-check</c> lets
+    /// such a URN disappear without an alias (still never one that holds data or is protected).
+    /// </summary>
+    public ImmutableArray<RetiredResource> Retired { get; init; } = [];
+
     public PlannedResource Resource(string name) =>
         Resources.FirstOrDefault(r => r.Name == name) ?? throw new KeyNotFoundException($"no resource '{name}' in the plan of {Stack}");
 
@@ -29,3 +35,6 @@ public sealed record StackPlan(
         Resources.Any(r => r.Name == name) || Components.Any(c => c.Name == name) || Providers.Any(p => p.Name == name)
         || StackReferences.Any(s => s.Name == name);
 }
+
+/// <summary>A resource removed on purpose: its URN in the releases that planned it, and why it goes.</summary>
+public sealed record RetiredResource(string Urn, string Reason);

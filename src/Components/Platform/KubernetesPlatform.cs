@@ -1,4 +1,5 @@
 using FreshFoodz.Capacity.Sizing;
+using FreshFoodz.Components.Network;
 using FreshFoodz.Components.Plan;
 using FreshFoodz.Components.Tagging;
 
@@ -14,8 +15,11 @@ public sealed record KubernetesPlatformArgs
     /// <summary>The season's node sizing: the app pool's autoscaler runs from its minimum to its maximum.</summary>
     public required NodeSizing AppNodes { get; init; }
 
-    /// <summary>The node subnet (its NAT gateway carries the cluster's egress).</summary>
+    /// <summary>The node subnet.</summary>
     public required PlannedResource NodeSubnet { get; init; }
+
+    /// <summary>The zone-redundant public IP the cluster's load balancer sends all egress from (Network.Egress).</summary>
+    public required PlannedResource EgressIp { get; init; }
 
     /// <summary>The identity that runs <c>pulumi up</c>: it gets the cluster's data-plane admin role.</summary>
     public required Deployer Deployer { get; init; }
@@ -46,14 +50,28 @@ public static class KubernetesPlatform
     /// <summary>Built-in role "Azure Kubernetes Service RBAC Cluster Admin" (Microsoft docs, "Azure built-in roles").</summary>
     public const string ClusterAdminRoleId = "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b";
 
+    /// <summary>
+    /// How long the cluster's operations may run: terraform-provider-azurerm documents 90 minutes for create, update and
+    /// delete of a kubernetes_cluster (website/docs/r/kubernetes_cluster.html.markdown, "Timeouts"); a Kubernetes
+    /// upgrade drains and re-images every node of both pools one surge node at a time ("Upgrade an AKS cluster").
+    /// </summary>
+    public static readonly PlanTimeouts ClusterTimeouts = PlanTimeouts.Minutes(create: 90, update: 90, delete: 90);
+
+    /// <summary>
+    /// A node pool's: azurerm documents 60 minutes (kubernetes_cluster_node_pool, "Timeouts"); an upgrade of the app
+    /// pool replaces up to 11 nodes one at a time (maxSurge 1), so update gets 90 minutes like the cluster.
+    /// </summary>
+    public static readonly PlanTimeouts PoolTimeouts = PlanTimeouts.Minutes(create: 60, update: 90, delete: 60);
+
     public static KubernetesPlatformResources Add(PlanBuilder plan, string name, KubernetesPlatformArgs args)
     {
         var c = args.Context;
         var scope = plan.Component(Type, name);
         var zones = PlanValue.List(c.Primary.ZoneNames.Select(z => (PlanValue)z));
-        // A cluster in our own subnet with a user-assigned NAT gateway needs an identity that can join the subnet
-        // before the cluster exists: a user-assigned one, given Network Contributor on the node subnet (AKS docs,
-        // "Use a managed identity in AKS": with bring-your-own VNet, pre-create the identity and its role assignment).
+        // A cluster in our own subnet with our own outbound IP needs an identity that can join both before the cluster
+        // exists: a user-assigned one, given Network Contributor on the node subnet and on the egress IP (AKS docs, "Use a
+        // managed identity in AKS": with bring-your-own VNet, pre-create the identity and its role assignment; "Configure
+        // a public standard load balancer": the cluster identity needs access to a custom outbound IP).
         var identity = scope.Resource("azure-native:managedidentity:UserAssignedIdentity", "identity", new Props
         {
             ["resourceGroupName"] = args.ResourceGroup.Ref("name"),
@@ -65,6 +83,14 @@ public static class KubernetesPlatform
         {
             ["scope"] = args.NodeSubnet.Id,
             ["roleAssignmentName"] = Naming.StableGuid.From($"{c.Names.Stack}/cluster/network-contributor"),
+            ["roleDefinitionId"] = $"/subscriptions/{args.SubscriptionId}/providers/Microsoft.Authorization/roleDefinitions/{NetworkContributorRole}",
+            ["principalId"] = identity.Ref("principalId"),
+            ["principalType"] = "ServicePrincipal",
+        });
+        var joinsEgressIp = scope.Resource("azure-native:authorization:RoleAssignment", "identity-egress-ip", new Props
+        {
+            ["scope"] = args.EgressIp.Id,
+            ["roleAssignmentName"] = Naming.StableGuid.From($"{c.Names.Stack}/cluster/egress-ip/network-contributor"),
             ["roleDefinitionId"] = $"/subscriptions/{args.SubscriptionId}/providers/Microsoft.Authorization/roleDefinitions/{NetworkContributorRole}",
             ["principalId"] = identity.Ref("principalId"),
             ["principalType"] = "ServicePrincipal",
@@ -99,8 +125,10 @@ public static class KubernetesPlatform
             },
             // Azure CNI Overlay with the Cilium dataplane: nodes take VNet addresses, pods an overlay range, so the node
             // subnet stays small and pod count is not bound to it; Cilium enforces network policy in eBPF (AKS docs
-            // "Configure Azure CNI Powered by Cilium"). Egress through the node subnet's NAT gateway, one static IP.
-            // Typed SDKs fill the CIDR defaults in; a dictionary must set them (provider facts).
+            // "Configure Azure CNI Powered by Cilium"). Egress through the cluster's Standard Load Balancer from our
+            // zone-redundant IP, with a fixed SNAT share per node (Network.Egress; rules EgressSurvivesZoneLoss and
+            // EgressSnatPortsCoverNodes). Typed SDKs fill the CIDR and load balancer profile defaults in; a dictionary
+            // must set them (provider facts; extract defaults of ManagedClusterLoadBalancerProfileArgs).
             ["networkProfile"] = new Props
             {
                 ["networkPlugin"] = "azure",
@@ -108,7 +136,14 @@ public static class KubernetesPlatform
                 ["networkPolicy"] = "cilium",
                 ["networkDataplane"] = "cilium",
                 ["loadBalancerSku"] = "standard",
-                ["outboundType"] = "userAssignedNATGateway",
+                ["outboundType"] = "loadBalancer",
+                ["loadBalancerProfile"] = new Props
+                {
+                    ["outboundIPs"] = new Props { ["publicIPs"] = PlanValue.List(new Props { ["id"] = args.EgressIp.Id }) },
+                    ["allocatedOutboundPorts"] = Egress.AllocatedOutboundPorts,
+                    ["idleTimeoutInMinutes"] = Egress.IdleTimeoutMinutes,
+                    ["backendPoolType"] = "NodeIPConfiguration",
+                },
                 ["podCidr"] = "10.244.0.0/16",
                 ["serviceCidr"] = "10.0.0.0/16",
                 ["dnsServiceIP"] = "10.0.0.10",
@@ -130,7 +165,7 @@ public static class KubernetesPlatform
         },
         // Pools added through agentPoolProfiles after creation fail (pulumi-azure-native #579, #2719): the system
         // pool stays as created, the app pool is its own resource.
-        new PlanOptions { IgnoreChanges = ["agentPoolProfiles"], DependsOn = [joinsSubnet.Name] });
+        new PlanOptions { IgnoreChanges = ["agentPoolProfiles"], DependsOn = [joinsSubnet.Name, joinsEgressIp.Name], CustomTimeouts = ClusterTimeouts });
 
         var appPool = scope.Resource("azure-native:containerservice:AgentPool", "app-pool", new Props
         {
@@ -157,7 +192,7 @@ public static class KubernetesPlatform
         // The autoscaler owns the live node count; Pulumi sets only its bounds. An ignored input is sent from the state,
         // so every pulumi up refreshes first (Pulumi.yaml options.refresh: always): the count sent is the live one (AKS
         // refuses any other with the autoscaler on), and a minCount raised above it is allowed (rule AutoscaledPoolCountFromLive).
-        new PlanOptions { IgnoreChanges = ["count"] });
+        new PlanOptions { IgnoreChanges = ["count"], CustomTimeouts = PoolTimeouts });
         var access = scope.Resource("azure-native:authorization:RoleAssignment", "deployer-cluster-admin", new Props
         {
             ["scope"] = cluster.Id,

@@ -17,13 +17,15 @@ public sealed record PostgresExportersArgs
     /// <summary>What the monitoring component planned: its namespace and the release that installs the PodMonitor CRD.</summary>
     public required MonitoringResources Monitoring { get; init; }
 
-    /// <summary>Each tier's primary and the vault secret holding its password.</summary>
+    /// <summary>Each tier's writer and the vault secret holding its password.</summary>
     public required IReadOnlyDictionary<DrTier, PostgresTarget> Databases { get; init; }
 }
 
 /// <summary>
-/// A primary server as the exporter reaches it: its own host name (not the writer endpoint, which may point at a
-/// promoted replica) on port 5432 (pg_stat views are per server; through PgBouncer only its pool would show).
+/// A tier's writer as the exporter reaches it: the writer virtual endpoint on a replicated tier (after a promotion it
+/// points at the promoted server, so the exporter follows the primary, as the apps do), the server's own name on a
+/// tier without a replica; on port 5432, not PgBouncer (pg_stat views are per server; through PgBouncer only its pool
+/// would show).
 /// </summary>
 public sealed record PostgresTarget(string Host, string Database, string User, PlannedResource PasswordSecret, string PasswordSecretName)
 {
@@ -34,7 +36,7 @@ public sealed record PostgresTarget(string Host, string Database, string User, P
 
 /// <summary>
 /// The source of the war room's "database connections" panel: one prometheus-community postgres_exporter per tier's
-/// primary, in the monitoring namespace, scraped by a PodMonitor every 30 s; it serves
+/// writer (the current primary), in the monitoring namespace, scraped by a PodMonitor every 30 s; it serves
 /// <c>pg_stat_database_numbackends</c> (the database collector, on by default). Credentials follow the apps' pattern
 /// (DatabaseAccess): a user-assigned identity federated with the exporter's service account, "Key Vault Secrets User"
 /// on exactly the tier password secrets, and a SecretProviderClass that the Key Vault CSI driver mounts as files; the

@@ -122,16 +122,50 @@ public static class AlertmanagerConfig
                 ["repeat_interval"] = "4h",
                 ["routes"] = Node.List(routes),
             },
-            ["inhibit_rules"] = Node.List(new MapNode
-            {
-                ["source_matchers"] = Node.List(Match(Labels.Severity, "=", Severities.Sev1)),
-                ["target_matchers"] = Node.List(Match(Labels.Severity, "=~", string.Join("|", Severities.All.Skip(1)))),
-                // slo: a burning SLO inhibits only its own ticket; both sides lack it for the business alerts.
-                ["equal"] = Node.List("alertname", Labels.Territory, Labels.Slo),
-            }),
+            ["inhibit_rules"] = Node.List([
+                new MapNode
+                {
+                    ["source_matchers"] = Node.List(Match(Labels.Severity, "=", Severities.Sev1)),
+                    ["target_matchers"] = Node.List(Match(Labels.Severity, "=~", string.Join("|", Severities.All.Skip(1)))),
+                    // slo: a burning SLO inhibits only its own ticket; both sides lack it for the business alerts.
+                    ["equal"] = Node.List("alertname", Labels.Territory, Labels.Slo),
+                },
+                .. ChartInhibitRules(),
+            ]),
             ["receivers"] = Node.List(receivers),
         };
     }
+
+    /// <summary>
+    /// kube-prometheus-stack's own inhibit rules (values.yaml, <c>alertmanager.config.inhibit_rules</c>, unchanged
+    /// since the InfoInhibitor was added): a critical mutes its warning and info siblings, a warning its info sibling
+    /// (same alertname and namespace), InfoInhibitor mutes info alerts of its namespace, and nothing lets InfoInhibitor
+    /// through. Our values replace the chart's list (Helm merges maps but replaces lists), so they are restated here:
+    /// the chart's alerts (critical, warning, info) reach on-call and tickets, and without these every info alert and
+    /// every sibling of a critical one would notify too (docs/metrics-contract.md, "Inhibition").
+    /// </summary>
+    public static IEnumerable<Node> ChartInhibitRules() =>
+    [
+        new MapNode
+        {
+            ["source_matchers"] = Node.List(Match(Labels.Severity, "=", "critical")),
+            ["target_matchers"] = Node.List(Match(Labels.Severity, "=~", "warning|info")),
+            ["equal"] = Node.List("namespace", "alertname"),
+        },
+        new MapNode
+        {
+            ["source_matchers"] = Node.List(Match(Labels.Severity, "=", "warning")),
+            ["target_matchers"] = Node.List(Match(Labels.Severity, "=", "info")),
+            ["equal"] = Node.List("namespace", "alertname"),
+        },
+        new MapNode
+        {
+            ["source_matchers"] = Node.List(Match("alertname", "=", "InfoInhibitor")),
+            ["target_matchers"] = Node.List(Match(Labels.Severity, "=", "info")),
+            ["equal"] = Node.List("namespace"),
+        },
+        new MapNode { ["target_matchers"] = Node.List(Match("alertname", "=", "InfoInhibitor")) },
+    ];
 
     private static MapNode Route(string receiver, string matcher, bool @continue = false, string? groupWait = null, string? repeat = null)
     {

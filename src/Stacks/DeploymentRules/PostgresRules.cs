@@ -133,6 +133,21 @@ internal static class PostgresRules
                 $"changes from {x.Before ?? "unset"} to {x.After ?? "unset"}: createMode is fixed at creation (a major version upgrade is a separate, manual step)")),
     };
 
+    public static readonly DeploymentRule StorageIsAFloor = new(
+        "PostgresStorageIsAFloor",
+        "A PostgreSQL server whose storage grows automatically sends its planned storageSizeGB at creation only: storage.storageSizeGB is under ignoreChanges and every pulumi up runs with --refresh, so an update sends the live size (autogrow may have raised it; it never shrinks), never a smaller planned one. A larger size is set by hand first, then planned (docs/disaster-recovery.md).",
+        "hashicorp/terraform-provider-azurerm #5865 (\"azurerm_postgresql_server fails on update if auto_grow was triggered\") and #29463 (flexible server: a storage_mb below the current size after autogrow); "
+        + "astronomer/deploy-action #33 (Azure: \"Requested data Disk size … cannot be less than current size\"); Microsoft docs \"Limits in Azure Database for PostgreSQL\" (storage can be scaled up, never down) and "
+        + "\"Storage autogrow\" (concepts-compute-storage: autogrow raises provisioned storage when free space runs low); Pulumi docs \"Resource option: ignoreChanges\" (an ignored input is sent from the state, which --refresh reads from the cloud)")
+    {
+        OnPlan = (plan, context) => plan.OfType(PlanFacts.PostgresServer)
+            .Where(s => s.Text("storage.autoGrow") == "Enabled" && !s.Options.IgnoreChanges.Contains(StorageSize))
+            .Select(s => new Breach(s.Name, StorageSize, RuleLevel.Refuse,
+                $"is not under ignoreChanges while autogrow is on: once Azure has grown the storage past the planned {s.Inputs.At(StorageSize) switch { PlanInt i => i.Value.ToString(CultureInfo.InvariantCulture), _ => "size" }} GB, the next update would send the smaller size and fail (storage never shrinks)")),
+    };
+
+    private const string StorageSize = "storage.storageSizeGB";
+
     public static readonly DeploymentRule OneOperationPerServer = new(
         "OneOperationPerServer",
         "Every operation on one PostgreSQL server (its configurations, databases, virtual endpoints, and the creation of its replicas) waits for the one before: a flexible server runs one management operation at a time.",

@@ -52,7 +52,7 @@ public static class RuntimeEffects
                     ? Make($"compute {(up ? "scaled up after its replica" : "scaled down before its replica")}: the standby is scaled, then fails over", "under 30 s (failover)", HaScaling)
                     : Make($"compute {(up ? "scaled up after its replica" : "scaled down before its replica")}: the server restarts", "2-10 min", Scaling);
             case (PlanFacts.PostgresServer, "storage.storageSizeGB"):
-                return Make("storage grows; the server restarts", "restart (minutes)", StorageScaling);
+                return Make("not sent to an existing server: storageSizeGB is under ignoreChanges (a floor autogrow raises); raise it by hand first (docs/disaster-recovery.md), the server restarts", "restart (minutes), when raised by hand", StorageScaling);
             case (PlanFacts.AgentPool, "minCount"):
                 return Int(c.To) > Int(c.From)
                     ? Make($"autoscaler minimum raised {Int(c.From)} → {Int(c.To)}: the update keeps the live node count (refreshed), then the autoscaler adds nodes up to the new minimum (minutes each)", "none", Autoscaler)

@@ -58,6 +58,7 @@ public static partial class StackPolicies
         Residency(plan, settings.Territory, settings.Plan.SubscriptionId)
             .Concat(DisasterRecovery(plan))
             .Concat(Protection(plan))
+            .Concat(Retention(plan))
             .Concat(Tagging(plan))
             .Concat(Secrets(plan))
             .Concat(ChaosOnlyOnRehearsal(plan, settings.Plan.Environment))
@@ -128,6 +129,36 @@ public static partial class StackPolicies
     public static IEnumerable<PolicyViolation> Protection(StackPlan plan) =>
         plan.Resources.Where(r => Stateful.Contains(r.Type) && !r.Options.Protect)
             .Select(r => new PolicyViolation(r.Name, "StatefulResourcesAreProtected", $"{r.Type} holds data and must be protected"));
+
+    /// <summary>
+    /// Kept data survives a <c>pulumi destroy</c> of the stack and a resource group deleted in Azure: every Azure
+    /// resource the plan keeps on delete (retainOnDelete) sits in a resource group that is kept too — deleting a group
+    /// deletes everything in it — and is locked against deletion (itself, or its parent server or account, whose lock
+    /// its children inherit) by a CanNotDelete lock that is kept as well (<see cref="DeleteLock"/>).
+    /// </summary>
+    private static readonly string[] ArmParents = ["serverName", "accountName"];
+
+    public static IEnumerable<PolicyViolation> Retention(StackPlan plan)
+    {
+        var byName = plan.Resources.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        var locked = plan.OfType(DeleteLock.Type)
+            .Where(l => l.Options.RetainOnDelete && l.Options.Protect && l.Inputs["level"] is PlanString { Value: DeleteLock.Level })
+            .Select(l => (l.Inputs["scope"] as PlanRef)?.Resource).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var r in plan.Resources.Where(r => r.Options.RetainOnDelete && r.Package == "azure-native"
+            && r.Type is not ("azure-native:resources:ResourceGroup" or DeleteLock.Type)))
+        {
+            if (r.Inputs["resourceGroupName"] is PlanRef { Resource: var group } && byName.TryGetValue(group, out var g) && !g.Options.RetainOnDelete)
+            {
+                yield return new(r.Name, "RetainedDataSurvivesDeletion", $"is kept on delete but sits in {group}, which a destroy deletes with everything in it: keep the group too (retainOnDelete)");
+            }
+            var parent = ArmParents.Select(k => (r.Inputs[k] as PlanRef)?.Resource).FirstOrDefault(p => p is not null);
+            if (!locked.Contains(r.Name) && (parent is null || !locked.Contains(parent)))
+            {
+                yield return new(r.Name, "RetainedDataSurvivesDeletion",
+                    $"is kept on delete but not locked: deleting its resource group in Azure deletes it; add a kept CanNotDelete lock ({DeleteLock.Type}) on it{(parent is null ? "" : $" or on {parent}")}");
+            }
+        }
+    }
 
     public static IEnumerable<PolicyViolation> Tagging(StackPlan plan)
     {

@@ -51,7 +51,7 @@ public static class Meters
     public static IReadOnlyList<string> Units { get; } = [PerHour, PerGbMonth, PerMonth, PerGb, Per10K];
 
     /// <summary>
-    /// The API's region for meters priced once for all regions: NAT gateway and Private Link rows carry
+    /// The API's region for meters priced once for all regions: Private Link rows carry
     /// armRegionName "Global"; Azure DNS rows an empty one (Azure Retail Prices API responses).
     /// </summary>
     public const string Global = "Global";
@@ -68,8 +68,8 @@ public static class Meters
         ["postgres-storage"] = PerGbMonth,
         ["blob-storage"] = PerGbMonth,
         ["aks-tier"] = PerHour,
-        ["nat-gateway"] = PerHour,
-        ["nat-data"] = PerGb,
+        ["lb-rules"] = PerHour,
+        ["lb-data"] = PerGb,
         ["private-endpoint"] = PerHour,
         ["private-endpoint-ingress"] = PerGb,
         ["private-endpoint-egress"] = PerGb,
@@ -95,8 +95,10 @@ public static class Meters
 
     public static string AksTierKey(string region, string tier) => $"aks-tier:{region}:{tier}";
 
-    public const string NatGatewayKey = "nat-gateway:Global";
-    public const string NatDataKey = "nat-data:Global";
+    public static string LoadBalancerRulesKey(string region) => $"lb-rules:{region}";
+
+    public static string LoadBalancerDataKey(string region) => $"lb-data:{region}";
+
     public const string PrivateEndpointKey = "private-endpoint:Global";
     public const string PrivateEndpointIngressKey = "private-endpoint-ingress:Global";
     public const string PrivateEndpointEgressKey = "private-endpoint-egress:Global";
@@ -180,15 +182,21 @@ public static class Meters
         Base("Azure Kubernetes Service", region) + $" and skuName eq '{Q(tier)}'",
         i => i.MeterName == $"{tier} Uptime SLA" ? (i.RetailPrice, 0) : null);
 
-    /// <summary>A Standard NAT gateway per resource-hour ("NAT Gateway", meter "Standard Gateway", one global price).</summary>
-    public static MeterQuery NatGateway() => new(
-        NatGatewayKey, Global, PerHour, "NAT Gateway, Standard Gateway (resource hour)",
-        Base("NAT Gateway", Global), i => i.MeterName == "Standard Gateway" ? (i.RetailPrice, 0) : null);
+    /// <summary>
+    /// A Standard Load Balancer's rules per hour: the first five rules (load-balancing and outbound) bill one rate
+    /// ("Load Balancer", sku "Standard", meter "Standard Included LB Rules and Outbound Rules"; Azure pricing page
+    /// "Load Balancer"). AKS's cluster load balancer carries the cluster's one outbound rule.
+    /// </summary>
+    public static MeterQuery LoadBalancerRules(string region) => new(
+        LoadBalancerRulesKey(region), region, PerHour, "Load Balancer, Standard Included LB Rules and Outbound Rules (first 5 rules)",
+        Base("Load Balancer", region) + " and skuName eq 'Standard'",
+        i => i.MeterName == "Standard Included LB Rules and Outbound Rules" ? (i.RetailPrice, 0) : null);
 
-    /// <summary>Data processed by a NAT gateway, per GB ("Standard Data Processed").</summary>
-    public static MeterQuery NatData() => new(
-        NatDataKey, Global, PerGb, "NAT Gateway, Standard Data Processed",
-        Base("NAT Gateway", Global), i => i.MeterName == "Standard Data Processed" ? (i.RetailPrice, 0) : null);
+    /// <summary>Data processed by a Standard Load Balancer, per GB, inbound and outbound ("Standard Data Processed").</summary>
+    public static MeterQuery LoadBalancerData(string region) => new(
+        LoadBalancerDataKey(region), region, PerGb, "Load Balancer, Standard Data Processed",
+        Base("Load Balancer", region) + " and skuName eq 'Standard'",
+        i => i.MeterName == "Standard Data Processed" ? (i.RetailPrice, 0) : null);
 
     /// <summary>A Standard static public IPv4 address per hour ("Virtual Network", product "IP Addresses").</summary>
     public static MeterQuery PublicIpStatic(string region) => new(

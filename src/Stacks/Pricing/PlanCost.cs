@@ -70,8 +70,9 @@ public sealed record PlanCost(string Currency, IReadOnlyList<CostLine> Lines, IR
 /// - PostgreSQL flexible server bills compute per hour and provisioned storage per GB-month. High availability adds a
 ///   standby billed like the primary, compute and storage ("High availability in Azure Database for PostgreSQL
 ///   flexible server", Pricing). A read replica in the DR region is a server of its own, at that region's prices.
-/// - Network (Azure pricing pages "Virtual Network", "NAT Gateway", "Azure Private Link", "Azure DNS", "IP Addresses"):
-///   a NAT gateway per hour plus per GB processed; a Standard static public IP per hour; a private endpoint per hour
+/// - Network (Azure pricing pages "Virtual Network", "Load Balancer", "Azure Private Link", "Azure DNS", "IP Addresses"):
+///   a cluster with outbound type loadBalancer bills the Standard Load Balancer AKS creates for it (its rules per hour,
+///   the first five at one rate, plus per GB processed); a Standard static public IP per hour; a private endpoint per hour
 ///   plus per GB in and out; a private DNS zone per month; peering per GB sent, once out and once in (global peering
 ///   at the regions' bandwidth zone rate, in one region at the intra-region rate).
 /// - Logs (Azure Monitor pricing, Log Analytics): a PerGB2018 workspace bills per GB ingested, retention included for
@@ -104,6 +105,7 @@ public static class PlanCostModel
         "azure-native:managedidentity:UserAssignedIdentity",
         "azure-native:managedidentity:FederatedIdentityCredential",
         "azure-native:authorization:RoleAssignment",
+        "azure-native:authorization:ManagementLockByScope", // locks are free (Azure Resource Manager)
         "azure-native:network:VirtualNetwork",
         "azure-native:network:Subnet",
         "azure-native:network:NetworkSecurityGroup",
@@ -117,7 +119,7 @@ public static class PlanCostModel
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> VolumeQuantities = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
         ["azure-native:storage:StorageAccount"] = [UsageEstimates.StoredGb],
-        ["azure-native:network:NatGateway"] = [UsageEstimates.ProcessedGbPerMonth],
+        ["azure-native:containerservice:ManagedCluster"] = [UsageEstimates.ProcessedGbPerMonth],
         ["azure-native:network:PrivateEndpoint"] = [UsageEstimates.IngressGbPerMonth, UsageEstimates.EgressGbPerMonth],
         ["azure-native:operationalinsights:Workspace"] = [UsageEstimates.IngestionGbPerDay],
         ["azure-native:keyvault:Vault"] = [UsageEstimates.OperationsPerMonth],
@@ -216,6 +218,12 @@ public static class PlanCostModel
                     {
                         demands.Add(new CostDemand(r.Name, "AKS control plane", Meters.AksTier(region, tier), 1));
                     }
+                    if (Text(r.Inputs.At("networkProfile.outboundType")) == "loadBalancer")
+                    {
+                        // AKS creates the Standard Load Balancer (in its node resource group): not planned, billed all the same.
+                        demands.Add(new CostDemand(r.Name, "network: egress load balancer", Meters.LoadBalancerRules(region), 1));
+                        Volume(r, "network: egress data processed", Meters.LoadBalancerData(region), UsageEstimates.ProcessedGbPerMonth);
+                    }
                     break;
                 case "azure-native:dbforpostgresql:Server":
                     var skuName = Text(r.Inputs.At("sku.name"));
@@ -240,10 +248,6 @@ public static class PlanCostModel
                 case "azure-native:storage:StorageAccount":
                     Volume(r, "storage: data stored", Meters.BlobStorage(region, Text(r.Inputs.At("sku.name")) ?? "?", Text(r.Inputs["accessTier"]) ?? "Hot"),
                         UsageEstimates.StoredGb);
-                    break;
-                case "azure-native:network:NatGateway":
-                    demands.Add(new CostDemand(r.Name, "network: NAT gateway", Meters.NatGateway(), 1));
-                    Volume(r, "network: NAT data processed", Meters.NatData(), UsageEstimates.ProcessedGbPerMonth);
                     break;
                 case "azure-native:network:PublicIPAddress" when Text(r.Inputs.At("sku.name")) == "Standard" && Text(r.Inputs["publicIPAllocationMethod"]) == "Static":
                     demands.Add(new CostDemand(r.Name, "network: public IP", Meters.PublicIpStatic(region), 1));

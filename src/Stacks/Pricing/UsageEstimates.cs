@@ -19,7 +19,7 @@ public sealed record UsageEstimates(string Basis, IReadOnlyDictionary<string, IR
     /// <summary>GB kept in a storage account.</summary>
     public const string StoredGb = "storedGb";
 
-    /// <summary>GB a NAT gateway processes per month.</summary>
+    /// <summary>GB a month the cluster's egress load balancer processes (the cluster's outbound traffic).</summary>
     public const string ProcessedGbPerMonth = "processedGbPerMonth";
 
     /// <summary>GB per month through a private endpoint into the service, and out of it.</summary>

@@ -42,6 +42,7 @@ internal static class HostileCorpus
         cases.AddRange(Outputs());
         cases.AddRange(RetailPricesReplies());
         cases.AddRange(ChildProcesses());
+        cases.AddRange(ReleaseCheckPlans());
         return cases.ToDictionary(c => c.Name, StringComparer.Ordinal);
     }
 
@@ -172,6 +173,28 @@ internal static class HostileCorpus
 
     private static HostileCase Usage(string name, string says, params string[] args) => new($"cli {name}", args, 1, says);
 
+    /// <summary>release-check's --base folder: missing, a file, empty, and plan files that are not plans.</summary>
+    private static IEnumerable<HostileCase> ReleaseCheckPlans()
+    {
+        static Action<Sandbox> Plan(string file, string text) => s =>
+        {
+            Directory.CreateDirectory(Path.Combine(s.Root, "base"));
+            System.IO.File.WriteAllText(Path.Combine(s.Root, "base", file), text);
+        };
+        string[] Check() => ["release-check", "--base", "{root}/base", "--date", "2026-12-02"];
+        yield return new HostileCase("release-check base-missing", Check(), 1, "--base: no folder");
+        yield return new HostileCase("release-check base-a-file", Check(), 1, "--base:", "is a file; expected a folder of plans") { Arrange = s => System.IO.File.WriteAllText(Path.Combine(s.Root, "base"), "x") };
+        yield return new HostileCase("release-check base-empty", Check(), 1, "--base: no <stack>.<season>.json plan in") { Arrange = s => Directory.CreateDirectory(Path.Combine(s.Root, "base")) };
+        yield return new HostileCase("release-check plan-not-json", Check(), 2, "de-prod.baseline.json is not a plan") { Arrange = Plan("de-prod.baseline.json", "{ not json") };
+        yield return new HostileCase("release-check plan-wrong-shape", Check(), 2, "de-prod.baseline.json is not a plan") { Arrange = Plan("de-prod.baseline.json", "{\"stack\": [1, 2]}") };
+        yield return new HostileCase("release-check plan-deep", Check(), 2, "de-prod.baseline.json is not a plan") { Arrange = Plan("de-prod.baseline.json", new string('[', 100_000) + new string(']', 100_000)) };
+        yield return new HostileCase("release-check plan-over-1-mib", Check(), 2, "de-prod.baseline.json is", "bytes; a plan file may have at most") { Arrange = Plan("de-prod.baseline.json", new string(' ', 1_100_000)) };
+        yield return new HostileCase("release-check plan-misnamed", Check(), 2, "holds the plan of de-prod (baseline); its name says de-prod (weihnachten)")
+        {
+            Arrange = Plan("de-prod.weihnachten.json", System.IO.File.ReadAllText(Path.Combine(CliRunner.Root, "tests", "FreshFoodz.Stacks.Tests", "Golden", "de-prod.baseline.json"))),
+        };
+    }
+
     private static IEnumerable<HostileCase> CommandLines()
     {
         // Stack names are file names.
@@ -299,9 +322,9 @@ internal static class HostileCorpus
         yield return Reply("charset-unknown", 4, RequestsQuery, "charset 'klingon'");
         yield return Reply("duplicate-route-class", 4, RateQuery, "two series for route_class 'order'");
         yield return Reply("label-escape", 4, RateQuery, "whose route_class 'order\\u001B[2J");
-        yield return Reply("just-in-time", 4, "took longer than its deadline of 3 s", "raise --deadline") with
+        yield return Reply("just-in-time", 4, "took longer than its deadline of 2 s", "raise --deadline") with
         {
-            Args = [Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}just-in-time/", "--at", At, "--baseline-days", "7", "--timeout", "2", "--deadline", "3", "--write"],
+            Args = [Calibrate, "--stack", "de-prod", "--prometheus", "{prometheus}just-in-time/", "--at", At, "--baseline-days", "7", "--timeout", "2", "--deadline", "2", "--write"],
         };
     }
 

@@ -142,8 +142,15 @@ public class ComponentTests
             Assert.Equal("kubernetes:apps/v1:Deployment", d.Type);
             var container = ((PlanList)De.Input(d.Name, "spec.template.spec.containers")!).Items.OfType<PlanMap>().Single();
             var vars = ((PlanList)container["env"]!).Items.OfType<PlanMap>().ToDictionary(e => ((PlanString)e["name"]!).Value, e => ((PlanString)e["value"]!).Value);
-            // The primary itself on 5432 (not the writer endpoint, not PgBouncer), the password from the CSI mount only.
-            Assert.Equal($"{De.Text($"data-{tier}-server", "serverName")}.postgres.database.azure.com:5432/freshfoodz?sslmode=require", vars["DATA_SOURCE_URI"]);
+            // The current primary on 5432 (not PgBouncer): through the writer endpoint where a replica may be promoted,
+            // the server itself on the standard tier; the password from the CSI mount only.
+            var server = De.Text($"data-{tier}-server", "serverName");
+            var host = tier == "standard" ? $"{server}.postgres.database.azure.com" : $"{server}-writer.writer.postgres.database.azure.com";
+            if (tier != "standard")
+            {
+                Assert.Equal($"{De.Text($"data-{tier}-writer-endpoint", "virtualEndpointName")}.writer.postgres.database.azure.com", host);
+            }
+            Assert.Equal($"{host}:5432/freshfoodz?sslmode=require", vars["DATA_SOURCE_URI"]);
             Assert.Equal($"/mnt/secrets/{tier}", vars["DATA_SOURCE_PASS_FILE"]);
             Assert.DoesNotContain("DATA_SOURCE_PASS", vars.Keys);
             // The mounted file of that name is the tier's password secret.

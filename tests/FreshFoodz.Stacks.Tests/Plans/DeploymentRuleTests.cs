@@ -217,6 +217,55 @@ public class DeploymentRuleTests
             x => x.Rule == "AutoscaledPoolCountFromLive");
     }
 
+    [Fact]
+    public void EgressSurvivesZoneLossIsCaught()
+    {
+        // The committed plan sends egress from network-egress-ip, in all three zones of the primary region.
+        Assert.Equal(["1", "2", "3"], ((PlanList)Baseline.Input("network-egress-ip", "zones")!).Items.Select(z => ((PlanString)z).Value));
+        Assert.DoesNotContain(Judge(De, Baseline), f => f.Rule == "EgressSurvivesZoneLoss");
+        // A zonal egress IP: one zone's loss takes the cluster's outbound path with it.
+        var zonal = Baseline.Mutate("network-egress-ip", i => i.With("zones", PlanValue.List("1")));
+        var f = Single(Judge(De, zonal), "EgressSurvivesZoneLoss");
+        Assert.Equal(("network-egress-ip", "zones", RuleLevel.Refuse), (f.Resource, f.Property, f.Level));
+        Assert.Contains("must be in every zone of germanywestcentral ([1, 2, 3])", f.Message, StringComparison.Ordinal);
+        // The NAT gateway path the stacks had before: a Standard NAT gateway is zonal.
+        var nat = Baseline.Mutate("platform-cluster", i => Set(i, "networkProfile.outboundType", "userAssignedNATGateway"));
+        var g = Single(Judge(De, nat), "EgressSurvivesZoneLoss");
+        Assert.Equal(("platform-cluster", "networkProfile.outboundType"), (g.Resource, g.Property));
+        Assert.Contains("a Standard NAT gateway lives in one zone", g.Message, StringComparison.Ordinal);
+        // An unprotected egress address: a replaced IP is a new address partners have not allow-listed.
+        var unprotected = Baseline with
+        {
+            Resources = [.. Baseline.Resources.Select(r => r.Name == "network-egress-ip" ? r with { Options = r.Options with { Protect = false } } : r)],
+        };
+        Assert.Equal("protect", Single(Judge(De, unprotected), "EgressSurvivesZoneLoss").Property);
+        // AKS-managed outbound IPs (none of the plan's): an address nobody can allow-list before it exists.
+        var managed = Baseline.Mutate("platform-cluster", i => Set(i, "networkProfile.loadBalancerProfile.outboundIPs.publicIPs", new PlanList([])));
+        Assert.Contains("names no public IP of the plan", Single(Judge(De, managed), "EgressSurvivesZoneLoss").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EgressSnatPortsCoverNodesIsCaught()
+    {
+        // 2,048 ports per node and one IP carry 31 nodes; de-prod at Weihnachten reaches 11 app + 3 system + 2 surge = 16.
+        var weihnachten = StackPlanner.Build(De, Season.Weihnachten);
+        Assert.Equal(16, FreshFoodz.Components.Network.Egress.MostNodes(weihnachten, weihnachten.Resource("platform-cluster")));
+        Assert.DoesNotContain(Judge(De, weihnachten), f => f.Rule == "EgressSnatPortsCoverNodes");
+        // 8,000 ports per node: 16 nodes need 128,000 ports, one IP has 64,000.
+        var greedy = weihnachten.Mutate("platform-cluster", i => Set(i, "networkProfile.loadBalancerProfile.allocatedOutboundPorts", 8000));
+        var f = Single(Judge(De, greedy), "EgressSnatPortsCoverNodes");
+        Assert.Equal(("platform-cluster", "networkProfile.loadBalancerProfile.allocatedOutboundPorts", RuleLevel.Refuse), (f.Resource, f.Property, f.Level));
+        Assert.StartsWith("'networkProfile.loadBalancerProfile.allocatedOutboundPorts' 8000 ports × 16 nodes (pools at their maximum plus surge) = 128,000 > 64,000 × 1 outbound IP(s)",
+            Single(DeploymentRuleCatalog.JudgePlan(new RuleContext(De, FirstDeployment), greedy, Season.Weihnachten).Refusals(), "EgressSnatPortsCoverNodes").Message, StringComparison.Ordinal);
+        // AKS's automatic allocation (0) and a value that is not a multiple of 8.
+        Assert.Contains("explicit multiple of 8", Single(Judge(De, Baseline.Mutate("platform-cluster", i => Set(i, "networkProfile.loadBalancerProfile.allocatedOutboundPorts", 0))), "EgressSnatPortsCoverNodes").Message, StringComparison.Ordinal);
+        Assert.Single(Judge(De, Baseline.Mutate("platform-cluster", i => Set(i, "networkProfile.loadBalancerProfile.allocatedOutboundPorts", 1000 + 4))), x => x.Rule == "EgressSnatPortsCoverNodes");
+        // A switch that changes the ports per node re-allocates every node's flows.
+        var changed = weihnachten.Mutate("platform-cluster", i => Set(i, "networkProfile.loadBalancerProfile.allocatedOutboundPorts", 1024));
+        var s = Single(DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, null), Baseline, changed, Season.Weihnachten).Findings, "EgressSnatPortsCoverNodes");
+        Assert.Contains("changes from 2048 to 1024 ports per node", s.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// count is under ignoreChanges: without a refresh an update would send the count stored at creation. The project
     /// file makes every up and preview refresh first, whoever runs it (pulumi/pulumi#8071; the project schema,
@@ -332,6 +381,26 @@ public class DeploymentRuleTests
     }
 
     [Fact]
+    public void PostgresStorageIsAFloorIsCaught()
+    {
+        // Every server grows its storage automatically, and none sends the planned size after creation.
+        Assert.All(Baseline.OfType("azure-native:dbforpostgresql:Server"), s =>
+            Assert.Equal(("Enabled", true), ((s.Inputs.At("storage.autoGrow") as PlanString)?.Value, s.Options.IgnoreChanges.Contains("storage.storageSizeGB"))));
+        Assert.DoesNotContain(Judge(De, Baseline), f => f.Rule == "PostgresStorageIsAFloor");
+        // The critical replica sending its planned 512 GB with every update: refused once autogrow has raised it.
+        var sent = Baseline with
+        {
+            Resources = [.. Baseline.Resources.Select(r => r.Name == "data-critical-replica" ? r with { Options = r.Options with { IgnoreChanges = [] } } : r)],
+        };
+        var f = Single(Judge(De, sent), "PostgresStorageIsAFloor");
+        Assert.Equal(("data-critical-replica", "storage.storageSizeGB", RuleLevel.Refuse), (f.Resource, f.Property, f.Level));
+        Assert.Contains("past the planned 512 GB", f.Message, StringComparison.Ordinal);
+        // Without autogrow the planned size is the size, and sending it is right.
+        var fixedSize = sent.Mutate("data-critical-replica", i => Set(i, "storage.autoGrow", "Disabled"));
+        Assert.DoesNotContain(Judge(De, fixedSize), x => x.Rule == "PostgresStorageIsAFloor");
+    }
+
+    [Fact]
     public void OneOperationPerServerIsCaught()
     {
         // The database no longer waits for PgBouncer's configuration: two operations on the server at once.
@@ -354,6 +423,8 @@ public class DeploymentRuleTests
 
     private static List<RuleFinding> Judge(StackSettings settings, StackPlan plan, DateOnly? date = null) =>
         DeploymentRuleCatalog.JudgePlan(new RuleContext(settings, date ?? FirstDeployment), plan, Season.Baseline).Findings.ToList();
+
+    private static PolicyViolation Single(IEnumerable<PolicyViolation> violations, string rule) => Assert.Single(violations, v => v.Rule == rule);
 
     private static RuleFinding Single(IEnumerable<RuleFinding> findings, string rule, string? resource = null) =>
         Assert.Single(findings, f => f.Rule == rule && (resource is null || f.Resource == resource));

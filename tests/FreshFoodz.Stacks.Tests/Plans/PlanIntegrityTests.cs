@@ -22,6 +22,26 @@ public class PlanIntegrityTests
     }
 
     [Fact]
+    public void AliasesAndRetirementsNameUrnsOfTheStackThatAreGone()
+    {
+        var server = Urns.Of(Plan)["data-critical-server"];
+        PlanOptions With(string alias) => Plan.Resource("data-critical-database").Options with { Aliases = [alias] };
+        StackPlan Aliased(string alias) => Plan with
+        {
+            Resources = [.. Plan.Resources.Select(r => r.Name == "data-critical-database" ? r with { Options = With(alias) } : r)],
+        };
+        Assert.Empty(PlanIntegrity.Problems(Aliased(server.Replace("::data-critical-server", "::data-critical-old-db", StringComparison.Ordinal))));
+        Assert.Contains(PlanIntegrity.Problems(Aliased("urn:pulumi:ch-prod::freshfoodz-infra::x::y")), p => p.Contains("which is not a URN of stack de-prod", StringComparison.Ordinal));
+        Assert.Contains(PlanIntegrity.Problems(Aliased(server)), p => p.Contains("which another element of the plan still has", StringComparison.Ordinal));
+        var retired = Plan with { Retired = [new RetiredResource(server, "gone")] };
+        Assert.Contains(PlanIntegrity.Problems(retired), p => p == $"retired '{server}' is still an element of the plan");
+        // The options and retirements travel through plan JSON.
+        var round = PlanJson.Deserialize(PlanJson.Serialize(Aliased(server + "-old") with { Retired = [new RetiredResource(server + "-gone", "why")] }));
+        Assert.Equal(server + "-old", Assert.Single(round.Resource("data-critical-database").Options.Aliases));
+        Assert.Equal("why", Assert.Single(round.Retired).Reason);
+    }
+
+    [Fact]
     public void AProviderAndAResourceWithOneNameAreRefused()
     {
         var provider = Plan.Providers.Single(p => p.Package == "random");

@@ -88,10 +88,14 @@ public class PolicyTests
         var baseline = StackPlanner.Build(settings, Season.Baseline);
         var weihnachten = StackPlanner.Build(settings, Season.Weihnachten);
         Assert.Empty(SeasonSwitchPolicy.Check(baseline, weihnachten));
-        // Mutation: a season that changed the PostgreSQL version would replace the server.
-        var upgraded = weihnachten.Mutate("data-critical-server", i => i.With("version", "17"));
-        var violation = Assert.Single(SeasonSwitchPolicy.Check(baseline, upgraded));
+        // Mutation: a season that moved the server to another zone would replace it (availabilityZone is create-only in
+        // the REST spec, so ForceNew in azure-native's metadata). A version change is not one: the spec lets version
+        // change in place (a major version upgrade), which the provider follows.
+        var moved = weihnachten.Mutate("data-critical-server", i => i.With("availabilityZone", "2"));
+        var violation = Assert.Single(SeasonSwitchPolicy.Check(baseline, moved));
         Assert.Equal(("data-critical-server", "SeasonSwitchNeverReplacesResources"), (violation.Resource, violation.Rule));
+        Assert.DoesNotContain(SeasonSwitchPolicy.Check(baseline, weihnachten.Mutate("data-critical-server", i => i.With("version", "17"))),
+            v => v.Rule == "SeasonSwitchNeverReplacesResources");
         // Mutation: a season that changed the app pool's VM size would replace the pool.
         var resized = weihnachten.Mutate("platform-app-pool", i => i.With("vmSize", "Standard_D8ds_v5"));
         Assert.Contains(SeasonSwitchPolicy.Check(baseline, resized), v => v.Resource == "platform-app-pool" && v.Message.Contains("'vmSize'", StringComparison.Ordinal));
@@ -154,6 +158,63 @@ public class PolicyTests
         };
         var violation = Assert.Single(StackPolicies.Protection(unprotected));
         Assert.Equal(("data-high-server", "StatefulResourcesAreProtected"), (violation.Resource, violation.Rule));
+    }
+
+    /// <summary>
+    /// What a <c>pulumi destroy</c> of de-prod (after <c>pulumi state unprotect --all</c>) and then a deleted resource
+    /// group leave, worked out on the plan: Pulumi deletes everything not kept on delete (retainOnDelete) and forgets the
+    /// rest; Azure refuses to delete a group holding a locked resource, and a lock covers its resource and the
+    /// resource's children (a server's databases, an account's containers).
+    /// </summary>
+    [Fact]
+    public void ADestroyAndADeletedGroupKeepTheData()
+    {
+        var plan = StackPlanner.Build(Plans.Settings("de-prod"), Season.Weihnachten);
+        var kept = plan.Resources.Where(r => r.Options.RetainOnDelete).ToList();
+        Assert.Equal(
+            [
+                "audit-acct11y-account", "audit-acct11y-account-lock", "audit-acct11y-container", "audit-audit7y-account", "audit-audit7y-account-lock", "audit-audit7y-container",
+                "data-critical-database", "data-critical-replica", "data-critical-replica-lock", "data-critical-server", "data-critical-server-lock",
+                "data-high-database", "data-high-replica", "data-high-replica-lock", "data-high-server", "data-high-server-lock",
+                "data-standard-database", "data-standard-server", "data-standard-server-lock",
+                "foundation-rg-dr", "foundation-rg-primary", "network-egress-ip", "network-egress-ip-lock",
+            ],
+            kept.Select(r => r.Name).Order(StringComparer.Ordinal));
+        // Every stateful type with data is among them (servers, databases, accounts, containers).
+        Assert.All(plan.Resources.Where(r => r.Type is "azure-native:dbforpostgresql:Server" or "azure-native:dbforpostgresql:Database"
+            or "azure-native:storage:StorageAccount" or "azure-native:storage:BlobContainer"), r => Assert.Contains(r, kept));
+        // Each kept group holds a locked resource, so deleting it in Azure fails, and every kept resource is locked
+        // itself or through its parent.
+        var locked = plan.OfType("azure-native:authorization:ManagementLockByScope")
+            .Where(l => kept.Contains(l) && l.Inputs["level"] == new PlanString("CanNotDelete"))
+            .Select(l => ((PlanRef)l.Inputs["scope"]!).Resource).ToHashSet();
+        bool Locked(PlannedResource r) => locked.Contains(r.Name)
+            || (r.Inputs["serverName"] ?? r.Inputs["accountName"]) is PlanRef parent && locked.Contains(parent.Resource);
+        foreach (var group in kept.Where(r => r.Type == "azure-native:resources:ResourceGroup"))
+        {
+            Assert.Contains(kept, r => r.Inputs["resourceGroupName"] is PlanRef g && g.Resource == group.Name && Locked(r));
+        }
+        Assert.All(kept.Where(r => r.Type is not ("azure-native:resources:ResourceGroup" or "azure-native:authorization:ManagementLockByScope")), r => Assert.True(Locked(r), r.Name));
+    }
+
+    [Fact]
+    public void RetainedDataSurvivesDeletion()
+    {
+        var plan = StackPlanner.Build(Plans.Settings("de-prod"), Season.Baseline);
+        Assert.Empty(StackPolicies.Retention(plan));
+        // The primary group only protected, as before: a destroy after unprotect deletes it with the kept servers inside.
+        var groupDeleted = plan with
+        {
+            Resources = [.. plan.Resources.Select(r => r.Name == "foundation-rg-primary" ? r with { Options = r.Options with { RetainOnDelete = false } } : r)],
+        };
+        var inGroup = StackPolicies.Retention(groupDeleted).ToList();
+        Assert.Contains(inGroup, v => v.Resource == "data-critical-server" && v.Rule == "RetainedDataSurvivesDeletion"
+            && v.Message.StartsWith("is kept on delete but sits in foundation-rg-primary, which a destroy deletes", StringComparison.Ordinal));
+        Assert.DoesNotContain(inGroup, v => v.Resource == "data-critical-replica"); // in the DR group, which is still kept
+        // The server's lock gone: deleting the group in Azure would delete the server and its database.
+        var unlocked = plan with { Resources = [.. plan.Resources.Where(r => r.Name != "data-critical-server-lock")] };
+        Assert.Equal(["data-critical-database", "data-critical-server"],
+            StackPolicies.Retention(unlocked).Select(v => v.Resource).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public class PlanCostTests
         var prices = new Dictionary<string, MeterPrice>(sheet.Prices);
         foreach (var (key, price, unit) in new[]
         {
-            ("nat-gateway:Global", 0.05m, Meters.PerHour), ("nat-data:Global", 0.05m, Meters.PerGb),
+            ("lb-rules:germanywestcentral", 0.05m, Meters.PerHour), ("lb-data:germanywestcentral", 0.05m, Meters.PerGb),
             ("public-ip-static:germanywestcentral", 0.005m, Meters.PerHour),
             ("private-endpoint:Global", 0.01m, Meters.PerHour), ("private-endpoint-ingress:Global", 0.01m, Meters.PerGb),
             ("private-endpoint-egress:Global", 0.01m, Meters.PerGb), ("private-dns-zone", 0.73m, Meters.PerMonth),
@@ -113,24 +113,25 @@ public class PlanCostTests
         volumes.GroupBy(v => v.Resource).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, decimal>)g.ToDictionary(v => v.Quantity, v => v.Value)));
 
     /// <summary>
-    /// de-prod's network at Weihnachten, per hour: NAT gateway 0.05, its public IP 0.005, 3 private endpoints 0.03,
-    /// 3 private DNS zones 3 × 0.73 / 730 = 0.003. Volumes: NAT 730 GB a month × 0.05 / 730 = 0.05; the critical
+    /// de-prod's network at Weihnachten, per hour: the cluster's egress load balancer (its rules) 0.05, its public IP
+    /// 0.005, 3 private endpoints 0.03, 3 private DNS zones 3 × 0.73 / 730 = 0.003. Volumes: egress 730 GB a month
+    /// through the load balancer × 0.05 / 730 = 0.05; the critical
     /// workspace 2 GB a day × 730/24 days × 3 / 730 = 0.25, kept 35 days = 4 days past 31 → 8 GB-months × 0.1 / 730;
     /// the vault's 7.3 million operations = 730 × 10K × 0.03 / 730 = 0.03; 1 GB a day into the other workspaces each.
     /// </summary>
     [Fact]
     public void NetworkAndLogsArePricedByHand()
     {
-        var usage = Usage(("network-egress", "processedGbPerMonth", 730), ("logs-workspace-critical", "ingestionGbPerDay", 2),
+        var usage = Usage(("platform-cluster", "processedGbPerMonth", 730), ("logs-workspace-critical", "ingestionGbPerDay", 2),
             ("logs-workspace-high", "ingestionGbPerDay", 1), ("logs-workspace-standard", "ingestionGbPerDay", 1),
             ("secrets-vault", "operationsPerMonth", 7_300_000));
         var cost = Weihnachten(WithNetworkAndLogs(usage));
         decimal Group(string g) => Math.Round(cost.Lines.Where(l => l.Demand.Group == g).Sum(l => l.Hourly), 6);
-        Assert.Equal(0.05m, Group("network: NAT gateway"));
+        Assert.Equal(0.05m, Group("network: egress load balancer"));
         Assert.Equal(0.005m, Group("network: public IP"));
         Assert.Equal(0.03m, Group("network: private endpoints"));
         Assert.Equal(0.003m, Group("network: private DNS zones"));
-        Assert.Equal(0.05m, Group("network: NAT data processed"));
+        Assert.Equal(0.05m, Group("network: egress data processed"));
         Assert.Equal(0.25m + 0.125m + 0.125m, Group("logs: ingestion"));
         Assert.Equal(Math.Round(8 * 0.1m / 730, 6), Group("logs: retention beyond 31 days")); // high and standard keep 30 days
         Assert.Equal(0.03m, Group("secrets: vault operations"));
@@ -165,7 +166,7 @@ public class PlanCostTests
         var volume = cost.Unpriced.Where(u => u.Reason.Contains("billed by volume", StringComparison.Ordinal)).ToList();
         Assert.Contains(volume, u => u.Resource == "logs-workspace-critical" && u.Meter?.Key == "log-ingestion:germanywestcentral");
         Assert.Contains(volume, u => u.Resource == "logs-workspace-critical" && u.Meter?.Key == "log-retention:germanywestcentral");
-        Assert.Contains(volume, u => u.Resource == "network-egress" && u.Meter?.Key == "nat-data:Global");
+        Assert.Contains(volume, u => u.Resource == "platform-cluster" && u.Meter?.Key == "lb-data:germanywestcentral");
         Assert.Contains(volume, u => u.Resource == "secrets-vault" && u.Meter?.Key == "keyvault-operations:germanywestcentral");
     }
 

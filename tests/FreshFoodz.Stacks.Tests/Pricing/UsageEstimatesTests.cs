@@ -11,7 +11,7 @@ public class UsageEstimatesTests
         volumes:
           logs-workspace-critical:
             ingestionGbPerDay: 2.5
-          network-egress:
+          platform-cluster:
             processedGbPerMonth: 300
         """;
 
@@ -21,8 +21,8 @@ public class UsageEstimatesTests
         var usage = UsageEstimatesFile.Parse("u.yaml", "de-prod", Valid);
         Assert.Equal("Cost Management, November 2026", usage.Basis);
         Assert.Equal(2.5m, usage.Of("logs-workspace-critical", UsageEstimates.IngestionGbPerDay));
-        Assert.Equal(300m, usage.Of("network-egress", UsageEstimates.ProcessedGbPerMonth));
-        Assert.Null(usage.Of("network-egress", UsageEstimates.StoredGb));
+        Assert.Equal(300m, usage.Of("platform-cluster", UsageEstimates.ProcessedGbPerMonth));
+        Assert.Null(usage.Of("platform-cluster", UsageEstimates.StoredGb));
     }
 
     [Theory]
@@ -32,7 +32,7 @@ public class UsageEstimatesTests
     [InlineData("ingestionGbPerDay: 2.5", "ingestionGbPerDay: 2,5", "u.yaml:5: volumes.logs-workspace-critical.ingestionGbPerDay: must be a number from 0 to 1000000000 (in the quantity's unit), got '2,5'")]
     [InlineData("ingestionGbPerDay: 2.5", "ingestionGbPerDay: 1e12", "u.yaml:5: volumes.logs-workspace-critical.ingestionGbPerDay: must be a number from 0 to 1000000000 (in the quantity's unit), got '1e12'")]
     [InlineData("ingestionGbPerDay: 2.5", "ingestedGbPerDay: 2.5", "u.yaml:5: volumes.logs-workspace-critical.ingestedGbPerDay: unknown key (did you mean 'ingestionGbPerDay'?); allowed: ingestionGbPerDay, storedGb, processedGbPerMonth, ingressGbPerMonth, egressGbPerMonth, sentGbPerMonth, operationsPerMonth")]
-    [InlineData("network-egress:\n    processedGbPerMonth: 300", "network-egress: 300", "u.yaml:6: volumes.network-egress: must be a mapping of ingestionGbPerDay, storedGb, processedGbPerMonth, ingressGbPerMonth, egressGbPerMonth, sentGbPerMonth, operationsPerMonth")]
+    [InlineData("platform-cluster:\n    processedGbPerMonth: 300", "platform-cluster: 300", "u.yaml:6: volumes.platform-cluster: must be a mapping of ingestionGbPerDay, storedGb, processedGbPerMonth, ingressGbPerMonth, egressGbPerMonth, sentGbPerMonth, operationsPerMonth")]
     [InlineData("volumes:", "volume:", "u.yaml:3: volume: unknown key (did you mean 'volumes'?); allowed: stack, basis, volumes\nu.yaml:1: volumes: missing; expected a mapping of names to a mapping of ingestionGbPerDay, storedGb, processedGbPerMonth, ingressGbPerMonth, egressGbPerMonth, sentGbPerMonth, operationsPerMonth")]
     public void BadFileIsRefusedWithFileLineAndKeyNamed(string from, string to, string message)
     {
@@ -53,6 +53,6 @@ public class UsageEstimatesTests
         File.Copy(PriceSheet.PathIn(ProjectFiles.Root, "de-prod"), PriceSheet.PathIn(dir, "de-prod"));
         Assert.Same(UsageEstimates.None, PriceSheetFile.Load(dir, "de-prod").Usage);
         File.WriteAllText(UsageEstimates.PathIn(dir, "de-prod"), Valid);
-        Assert.Equal(300m, PriceSheetFile.Load(dir, "de-prod").Usage.Of("network-egress", UsageEstimates.ProcessedGbPerMonth));
+        Assert.Equal(300m, PriceSheetFile.Load(dir, "de-prod").Usage.Of("platform-cluster", UsageEstimates.ProcessedGbPerMonth));
     }
 }
