@@ -26,6 +26,8 @@ public static class DeploymentRuleCatalog
         PostgresRules.ReplicaKeepsPgBouncer,
         PostgresRules.EntraAuthHasTenantAndAdministrator,
         PostgresRules.CreateModeNeverChanges,
+        PostgresRules.RestoreTarget,
+        PostgresRules.RestorePointRestorable,
         PostgresRules.OneOperationPerServer,
     ];
 
