@@ -272,6 +272,19 @@ public static class StackPlanner
                 DisasterRecoveryHosts = [.. Enum.GetValues<DrTier>().Select(t => databases[t].Replica).OfType<PlannedResource>().Select(r => (PlanValue)r.Ref("fullyQualifiedDomainName"))],
                 AppNode = settings.Capacity.VmSizes[settings.Capacity.NodePools.AppVmSize],
             });
+            // The seasonal plan's business chaos inside the cluster (docs/recovery-drills.md, Business chaos).
+            ChaosScenarios.Add(builder, "chaos-scenarios", new ChaosScenariosArgs
+            {
+                Context = context,
+                SubscriptionId = p.SubscriptionId,
+                ResourceGroup = foundation.PrimaryGroup,
+                Cluster = platform.Cluster,
+                Critical = access[DrTier.Critical],
+                Canary = canary,
+                AuditAccount = audit.Accounts[0],
+                AuditContainer = audit.Containers[AuditArchive.Classes[0].Purpose],
+                Pushgateway = Pushgateway.Url,
+            });
         }
 
         builder.Output("territory", settings.Territory.Code);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FreshFoodz.Components.Chaos;
 using FreshFoodz.Components.Drills;
 using FreshFoodz.Components.Plan;
 using FreshFoodz.Components.Residency;
@@ -69,11 +70,18 @@ public static partial class StackPolicies
     /// Chaos experiments kill pods and cut links on purpose: no production plan holds one, whatever planned it.
     /// (Validation already refuses freshfoodz:chaosExperiments on a production stack; this guards the plan itself.)
     /// </summary>
-    public static IEnumerable<PolicyViolation> ChaosOnlyOnRehearsal(StackPlan plan, StackEnvironment environment) =>
-        environment == StackEnvironment.Rehearsal
-            ? []
-            : plan.Resources.Where(r => r.Type.StartsWith("kubernetes:chaos-mesh.org/", StringComparison.Ordinal))
-                .Select(r => new PolicyViolation(r.Name, "ChaosOnlyOnRehearsal", $"{r.Type} runs only on a rehearsal stack (synthetic data only)"));
+    public static IEnumerable<PolicyViolation> ChaosOnlyOnRehearsal(StackPlan plan, StackEnvironment environment)
+    {
+        if (environment == StackEnvironment.Rehearsal)
+        {
+            return [];
+        }
+        var chaosComponents = plan.Components.Where(c => c.Type is ChaosExperiments.Type or ChaosScenarios.Type).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        return plan.Resources.Where(r => r.Type.StartsWith("kubernetes:chaos-mesh.org/", StringComparison.Ordinal)
+                || (r.Options.Parent is { } parent && chaosComponents.Contains(parent))
+                || (r.Inputs.At("metadata.labels") as PlanMap)?[ChaosScenarios.ChaosLabel.Key] is PlanString { Value: var v } && v == ChaosScenarios.ChaosLabel.Value)
+            .Select(r => new PolicyViolation(r.Name, "ChaosOnlyOnRehearsal", $"{r.Type} runs only on a rehearsal stack (synthetic data only)"));
+    }
 
     /// <summary>
     /// Every location is one of the territory's regions, DR copies sit in its DR region, every reference points
