@@ -71,6 +71,9 @@ public sealed class PrometheusClient(PrometheusConnection connection, HttpMessag
     private int _queued;
     private int _answered;
 
+    /// <summary>The Prometheus this client asks (no credentials: they travel in a header).</summary>
+    public Uri BaseUrl => connection.BaseUrl;
+
     public Task<IReadOnlyList<Series>> QueryAsync(string promql, DateTimeOffset at, CancellationToken cancellation = default) =>
         GetAsync(promql, $"api/v1/query?query={Uri.EscapeDataString(promql)}&time={Unix(at)}", cancellation);
 

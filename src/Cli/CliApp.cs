@@ -65,7 +65,7 @@ public static class CliApp
             DiffCommand.Create(context),
             RenderCommand.Create(context),
             CalibrateCommand.Create(context, environment),
-            ReportCommand.Create(context),
+            ReportCommand.Create(context, environment),
             PricesCommand.Create(context),
             ReleaseCheckCommand.Create(context),
         };

@@ -45,6 +45,15 @@ public static class MetricsContract
 
         /// <summary>On recorded plan values: the season they were sized for.</summary>
         public const string Season = "season";
+
+        /// <summary>Of the drill metrics: <c>pitr</c>, <c>geo</c> (restore drills) or <c>failover</c>.</summary>
+        public const string Kind = Components.Drills.DrillMetrics.KindLabel;
+
+        /// <summary>Of the drill metrics: the drill's day, yyyyMMdd.</summary>
+        public const string Drill = "drill";
+
+        /// <summary>On postgres_exporter series: the database (<c>freshfoodz</c>, the apps' database).</summary>
+        public const string Database = "datname";
     }
 
     /// <summary>The application metrics (table in docs/metrics-contract.md).</summary>
@@ -73,11 +82,14 @@ public static class MetricsContract
         /// <summary>Histogram of worker job durations, label <see cref="Labels.Deployment"/>: series <c>_bucket</c>, <c>_sum</c>, <c>_count</c>.</summary>
         public const string JobDuration = "freshfoodz_job_duration_seconds";
 
+        /// <summary>Counter of audit-archive writes or deletes the archive refused (immutability held); the audit writer counts them.</summary>
+        public const string AuditWriteRefused = Components.Drills.DrillMetrics.AuditWriteRefused;
+
         public static IReadOnlyList<string> All { get; } =
         [
             SampleRequestProcessingDelay, LeadAssignmentLag, OrderConfirmationDelay, LeadProtectionViolations,
             GdprRequestOldestOpen, AuditTrailLastWrite, AiCostMonthToDate, HelpRequests, CarConfidenceDuration,
-            HttpRequests, HttpRequestDuration, Jobs, JobDuration,
+            HttpRequests, HttpRequestDuration, Jobs, JobDuration, AuditWriteRefused,
         ];
 
         public static string Bucket(string histogram) => histogram + "_bucket";
@@ -98,6 +110,21 @@ public static class MetricsContract
 
         /// <summary>postgres_exporter (prometheus-community, planned per tier's primary): backends connected, per database.</summary>
         public const string PostgresBackends = "pg_stat_database_numbackends";
+    }
+
+    /// <summary>What the recovery canaries and drills push to the Pushgateway (docs/recovery-drills.md).</summary>
+    public static class Drills
+    {
+        public const string CanaryLastWrite = Components.Drills.DrillMetrics.CanaryLastWrite;
+        public const string CanaryNewestRow = Components.Drills.DrillMetrics.CanaryNewestRow;
+        public const string Started = Components.Drills.DrillMetrics.Started;
+        public const string Verified = Components.Drills.DrillMetrics.Verified;
+        public const string Rto = Components.Drills.DrillMetrics.Rto;
+        public const string Rpo = Components.Drills.DrillMetrics.Rpo;
+        public const string Success = Components.Drills.DrillMetrics.Success;
+        public const string RestoredTables = Components.Drills.DrillMetrics.RestoredTables;
+        public const string ErrorRatioMax = Components.Drills.DrillMetrics.ErrorRatioMax;
+        public const string ReconnectSeconds = Components.Drills.DrillMetrics.ReconnectSeconds;
     }
 
     public static class RouteClasses
@@ -163,6 +190,9 @@ public static class MetricsContract
 
         /// <summary>For a central Prometheus that sees both territories.</summary>
         public const string CentralTerritories = "freshfoodz-central-territories";
+
+        /// <summary>Recovery drills: the tiers' targets and the drill and canary alerts.</summary>
+        public const string RecoveryDrills = "freshfoodz-recovery-drills";
     }
 
     /// <summary>Recorded series (<c>level:metric:operations</c>, prefixed freshfoodz).</summary>
@@ -177,6 +207,13 @@ public static class MetricsContract
         public const string PlanAiBudget = "freshfoodz:plan_ai_budget_month";
         public const string PlanSloLatency = "freshfoodz:plan_slo_latency_seconds";
         public const string PlanSloObjective = "freshfoodz:plan_slo_objective_ratio";
+
+        /// <summary>A DR tier's RTO and RPO targets in seconds (label <c>tier</c>).</summary>
+        public const string PlanRtoTarget = "freshfoodz:plan_dr_rto_target_seconds";
+        public const string PlanRpoTarget = "freshfoodz:plan_dr_rpo_target_seconds";
+
+        /// <summary>The server connections PgBouncer opens at most per user/database pair (pgbouncer.default_pool_size).</summary>
+        public const string PlanPoolServerConnections = "freshfoodz:plan_database_pool_server_connections";
 
         /// <summary>p95 latency per territory and route class over 5 minutes.</summary>
         public const string RouteClassP95 = "freshfoodz:route_class_latency_seconds:p95_rate5m";
@@ -203,6 +240,13 @@ public static class MetricsContract
         public const string SeasonalLoadAboveProvisioned = "SeasonalLoadAboveProvisioned";
         public const string PeakCapacityReserveLow = "PeakCapacityReserveLow";
         public const string TerritoryLatencyDivergence = "TerritoryLatencyDivergence";
+        public const string DatabasePoolSaturated = "DatabasePoolSaturated";
+        public const string AuditTrailWriteRefused = "AuditTrailWriteRefused";
+        public const string RecoveryDrillRtoMissed = "RecoveryDrillRtoMissed";
+        public const string RecoveryDrillRpoMissed = "RecoveryDrillRpoMissed";
+        public const string RecoveryDrillFailed = "RecoveryDrillFailed";
+        public const string RestoreDrillStale = "RestoreDrillStale";
+        public const string RecoveryCanaryStale = "RecoveryCanaryStale";
 
         /// <summary>Multiwindow multi-burn-rate SLO alert: sev1 pages (fast burn), sev3 tickets (slow burn).</summary>
         public const string ErrorBudgetBurn = "ErrorBudgetBurn";
@@ -212,6 +256,8 @@ public static class MetricsContract
             OrderConfirmationDelayed, SampleRequestProcessingDelayed, LeadAssignmentLagging, LeadProtectionRuleViolated,
             GdprRequestSlaAtRisk, AuditTrailGap, AiBudgetExceeded, HelpSuccessRateLow, CarConfidenceSlow,
             SeasonalLoadAboveProvisioned, PeakCapacityReserveLow, TerritoryLatencyDivergence, ErrorBudgetBurn,
+            DatabasePoolSaturated, AuditTrailWriteRefused, RecoveryDrillRtoMissed, RecoveryDrillRpoMissed, RecoveryDrillFailed,
+            RestoreDrillStale, RecoveryCanaryStale,
         ];
     }
 }

@@ -25,10 +25,11 @@ public static class MonitoringRender
         var plan = territory.Single(f => f.Name == TerritoryRules.PlanFile);
         var business = territory.Single(f => f.Name == TerritoryRules.BusinessFile);
         var slo = territory.Single(f => f.Name == TerritoryRules.SloFile);
+        var drills = territory.Single(f => f.Name == DrillRules.File);
         var central = CentralRules.Build();
         var files = new List<RenderedFile>();
         files.AddRange(territory.Append(central).Select(f => new RenderedFile($"{RenderedTests.RulesFolder}/{f.FileName}", YamlText.Write(f.ToNode(), Header))));
-        files.AddRange(RenderedTests.Build(inputs, business, slo, plan, central)
+        files.AddRange(RenderedTests.Build(inputs, business, slo, plan, central, drills)
             .Select(t => new RenderedFile($"{RenderedTests.TestsFolder}/{t.FileName}", YamlText.Write(t.ToNode(), Header))));
         files.Add(new RenderedFile(AlertmanagerFile, YamlText.Write(AlertmanagerConfig.Build(inputs.TerritoryCode, inputs.Alerting), Header)));
         files.Add(new RenderedFile($"dashboards/{WarRoomDashboard.FileName(inputs.TerritoryCode)}", WarRoomDashboard.Json(inputs)));

@@ -28,6 +28,9 @@ internal sealed class PlannedCustomResource(string type, string name, ResourceAr
     [Output("oidcIssuerProfile")]
     public Output<ImmutableDictionary<string, object>> OidcIssuerProfile { get; private set; } = null!;
 
+    [Output("systemData")]
+    public Output<ImmutableDictionary<string, object>> SystemData { get; private set; } = null!;
+
     public Output<string> OutputNamed(string output) => output switch
     {
         "id" => Id,
@@ -39,6 +42,9 @@ internal sealed class PlannedCustomResource(string type, string name, ResourceAr
         "oidcIssuerProfile.issuerURL" => OidcIssuerProfile.Apply(p => p.TryGetValue("issuerURL", out var url) && url is string text
             ? text
             : throw new InvalidOperationException($"{GetResourceName()} has no oidcIssuerProfile.issuerURL")),
+        "systemData.createdAt" => SystemData.Apply(p => p.TryGetValue("createdAt", out var at) && at is string text
+            ? text
+            : throw new InvalidOperationException($"{GetResourceName()} has no systemData.createdAt")),
         _ => throw new InvalidOperationException($"output '{output}' of {GetResourceName()} is not declared on PlannedCustomResource"),
     };
 }

@@ -5,6 +5,7 @@ using FreshFoodz.Components;
 using FreshFoodz.Components.Chaos;
 using FreshFoodz.Components.Cost;
 using FreshFoodz.Components.Data;
+using FreshFoodz.Components.Drills;
 using FreshFoodz.Components.Foundation;
 using FreshFoodz.Components.Logs;
 using FreshFoodz.Components.Naming;
@@ -215,6 +216,16 @@ public static class StackPlanner
                 MonitoringComponent.PrometheusAddress, MetricsContract.Metrics.HttpRequests, MetricsContract.Metrics.Jobs,
                 MetricsContract.Labels.Deployment, (int)schedule.Lags.RateWindow),
         });
+        // How each tier's apps (and its canary) reach the database.
+        var access = databases.ToDictionary(d => d.Key, d => new TierDatabaseAccess(
+            // Replicated tiers: the writer endpoint, which follows a promotion; otherwise the server itself.
+            WriterHost(d.Key) is { } writer ? writer : d.Value.Server.Ref("fullyQualifiedDomainName"),
+            // PgBouncer (6432) where the SKU has it; Burstable servers take connections directly.
+            d.Value.Server.Inputs.At("sku.tier") is PlanString { Value: "Burstable" } ? 5432 : 6432,
+            "freshfoodz",
+            TieredDatabase.AdministratorLogin,
+            vault.Secrets[PasswordSecretName(d.Key)],
+            PasswordSecretName(d.Key)));
         DatabaseAccess.Add(builder, "access", p.SubscriptionId, new DatabaseAccessArgs
         {
             Context = context,
@@ -224,15 +235,7 @@ public static class StackPlanner
             Cluster = platform.Cluster,
             VaultName = vault.VaultName,
             TenantId = tenantId,
-            Databases = databases.ToDictionary(d => d.Key, d => new TierDatabaseAccess(
-                // Replicated tiers: the writer endpoint, which follows a promotion; otherwise the server itself.
-                WriterHost(d.Key) is { } writer ? writer : d.Value.Server.Ref("fullyQualifiedDomainName"),
-                // PgBouncer (6432) where the SKU has it; Burstable servers take connections directly.
-                d.Value.Server.Inputs.At("sku.tier") is PlanString { Value: "Burstable" } ? 5432 : 6432,
-                "freshfoodz",
-                TieredDatabase.AdministratorLogin,
-                vault.Secrets[PasswordSecretName(d.Key)],
-                PasswordSecretName(d.Key))),
+            Databases = access,
         });
         TerritoryLogs.Add(builder, "logs", new TerritoryLogsArgs { Context = context, ResourceGroup = foundation.PrimaryGroup }, TieredDatabase.RetentionDays,
         [
@@ -263,6 +266,34 @@ public static class StackPlanner
                 vault.Secrets[PasswordSecretName(d.Key)],
                 PasswordSecretName(d.Key))),
         });
+        // Recovery measured, not assumed: the RPO canary of every tier, and the restore drill the stack sets (docs/recovery-drills.md).
+        Pushgateway.Add(builder, monitoring);
+        var canary = RecoveryCanary.Add(builder, "canary", new RecoveryCanaryArgs
+        {
+            Context = context,
+            SubscriptionId = p.SubscriptionId,
+            ResourceGroup = foundation.PrimaryGroup,
+            Cluster = platform.Cluster,
+            VaultName = vault.VaultName,
+            TenantId = tenantId,
+            Databases = access,
+            Pushgateway = Pushgateway.Url,
+        });
+        if (p.RestoreDrill is { } drill)
+        {
+            RestoreDrill.Add(builder, "restore-drill", new RestoreDrillArgs
+            {
+                Context = context,
+                Drill = drill,
+                PrimaryGroup = foundation.PrimaryGroup,
+                DisasterRecoveryGroup = foundation.DisasterRecoveryGroup,
+                Network = new DatabaseNetwork(network.Primary.Postgres, network.DisasterRecovery.Postgres, network.PostgresZone, network.PostgresZoneLinks),
+                Databases = databases.ToDictionary(d => d.Key, d => (d.Value, access[d.Key])),
+                Canary = canary,
+                Pushgateway = Pushgateway.Url,
+            });
+        }
+
         // A subscription-wide budget belongs to the subscription's production stack: a rehearsal stack that shares the
         // subscription (peak-weihnachten with de-prod) would count the same spend twice.
         if (p.Environment == StackEnvironment.Production)
@@ -286,6 +317,19 @@ public static class StackPlanner
                 DatabaseHost = databases[DrTier.Critical].Server.Ref("fullyQualifiedDomainName"),
                 DisasterRecoveryHosts = [.. Enum.GetValues<DrTier>().Select(t => databases[t].Replica).OfType<PlannedResource>().Select(r => (PlanValue)r.Ref("fullyQualifiedDomainName"))],
                 AppNode = settings.Capacity.VmSizes[settings.Capacity.NodePools.AppVmSize],
+            });
+            // The seasonal plan's business chaos inside the cluster (docs/recovery-drills.md, Business chaos).
+            ChaosScenarios.Add(builder, "chaos-scenarios", new ChaosScenariosArgs
+            {
+                Context = context,
+                SubscriptionId = p.SubscriptionId,
+                ResourceGroup = foundation.PrimaryGroup,
+                Cluster = platform.Cluster,
+                Critical = access[DrTier.Critical],
+                Canary = canary,
+                AuditAccount = audit.Accounts[0],
+                AuditContainer = audit.Containers[AuditArchive.Classes[0].Purpose],
+                Pushgateway = Pushgateway.Url,
             });
         }
 

@@ -46,6 +46,80 @@ public sealed class OperationsCommandTests : IDisposable
     }
 
     [Fact]
+    public void RenderDrillsWritesOneFailoverScriptPerReplicatedTier()
+    {
+        var (exit, _, error) = CliRunner.Run("render", "drills", "--stack", "de-prod", "--out", _out);
+        Assert.True(exit == 0, error);
+        Assert.Equal(["de-prod-failover-critical.sh", "de-prod-failover-high.sh"], Directory.EnumerateFiles(_out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains("--promote-mode switchover --promote-option planned --yes", File.ReadAllText(Path.Combine(_out, "de-prod-failover-high.sh")), StringComparison.Ordinal);
+        // The rehearsal keeps no replica: said in one line, nothing written.
+        var empty = Path.Combine(_out, "none");
+        var (rehearsalExit, output, _) = CliRunner.Run("render", "drills", "--stack", "peak-weihnachten", "--out", empty);
+        Assert.Equal(0, rehearsalExit);
+        Assert.Equal("peak-weihnachten keeps no replica (freshfoodz:crossRegionReplicas: false): no tier to switch over, nothing written\n", output.ReplaceLineEndings("\n"));
+        Assert.False(Directory.Exists(empty));
+    }
+
+    [Fact]
+    public void RenderK6AddsTheFloodsWhereTheStackPlansChaos()
+    {
+        var (exit, _, error) = CliRunner.Run("render", "k6", "--stack", "peak-weihnachten", "--out", _out);
+        Assert.True(exit == 0, error);
+        Assert.Contains("peak-weihnachten-sample-flood.js", Directory.EnumerateFiles(_out).Select(Path.GetFileName));
+        Assert.Contains("peak-weihnachten-gdpr-flood.js", Directory.EnumerateFiles(_out).Select(Path.GetFileName));
+    }
+
+    /// <summary>With --prometheus the report reads the drills' series at report time and shows them beside the targets.</summary>
+    [Fact]
+    public void ReportReadsTheLastDrillsFromPrometheusWhenAsked()
+    {
+        var queries = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var prometheus = new LoopbackHttpServer(async c =>
+        {
+            var query = c.Request.QueryString["query"] ?? "";
+            queries.Add(query);
+            var value = query.Contains("freshfoodz_drill_rto_seconds", StringComparison.Ordinal) ? "1500"
+                : query.Contains("freshfoodz_drill_rpo_seconds", StringComparison.Ordinal) ? "40"
+                : query.Contains("freshfoodz_drill_verified_timestamp_seconds", StringComparison.Ordinal) ? "1790000000"
+                : "1";
+            var body = System.Text.Encoding.UTF8.GetBytes(
+                """{"status":"success","data":{"resultType":"vector","result":[{"metric":{"tier":"critical","kind":"pitr","drill":"20261002"},"value":[1795000000,"VALUE"]}]}}""".Replace("VALUE", value, StringComparison.Ordinal));
+            c.Response.ContentType = "application/json";
+            await c.Response.OutputStream.WriteAsync(body);
+            c.Response.Close();
+        });
+        var file = Path.Combine(_out, "report.html");
+        var (exit, _, error) = CliRunner.Run("report", "--stack", "de-prod", "--year", "2026", "--prometheus", prometheus.BaseUrl, "--out", file);
+        Assert.True(exit == 0, error);
+        var html = File.ReadAllText(file);
+        Assert.Contains("<td>critical</td><td>pitr 20261002</td><td>1 h</td><td>1500 s</td><td>15 min</td><td>40 s</td>", html, StringComparison.Ordinal);
+        Assert.Contains($"read from {prometheus.BaseUrl} at 2026-11-22 09:00 UTC", html, StringComparison.Ordinal);
+        Assert.All(queries, q => Assert.Contains("territory=\"de\"", q, StringComparison.Ordinal));
+        // Offline, it says so and shows no number.
+        var (offlineExit, _, _) = CliRunner.Run("report", "--stack", "de-prod", "--year", "2026", "--out", file);
+        Assert.Equal(0, offlineExit);
+        Assert.Contains("not measured: run report with --prometheus", File.ReadAllText(file), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReportWithAPrometheusItCannotReadExitsFour()
+    {
+        using var broken = new LoopbackHttpServer(c =>
+        {
+            c.Response.StatusCode = 503;
+            c.Response.Close();
+            return Task.CompletedTask;
+        });
+        var (exit, _, error) = CliRunner.Run("report", "--stack", "de-prod", "--year", "2026", "--prometheus", broken.BaseUrl, "--out", Path.Combine(_out, "r.html"));
+        Assert.Equal(4, exit);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.False(File.Exists(Path.Combine(_out, "r.html")));
+        var (usage, _, message) = CliRunner.Run("report", "--stack", "de-prod", "--prometheus", "http://user:secret@127.0.0.1:9/", "--out", Path.Combine(_out, "r.html"));
+        Assert.Equal(1, usage);
+        Assert.DoesNotContain("secret", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReportWritesTheYearView()
     {
         var file = Path.Combine(_out, "views", "report.html");

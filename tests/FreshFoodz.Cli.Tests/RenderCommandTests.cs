@@ -8,11 +8,12 @@ public class RenderCommandTests
         var dir = Directory.CreateTempSubdirectory("freshfoodz-render-").FullName;
         var (exit, output, error) = CliRunner.Run("render", "monitoring", "--stack", "ch-prod", "--out", dir);
         Assert.True(exit == 0, error);
-        Assert.StartsWith($"ch-prod (ch), season weihnachten: 11 files in {dir}", output, StringComparison.Ordinal);
+        Assert.StartsWith($"ch-prod (ch), season weihnachten: 13 files in {dir}", output, StringComparison.Ordinal);
         string[] expected =
         [
             "rules/freshfoodz-plan.rules.yaml", "rules/freshfoodz-business.rules.yaml", "rules/freshfoodz-slo.rules.yaml",
-            "rules/freshfoodz-central.rules.yaml", "tests/business.test.yaml", "tests/slo.test.yaml", "tests/peak.test.yaml",
+            "rules/freshfoodz-central.rules.yaml", "rules/freshfoodz-drills.rules.yaml", "tests/business.test.yaml", "tests/slo.test.yaml", "tests/peak.test.yaml",
+            "tests/drills.test.yaml",
             "alertmanager/alertmanager.yaml", "dashboards/freshfoodz-war-room-ch.json",
         ];
         foreach (var file in expected)

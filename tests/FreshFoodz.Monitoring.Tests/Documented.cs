@@ -25,7 +25,29 @@ internal static class Documented
         ["SeasonalLoadAboveProvisioned"] = new("sev2", "platform", M(10)),
         ["PeakCapacityReserveLow"] = new("sev2", "platform", M(15)),
         ["TerritoryLatencyDivergence"] = new("sev4", "platform", M(30)),
+        ["DatabasePoolSaturated"] = new("sev2", "platform", M(10)),
+        ["AuditTrailWriteRefused"] = new("sev1", "security", TimeSpan.Zero),
+        ["RecoveryDrillRtoMissed"] = new("sev3", "platform", TimeSpan.Zero),
+        ["RecoveryDrillRpoMissed"] = new("sev3", "platform", TimeSpan.Zero),
+        ["RecoveryDrillFailed"] = new("sev2", "platform", TimeSpan.Zero),
+        ["RestoreDrillStale"] = new("sev3", "platform", M(5)),
+        ["RecoveryCanaryStale"] = new("sev2", "platform", M(2)),
     };
+
+    /// <summary>The DR targets (docs/disaster-recovery.md), RTO and RPO in seconds: critical 1 h / 15 min, high 4 h / 1 h, standard 24 h / 4 h.</summary>
+    public static readonly IReadOnlyDictionary<string, (double Rto, double Rpo)> DrTargets = new Dictionary<string, (double, double)>
+    {
+        ["critical"] = (3600, 900),
+        ["high"] = (14400, 3600),
+        ["standard"] = (86400, 14400),
+    };
+
+    /// <summary>A restore drill older than the critical tier's 35 days of backups is stale; a canary 5 minutes behind.</summary>
+    public static readonly TimeSpan DrillStale = TimeSpan.FromDays(35);
+    public static readonly TimeSpan CanaryStale = M(5);
+
+    /// <summary>PgBouncer's pool: pgbouncer.default_pool_size 50 server connections per user/database pair (Azure's default).</summary>
+    public const int PoolSize = 50;
 
     /// <summary>The SLO burn alert: sev1 pages (for 2m), sev3 tickets (for 15m), owned by platform.</summary>
     public const string BurnAlert = "ErrorBudgetBurn";

@@ -56,7 +56,7 @@ public class MonitoringComponentTests
         Assert.Equal(["monitoring-namespace", "monitoring-receivers"], release.Options.DependsOn.ToArray());
 
         var rules = plan.OfType("kubernetes:monitoring.coreos.com/v1:PrometheusRule").ToList();
-        Assert.Equal(["monitoring-rules-business", "monitoring-rules-plan", "monitoring-rules-slo"], rules.Select(r => r.Name));
+        Assert.Equal(["monitoring-rules-business", "monitoring-rules-drills", "monitoring-rules-plan", "monitoring-rules-slo"], rules.Select(r => r.Name));
         Assert.All(rules, r =>
         {
             Assert.Equal("monitoring.coreos.com/v1", Text(r.Inputs, "apiVersion"));

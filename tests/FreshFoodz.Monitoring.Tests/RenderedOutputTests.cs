@@ -22,7 +22,7 @@ public class RenderedOutputTests
         var promtool = Tools.Promtool;
         var dir = Repo.Render(Repo.Inputs(stack, season));
         var files = Directory.GetFiles(Path.Combine(dir, "rules"), "*.rules.yaml").Select(f => Path.GetRelativePath(dir, f)).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(4, files.Length);
+        Assert.Equal(5, files.Length);
         var output = Tools.Succeed(promtool, dir, ["check", "rules", .. files]);
         Assert.DoesNotContain("FAILED", output, StringComparison.Ordinal);
     }
@@ -35,7 +35,7 @@ public class RenderedOutputTests
         var dir = Repo.Render(Repo.Inputs(stack, season));
         var tests = Path.Combine(dir, "tests");
         var files = Directory.GetFiles(tests, "*.test.yaml").Select(f => Path.GetRelativePath(tests, f)).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["business.test.yaml", "central.test.yaml", "peak.test.yaml", "plan.test.yaml", "slo.test.yaml"], files);
+        Assert.Equal(["business.test.yaml", "central.test.yaml", "drills.test.yaml", "peak.test.yaml", "plan.test.yaml", "slo.test.yaml"], files);
         Tools.Succeed(promtool, tests, ["test", "rules", .. files]);
     }
 
@@ -106,7 +106,7 @@ public class RenderedOutputTests
     public void EveryAlertHasAFiringAndASilentRenderedCase(string stack, string? season)
     {
         var inputs = Repo.Inputs(stack, season);
-        var tests = RenderedTests.Build(inputs, TerritoryRules.Business(inputs), TerritoryRules.SloRules(inputs), TerritoryRules.Plan(inputs), CentralRules.Build());
+        var tests = RenderedTests.Build(inputs, TerritoryRules.Business(inputs), TerritoryRules.SloRules(inputs), TerritoryRules.Plan(inputs), CentralRules.Build(), DrillRules.Build(inputs));
         var checks = tests.SelectMany(t => t.Checks()).ToList();
         foreach (var alert in MetricsContract.Alerts.All)
         {

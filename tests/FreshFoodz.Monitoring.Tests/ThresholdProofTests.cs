@@ -185,6 +185,55 @@ public class ThresholdProofTests
         p.Run("central", CentralRules.File);
     }
 
+    /// <summary>
+    /// The drill alerts: a measured RTO or RPO one second at or over its tier's target fires at once, one under is silent;
+    /// a restore drill verified 35 days and a second ago fires, a fresh one stays silent, a tier never drilled fires.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void DrillAlertsFireAtTheTiersTargetsAndWhenNoDrillRanFor35Days(string stack)
+    {
+        var inputs = Repo.Inputs(stack);
+        var t = inputs.TerritoryCode;
+        var p = new Proof(inputs);
+        string Of(string tier, string kind) => $"territory=\"{t}\",tier=\"{tier}\",kind=\"{kind}\"";
+        foreach (var (tier, (rto, rpo)) in Documented.DrTargets)
+        {
+            (string, string)[] labels = [("kind", "pitr"), ("tier", tier)];
+            p.Case("RecoveryDrillRtoMissed", $"{tier}: RTO at the target", [Scenarios.Gauge(MetricsContract.Drills.Rto, Of(tier, "pitr"), rto)], labels, (M(0), true));
+            p.Case("RecoveryDrillRtoMissed", $"{tier}: RTO 1 s under it", [Scenarios.Gauge(MetricsContract.Drills.Rto, Of(tier, "pitr"), rto - 1)], (M(10), false));
+            p.Case("RecoveryDrillRpoMissed", $"{tier}: RPO 1 s over the target", [Scenarios.Gauge(MetricsContract.Drills.Rpo, Of(tier, "pitr"), rpo + 1)], labels, (M(0), true));
+            p.Case("RecoveryDrillRpoMissed", $"{tier}: RPO 1 s under it", [Scenarios.Gauge(MetricsContract.Drills.Rpo, Of(tier, "pitr"), rpo - 1)], (M(10), false));
+        }
+        var staleFor = Documented.Alerts["RestoreDrillStale"].For;
+        IEnumerable<Series> Verified(double criticalAge) => Documented.DrTargets.Keys.Select(tier =>
+            Scenarios.Timestamp(MetricsContract.Drills.Verified, Of(tier, "pitr"), tier == "critical" ? criticalAge : 3600));
+        var stale = Documented.DrillStale.TotalSeconds;
+        p.Case("RestoreDrillStale", "critical drilled 35 days and 1 s ago", Verified(stale + 1), [("tier", "critical")], (staleFor - Minute, false), (staleFor, true));
+        p.Case("RestoreDrillStale", "critical drilled 35 days less 1 s ago", Verified(stale - 1), (staleFor + M(10), false));
+        p.Case("RestoreDrillStale", "high never drilled",
+            Documented.DrTargets.Keys.Where(k => k != "high").Select(tier => Scenarios.Timestamp(MetricsContract.Drills.Verified, Of(tier, "geo"), 60)), [("tier", "high")], (staleFor, true));
+        // A failover drill is no restore drill: it does not keep a tier fresh.
+        p.Case("RestoreDrillStale", "standard only failed over",
+            Documented.DrTargets.Keys.Select(tier => Scenarios.Timestamp(MetricsContract.Drills.Verified, Of(tier, tier == "standard" ? "failover" : "pitr"), 60)), [("tier", "standard")], (staleFor, true));
+        var canaryFor = Documented.Alerts["RecoveryCanaryStale"].For;
+        IEnumerable<Series> Canary(double criticalAge) => Documented.DrTargets.Keys.Select(tier =>
+            Scenarios.Timestamp(MetricsContract.Drills.CanaryLastWrite, $"territory=\"{t}\",tier=\"{tier}\"", tier == "critical" ? criticalAge : 30));
+        p.Case("RecoveryCanaryStale", "critical 1 s over 5 min behind", Canary(Documented.CanaryStale.TotalSeconds + 1), [("tier", "critical")], (canaryFor - Minute, false), (canaryFor, true));
+        p.Case("RecoveryCanaryStale", "critical 1 s under it", Canary(Documented.CanaryStale.TotalSeconds - 1), (canaryFor + M(10), false));
+        p.Run("drills", Rules.DrillRules.File);
+
+        // PgBouncer's pool: 50 server connections held for the documented time fires, 49 stays silent.
+        var pool = new Proof(inputs);
+        var poolFor = Documented.Alerts["DatabasePoolSaturated"].For;
+        var backends = "datname=\"freshfoodz\",tier=\"critical\"";
+        pool.Case("DatabasePoolSaturated", "the pool full", [Scenarios.Gauge(MetricsContract.Infrastructure.PostgresBackends, backends, Documented.PoolSize)], [("tier", "critical")],
+            (poolFor - Minute, false), (poolFor, true));
+        pool.Case("DatabasePoolSaturated", "one connection short", [Scenarios.Gauge(MetricsContract.Infrastructure.PostgresBackends, backends, Documented.PoolSize - 1)], (poolFor + M(10), false));
+        pool.Case("AuditTrailWriteRefused", "one refused write", [Scenarios.Step(MetricsContract.Metrics.AuditWriteRefused, $"territory=\"{t}\"", 6, 1)], (M(5), false), (M(6), true));
+        pool.Run("pool-and-audit", TerritoryRules.BusinessFile);
+    }
+
     private static TimeSpan M(int minutes) => TimeSpan.FromMinutes(minutes);
 
     /// <summary>Collects promtool tests for one stack's rendered rules and runs them.</summary>

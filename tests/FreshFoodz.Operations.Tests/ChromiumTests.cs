@@ -29,7 +29,7 @@ public class ChromiumTests
             // The DOM Chromium built: the three charts with their content, and no page error in the log.
             Assert.Contains("<svg id=\"load-capacity\"", dom, StringComparison.Ordinal);
             Assert.Contains("<svg id=\"monthly-cost\"", dom, StringComparison.Ordinal);
-            Assert.Equal(15, CountOf(dom, "class=\"milestone\""));
+            Assert.Equal(18, CountOf(dom, "class=\"milestone\""));
             Assert.Equal(12, CountOf(dom, "class=\"month-row\""));
             Assert.DoesNotContain("Uncaught", err, StringComparison.Ordinal);
             Assert.DoesNotContain("CONSOLE", err, StringComparison.Ordinal);

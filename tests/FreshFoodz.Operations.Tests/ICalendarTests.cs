@@ -84,7 +84,7 @@ public partial class ICalendarTests
         Assert.Equal("END:VCALENDAR", content[^1]);
         Assert.Contains("VERSION:2.0", content);
         Assert.Single(content, l => l.StartsWith("PRODID:", StringComparison.Ordinal));
-        Assert.Equal(15, content.Count(l => l == "BEGIN:VEVENT"));
+        Assert.Equal(18, content.Count(l => l == "BEGIN:VEVENT"));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public partial class ICalendarTests
     public void DtstampIsTheRendersUtcTimeInBasicFormat()
     {
         var stamps = ContentLines(Ics).Where(l => l.StartsWith("DTSTAMP", StringComparison.Ordinal)).ToList();
-        Assert.Equal(15, stamps.Count);
+        Assert.Equal(18, stamps.Count);
         Assert.All(stamps, s => Assert.Equal("DTSTAMP:20260101T000000Z", s));
         var later = ICalendarWriter.Render(Calendar, new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.FromHours(1)));
         Assert.Contains("DTSTAMP:20260304T040607Z", ContentLines(later));
@@ -122,7 +122,7 @@ public partial class ICalendarTests
         var t30 = events.Single(e => e.Contains("UID:de-prod.weihnachten.2026.capacity-plan@freshfoodz-infra"));
         Assert.Contains("DTSTART;VALUE=DATE:20261002", t30);
         Assert.Contains("DTEND;VALUE=DATE:20261003", t30);
-        Assert.Contains("SUMMARY:T-30 Weihnachten 2026: capacity plan\\, rehearsal load test\\, team briefing", t30);
+        Assert.Contains("SUMMARY:T-30 Weihnachten 2026: capacity plan\\, rehearsal load test\\, restore drill\\, team briefing", t30);
         var warRoom = events.Single(e => e.Contains("UID:de-prod.weihnachten.2026.war-room@freshfoodz-infra"));
         Assert.Contains("DTSTART;VALUE=DATE:20261101", warRoom);
         Assert.Contains("DTEND;VALUE=DATE:20270101", warRoom);

@@ -89,7 +89,7 @@ public class YearViewTests
         var expected = PlaybookPlanner.Create(settings, 2025, TestStacks.Rehearsal).Milestones
             .Concat(PlaybookPlanner.Create(settings, 2026, TestStacks.Rehearsal).Milestones)
             .Where(m => m.Start.Year == 2026).Select(m => $"{m.Start:yyyy-MM-dd} {m.KindCode}").ToList();
-        Assert.Equal(15, expected.Count);
+        Assert.Equal(18, expected.Count);
         Assert.Contains("2026-01-07 review", expected);
         var markers = WithClass(Parse(Html), "milestone").Select(g => $"{(string?)g.Attribute("data-date")} {(string?)g.Attribute("data-kind")}").ToList();
         Assert.Equal(expected, markers);

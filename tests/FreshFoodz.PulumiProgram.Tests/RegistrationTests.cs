@@ -127,6 +127,27 @@ public class RegistrationTests
         }
     }
 
+    /// <summary>
+    /// A restore drill registers as planned: its servers, the verification Jobs and their reference to the drill server's
+    /// creation time (systemData.createdAt, an output the program declares), on its day, production included.
+    /// </summary>
+    [Fact]
+    public async Task ARestoreDrillRegistersAsPlanned()
+    {
+        var day = new DateOnly(2027, 3, 2);
+        var project = Project(day, "freshfoodz:restoreDrill: {date: 2027-03-02, tiers: [critical, standard]}");
+        var plan = OfflinePlan("de-prod", "baseline", "2027-03-02", project);
+        Assert.Contains(plan["resources"]!.AsArray(), r => (string)r!["name"]! == "restore-drill-standard-geo-verify");
+        var registered = WirePlan.Read(await Registered("de-prod", "baseline", day, project));
+        foreach (var notRegistered in new[] { "drMatrix", "season", "stack", "territory" })
+        {
+            plan.Remove(notRegistered);
+        }
+        var differences = PlanDifferences.Between(plan, registered);
+        Assert.True(differences.Count == 0, string.Join("\n", differences.Take(40)));
+        Assert.Contains("systemData.createdAt", registered.ToJsonString(), StringComparison.Ordinal);
+    }
+
     /// <summary>The recorder and the reader see a difference when there is one: a registrar that drops protect, or
     /// sends a password in the clear, is caught (the reading is not vacuous).</summary>
     [Fact]
@@ -201,14 +222,17 @@ public class RegistrationTests
         Assert.Contains(differences, d => d.StartsWith("resource 'data-critical-server': options.replaceOnChanges: plan [", StringComparison.Ordinal));
     }
 
-    /// <summary>The committed project, or after the lock deadline a copy whose stacks have taken the lock step.</summary>
-    internal static string Project(DateOnly day)
+    /// <summary>
+    /// The committed project, or after the lock deadline a copy whose stacks have taken the lock step; with
+    /// <paramref name="extra"/> a copy whose stack files also set that line.
+    /// </summary>
+    internal static string Project(DateOnly day, string? extra = null)
     {
-        if (day <= LockDeadline)
+        if (day <= LockDeadline && extra is null)
         {
             return Repository.Root;
         }
-        var copy = Path.Combine(Path.GetTempPath(), "freshfoodz-registration-locked");
+        var copy = Path.Combine(Path.GetTempPath(), extra is null ? "freshfoodz-registration-locked" : "freshfoodz-registration-drill");
         Directory.CreateDirectory(Path.Combine(copy, "prices"));
         File.Copy(Path.Combine(Repository.Root, "Pulumi.yaml"), Path.Combine(copy, "Pulumi.yaml"), overwrite: true);
         FreshFoodz.Testing.ProjectCopy.CopyEnvironments(copy);
@@ -216,18 +240,23 @@ public class RegistrationTests
         {
             var text = File.ReadAllText(Path.Combine(Repository.Root, $"Pulumi.{stack}.yaml"));
             Assert.Contains("freshfoodz:auditImmutability: unlocked", text, StringComparison.Ordinal);
-            File.WriteAllText(Path.Combine(copy, $"Pulumi.{stack}.yaml"), text.Replace("freshfoodz:auditImmutability: unlocked", "freshfoodz:auditImmutability: locked", StringComparison.Ordinal));
+            text = text.Replace("freshfoodz:auditImmutability: unlocked", "freshfoodz:auditImmutability: locked", StringComparison.Ordinal);
+            if (extra is not null)
+            {
+                text = text.Replace("  freshfoodz:territory:", $"  {extra}\n  freshfoodz:territory:", StringComparison.Ordinal);
+            }
+            File.WriteAllText(Path.Combine(copy, $"Pulumi.{stack}.yaml"), text);
             File.Copy(Path.Combine(Repository.Root, "prices", $"{stack}.prices.yaml"), Path.Combine(copy, "prices", $"{stack}.prices.yaml"), overwrite: true);
         }
         return copy;
     }
 
     /// <summary><c>plan --format json</c>, run as a user runs it.</summary>
-    private static JsonObject OfflinePlan(string stack, string season, string day)
+    private static JsonObject OfflinePlan(string stack, string season, string day, string? project = null)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = CliApp.Run(["plan", "--stack", stack, "--season", season, "--date", day, "--format", "json", "--project-dir", Project(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture))], stdout, stderr, TimeProvider.System);
+        var exit = CliApp.Run(["plan", "--stack", stack, "--season", season, "--date", day, "--format", "json", "--project-dir", project ?? Project(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture))], stdout, stderr, TimeProvider.System);
         Assert.True(exit == 0, stderr.ToString());
         return JsonNode.Parse(stdout.ToString())!.AsObject();
     }
@@ -237,9 +266,9 @@ public class RegistrationTests
     /// <paramref name="day"/> for a stack last deployed at that day's season (as a program before the recorded switch
     /// left it: output effectiveSeason alone), so it is steady: what <c>plan</c> shows.
     /// </summary>
-    internal static async Task<WireRecorder> Registered(string stack, string season, DateOnly day)
+    internal static async Task<WireRecorder> Registered(string stack, string season, DateOnly day, string? project = null)
     {
-        var project = Project(day);
+        project ??= Project(day);
         var settings = Stacks.Settings.StackSettingsReader.Read(PulumiCliConfig.For(project, stack, season).Read(stack));
         var previous = System.Collections.Immutable.ImmutableDictionary<string, object>.Empty
             .Add("effectiveSeason", Capacity.Seasons.SeasonNames.ConfigName(settings.EffectiveSeason(day)));

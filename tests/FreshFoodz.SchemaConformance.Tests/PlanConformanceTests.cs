@@ -81,6 +81,24 @@ public class PlanConformanceTests
             ? JsonValue.Create(PlanJson.Value(e.Value)!.ToJsonString())
             : PlanJson.Value(e.Value))));
 
+    /// <summary>A stack with a restore drill (no committed stack sets one): its drill servers and Jobs conform too.</summary>
+    [Theory]
+    [InlineData("de-prod")]
+    [InlineData("ch-prod")]
+    [InlineData("peak-weihnachten")]
+    public void ARestoreDrillConformsToItsProviderSchemas(string stack)
+    {
+        var text = File.ReadAllText(Path.Combine(Repository.Root, $"Pulumi.{stack}.yaml"))
+            .Replace("  freshfoodz:territory:", "  freshfoodz:restoreDrill: {date: 2027-03-02, tiers: [critical, high, standard]}\n  freshfoodz:territory:", StringComparison.Ordinal);
+        var plan = StackPlanner.Build(StackSettingsReader.Read(StackFileLoader.Parse(stack, "drill.yaml", text, Repository.Root)), Season.Baseline);
+        var drill = plan.Resources.Where(r => r.Options.Parent == "restore-drill").ToList();
+        Assert.Equal(8, drill.Count);
+        var violations = drill
+            .SelectMany(r => Checker.CheckResource(r.Type, (JsonObject)PlanJson.Value(r.Inputs)!).Select(v => $"{r.Name}: {v}"))
+            .ToList();
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
     [Fact]
     public void EveryPlannedTokenIsInTheExtract()
     {

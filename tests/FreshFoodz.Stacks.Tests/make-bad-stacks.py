@@ -11,7 +11,8 @@ KNOWN = ("freshfoodz:territory, freshfoodz:season, freshfoodz:leadTimeDays, fres
          "freshfoodz:nodePools, freshfoodz:vmSizes, freshfoodz:postgresSkus, freshfoodz:utilization, "
          "freshfoodz:environment, freshfoodz:subscriptionId, freshfoodz:shortName, freshfoodz:costCentre, "
          "freshfoodz:kubernetesVersion, freshfoodz:databases, freshfoodz:crossRegionReplicas, freshfoodz:modules, freshfoodz:aiBudget, "
-         "freshfoodz:alerting, freshfoodz:network, freshfoodz:chaosExperiments, freshfoodz:createdOn, freshfoodz:auditImmutability, freshfoodz:lowTrafficWindow, freshfoodz:deployer, freshfoodz:databaseAdmin, freshfoodz:dailyLoad")
+         "freshfoodz:alerting, freshfoodz:network, freshfoodz:chaosExperiments, freshfoodz:createdOn, freshfoodz:auditImmutability, freshfoodz:lowTrafficWindow, freshfoodz:switchOutsideWindowOn, freshfoodz:deployer, freshfoodz:databaseAdmin, freshfoodz:dailyLoad, freshfoodz:restoreDrill")
+DRILL = "none or a mapping {date: yyyy-MM-dd, tiers: [critical, high, standard], pointInTime: yyyy-MM-ddTHH:mm:ssZ (optional)}"
 DAILY = "default or a list of 24 hourly factors (hour 0–23 in the territory's local time), each from 0.01 to 1, the busiest exactly 1"
 def curve(factors):
     return "  freshfoodz:dailyLoad: [" + ", ".join(factors) + "]"
@@ -136,11 +137,11 @@ cases = [
   [("drAddressSpace:", "freshfoodz:network.drAddressSpace", "overlaps the cluster's pod range 10.244.0.0/16 or service range 10.0.0.0/16, got 10.244.0.0/16")]),
  ("network-host-bits", "an address, not a network", sub("primaryAddressSpace: 10.16.0.0/16", "primaryAddressSpace: 10.16.3.0/16"),
   [("primaryAddressSpace:", "freshfoodz:network.primaryAddressSpace", "must be a network in CIDR form with no host bits, like 10.16.0.0/16, got '10.16.3.0/16'")]),
- ("alerting-key-in-plain-text", "a paging key in plain text, which would be committed", sub("pageRoutingKey: {secure: v1:placeholder}", "pageRoutingKey: not-a-secret"),
+ ("alerting-key-in-plain-text", "a paging key in plain text, which would be committed", sub("  freshfoodz:alerting:\n", "  freshfoodz:alerting:\n    pageRoutingKey: not-a-secret\n"),
   [("pageRoutingKey:", "freshfoodz:alerting.pageRoutingKey", "must be a secret, not plain text: pulumi config set --secret --path 'freshfoodz:alerting.pageRoutingKey' <value>")]),
  ("alerting-team-missing", "no receiver for the security team",
-  sub("      security:\n        url: https://security.freshfoodz.example/api/alerts/de\n        token: {secure: v1:placeholder}\n", ""),
-  [("    teams:", "freshfoodz:alerting.teams.security", "missing; expected a mapping of url, token")]),
+  sub("      security:\n        url: https://security.freshfoodz.example/api/alerts/de\n", ""),
+  [(None, "freshfoodz:alerting.teams.security.url", "missing; expected an https URL")]),
  ("alerting-url-not-https", "a ticket webhook over plain HTTP", sub("url: https://tickets.freshfoodz.example", "url: http://tickets.freshfoodz.example"),
   [("url: http://tickets", "freshfoodz:alerting.tickets.url", "must be an https URL without credentials, got 'http://tickets.freshfoodz.example/api/alerts/de-prod'")]),
  ("alerting-channel-invalid", "an on-call channel without its '#'", sub('channel: "#de-oncall"', "channel: de-oncall"),
@@ -236,6 +237,22 @@ cases = [
   [("encryptionSalt:", "encryptionSalt", "unknown key (did you mean 'encryptionsalt'?); allowed: config, secretsprovider, encryptedkey, encryptionsalt, environment")]),
  ("vm-size-name-with-space", "a VM size name Azure does not have", sub("    Standard_D8ds_v5: {vCpus: 8", '    "Standard D8ds v5": {vCpus: 8'),
   [("Standard D8ds v5", "freshfoodz:vmSizes.Standard D8ds v5", "'Standard D8ds v5' is not a VM size name: letters, digits, '_' and '-' (at most 64), like Standard_D4ds_v5")]),
+ ("switch-outside-window-on-not-a-date", "the switch override is a day, not a word (it must never be left on by mistake)", add('  freshfoodz:switchOutsideWindowOn: "tomorrow"'),
+  [("freshfoodz:switchOutsideWindowOn:", "freshfoodz:switchOutsideWindowOn", "must be none or a UTC day yyyy-MM-dd on which a season switch may step outside freshfoodz:lowTrafficWindow, got 'tomorrow'")]),
+ ("restore-drill-word", "a word where the drill belongs", add("  freshfoodz:restoreDrill: yes"),
+  [("freshfoodz:restoreDrill:", "freshfoodz:restoreDrill", f"must be {DRILL}, got 'yes'")]),
+ ("restore-drill-tier-misspelt", "a misspelt tier gets a suggestion", add("  freshfoodz:restoreDrill: {date: 2027-03-02, tiers: [critcal]}"),
+  [("freshfoodz:restoreDrill:", "freshfoodz:restoreDrill.tiers[0]", "unknown tier 'critcal' (did you mean 'critical'?); allowed: critical|high|standard")]),
+ ("restore-drill-date-missing", "a drill without its day", add("  freshfoodz:restoreDrill:\n    tiers: [high]"),
+  [("freshfoodz:restoreDrill:", "freshfoodz:restoreDrill.date", "missing; expected the drill's day, yyyy-MM-dd")]),
+ ("restore-drill-outside-retention", "a restore point older than the standard tier keeps backups", add("  freshfoodz:restoreDrill:\n    date: 2027-03-02\n    tiers: [critical, standard]\n    pointInTime: 2027-02-20T06:00:00Z"),
+  [("pointInTime: 2027-02-20", "freshfoodz:restoreDrill.pointInTime", "restore point 2027-02-20T06:00:00Z is outside the standard tier's 7 days of backups before 2027-03-02; choose a point from 2027-02-23")]),
+ ("restore-drill-point-after-day", "a restore point after the drill's day", add("  freshfoodz:restoreDrill:\n    date: 2027-03-02\n    tiers: [high]\n    pointInTime: 2027-03-03T01:00:00Z"),
+  [("pointInTime: 2027-03-03", "freshfoodz:restoreDrill.pointInTime", "restore point 2027-03-03T01:00:00Z is after the drill's day 2027-03-02: a restore point lies in the past")]),
+ ("restore-drill-before-backups", "a drill on the stack's first day, before any backup", add("  freshfoodz:restoreDrill: {date: 2026-12-02, tiers: [critical]}"),
+  [("freshfoodz:restoreDrill:", "freshfoodz:restoreDrill.date", "restore point 2026-12-02T00:00:00Z is before the servers had backups: the stack was created on 2026-12-02 (freshfoodz:createdOn); choose a point from 2026-12-03")]),
+ ("restore-drill-point-not-utc", "a restore point in local time", add("  freshfoodz:restoreDrill: {date: 2027-03-02, tiers: [high], pointInTime: '2027-03-02 08:00'}"),
+  [("freshfoodz:restoreDrill:", "freshfoodz:restoreDrill.pointInTime", "must be a UTC time yyyy-MM-ddTHH:mm:ssZ, like 2026-10-02T03:00:00Z, got '2027-03-02 08:00'")]),
 ]
 for f in os.listdir(out):
     if f.endswith('.yaml'):

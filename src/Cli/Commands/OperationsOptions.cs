@@ -32,7 +32,7 @@ internal static class OperationsOptions
     {
         if (settings.Plan.Environment == StackEnvironment.Rehearsal)
         {
-            return new PlaybookOptions(settings.StackName, settings.Plan.ChaosExperiments);
+            return new PlaybookOptions(settings.StackName, settings.Plan.ChaosExperiments) { RehearsalKeepsReplicas = settings.Plan.CrossRegionReplicas };
         }
         var candidates = new List<StackSettings>();
         foreach (var name in StackFileLoader.KnownStacks(projectDir).Where(n => n != settings.StackName))
@@ -51,6 +51,6 @@ internal static class OperationsOptions
             }
         }
         var chosen = candidates.FirstOrDefault(c => c.Territory == settings.Territory) ?? candidates.FirstOrDefault();
-        return new PlaybookOptions(chosen?.StackName, chosen?.Plan.ChaosExperiments ?? false);
+        return new PlaybookOptions(chosen?.StackName, chosen?.Plan.ChaosExperiments ?? false) { RehearsalKeepsReplicas = chosen?.Plan.CrossRegionReplicas ?? false };
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Monitoring;
+using FreshFoodz.Operations.Drills;
 using FreshFoodz.Operations.LoadTests;
 using FreshFoodz.Operations.Playbooks;
 using FreshFoodz.Stacks.Pricing;
@@ -22,6 +23,7 @@ internal static class RenderCommand
             MonitoringCommand(context),
             Playbooks(context),
             K6(context),
+            Drills(context),
         };
 
     private static Command Playbooks(CliContext context)
@@ -67,7 +69,36 @@ internal static class RenderCommand
         {
             var settings = CommonOptions.LoadSettings(CommonOptions.FindProjectDir(parse.GetValue(dir)), parse.GetValue(stack)!, null);
             var folder = OutputPaths.Folder(parse.GetValue(output)!);
-            foreach (var (file, script) in K6Script.RenderAll(settings))
+            // The peak tests for every stack; the seasonal plan's floods only where the stack plans chaos (a rehearsal).
+            foreach (var (file, script) in K6Script.RenderAll(settings).Concat(FloodScripts.RenderAll(settings)))
+            {
+                OutputPaths.Write(context, Path.Combine(folder, file), script);
+            }
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command Drills(CliContext context)
+    {
+        var stack = CommonOptions.Stack();
+        var output = OperationsOptions.OutDir();
+        var dir = CommonOptions.ProjectDir();
+        var command = new Command("drills", "Failover drill scripts, one per replicated tier: a planned switchover through the writer endpoint, measured, and back (docs/recovery-drills.md).")
+        {
+            stack, output, dir,
+        };
+        command.SetAction(parse =>
+        {
+            var settings = CommonOptions.LoadSettings(CommonOptions.FindProjectDir(parse.GetValue(dir)), parse.GetValue(stack)!, null);
+            var scripts = FailoverDrill.RenderAll(settings);
+            if (scripts.Count == 0)
+            {
+                context.Out.WriteLine($"{settings.StackName} keeps no replica (freshfoodz:crossRegionReplicas: false): no tier to switch over, nothing written");
+                return CliApp.Ok;
+            }
+            var folder = OutputPaths.Folder(parse.GetValue(output)!);
+            foreach (var (file, script) in scripts)
             {
                 OutputPaths.Write(context, Path.Combine(folder, file), script);
             }

@@ -28,7 +28,11 @@ public enum ImmutabilityState
 }
 
 /// <summary>The archive's accounts and their blob services (which carry the accounts' blob logs).</summary>
-public sealed record AuditArchiveResources(IReadOnlyList<PlannedResource> Accounts, IReadOnlyList<PlannedResource> BlobServices);
+public sealed record AuditArchiveResources(IReadOnlyList<PlannedResource> Accounts, IReadOnlyList<PlannedResource> BlobServices)
+{
+    /// <summary>Each retention class's container, by purpose (<c>audit7y</c>: the lead-protection audit trail).</summary>
+    public IReadOnlyDictionary<string, PlannedResource> Containers { get; init; } = new Dictionary<string, PlannedResource>();
+}
 
 /// <summary>A retention class of the archive: what it holds, for how long, and why.</summary>
 public sealed record RetentionClass(string Purpose, string Container, int Days, string Reason);
@@ -64,6 +68,7 @@ public static class AuditArchive
         var stateful = Resilience.DeleteLock.Kept;
         var accounts = new List<PlannedResource>();
         var blobServices = new List<PlannedResource>();
+        var containers = new Dictionary<string, PlannedResource>();
         foreach (var retention in Classes)
         {
             var account = scope.Resource("azure-native:storage:StorageAccount", $"{retention.Purpose}-account", new Props
@@ -108,7 +113,7 @@ public static class AuditArchive
                 ["isVersioningEnabled"] = true,
                 ["containerDeleteRetentionPolicy"] = new Props { ["enabled"] = true, ["days"] = 30 },
             }));
-            scope.Resource("azure-native:storage:BlobContainer", $"{retention.Purpose}-container", new Props
+            containers[retention.Purpose] = scope.Resource("azure-native:storage:BlobContainer", $"{retention.Purpose}-container", new Props
             {
                 ["resourceGroupName"] = args.ResourceGroup.Ref("name"),
                 ["accountName"] = account.Ref("name"),
@@ -117,6 +122,6 @@ public static class AuditArchive
             }, stateful);
             accounts.Add(account);
         }
-        return new AuditArchiveResources(accounts, blobServices);
+        return new AuditArchiveResources(accounts, blobServices) { Containers = containers };
     }
 }

@@ -67,7 +67,11 @@ public sealed record DatabaseNetwork(PlannedResource PrimarySubnet, PlannedResou
 }
 
 /// <summary>What a tier's store is made of, and how it recovers from each failure scenario.</summary>
-public sealed record TieredDatabaseResources(PlannedResource Server, PlannedResource? Replica, PlannedResource Password, IReadOnlyList<RecoveryPath> Recovery);
+public sealed record TieredDatabaseResources(PlannedResource Server, PlannedResource? Replica, PlannedResource Password, IReadOnlyList<RecoveryPath> Recovery)
+{
+    /// <summary>The last operation of the tier's dependsOn chain: what another operation on its servers must wait for.</summary>
+    public PlannedResource? LastOperation { get; init; }
+}
 
 /// <summary>
 /// One PostgreSQL flexible server per DR tier, its recovery mechanisms chosen from documented Azure facts:
@@ -204,7 +208,7 @@ public static class TieredDatabase
                 ? replica
                 : Parameter(scope, "replica-pgbouncer", args.DisasterRecoveryGroup, replica, replica, "pgbouncer.enabled", "true");
             // A writer endpoint that follows promotion, so apps reconnect without a config change.
-            scope.Resource("azure-native:dbforpostgresql:VirtualEndpoint", "writer-endpoint", new Props
+            last = scope.Resource("azure-native:dbforpostgresql:VirtualEndpoint", "writer-endpoint", new Props
             {
                 ["resourceGroupName"] = args.PrimaryGroup.Ref("name"),
                 ["serverName"] = server.Ref("name"),
@@ -214,7 +218,7 @@ public static class TieredDatabase
             }, new PlanOptions { DependsOn = [last.Name] });
         }
 
-        return new TieredDatabaseResources(server, replica, password, Recovery(ha, zoneRedundant, replicated));
+        return new TieredDatabaseResources(server, replica, password, Recovery(ha, zoneRedundant, replicated)) { LastOperation = last };
     }
 
     /// <summary>

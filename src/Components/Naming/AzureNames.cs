@@ -18,6 +18,9 @@ public sealed record AzureNames(string Stack, string ShortName)
     /// <summary>PostgreSQL flexible server: 3–63 lowercase letters, digits and '-', globally unique.</summary>
     public string PostgresServer(string tier, bool replica) => Checked($"psql-ff-{ShortName}-{tier}{(replica ? "-dr" : "")}", 63);
 
+    /// <summary>A restore drill's server: named as a drill, with its kind and day, so no one mistakes it for a tier's server.</summary>
+    public string PostgresDrillServer(string tier, string kind, string dateCode) => Checked($"psql-ff-{ShortName}-{tier}-drill-{kind}-{dateCode}", 63);
+
     /// <summary>Storage account: 3–24 lowercase letters and digits, globally unique.</summary>
     public string StorageAccount(string purpose) => Checked($"stff{ShortName}{purpose}", 24, lettersAndDigitsOnly: true);
 

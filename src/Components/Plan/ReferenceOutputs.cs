@@ -10,5 +10,7 @@ public static class ReferenceOutputs
     public static IReadOnlySet<string> Known { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "id", "name", "fullyQualifiedDomainName", "result", "principalId", "clientId", "oidcIssuerProfile.issuerURL",
+        // When ARM accepted a resource's creation (azure-native systemData): a restore drill's start.
+        "systemData.createdAt",
     };
 }

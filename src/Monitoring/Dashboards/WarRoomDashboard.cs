@@ -63,6 +63,8 @@ public static class WarRoomDashboard
                 // postgres_exporter per tier's primary (Plan/PostgresExporters): every backend of the server, PgBouncer's pool included.
                 new($"sum by ({Labels.Tier}) ({Infrastructure.PostgresBackends})", "server connections {{tier}}"),
                 new($"max({Sel(Records.PlanDatabaseConnections)})", "usable max_connections (sized SKU)"),
+                // The line DatabasePoolSaturated compares with: PgBouncer's pool full means queries wait in PgBouncer.
+                new($"max({Sel(Records.PlanPoolServerConnections)})", "PgBouncer pool (default_pool_size)"),
             ]),
             new("Nodes and api replicas against the autoscaler maximum", "short",
             [

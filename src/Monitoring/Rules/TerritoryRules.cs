@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Capacity.Sizing;
 using static FreshFoodz.Monitoring.MetricsContract;
 
 namespace FreshFoodz.Monitoring.Rules;
@@ -48,9 +49,18 @@ public static class TerritoryRules
         public static readonly TimeSpan BurnPage = TimeSpan.FromMinutes(2);
 
         public static readonly TimeSpan BurnTicket = TimeSpan.FromMinutes(15);
+
+        /// <summary>Security: every refused write or delete of the audit trail, at once.</summary>
+        public static readonly TimeSpan AuditRefused = TimeSpan.Zero;
+
+        /// <summary>
+        /// Longer than PgBouncer's pgbouncer.server_idle_timeout (600 s, Azure's default): the pool a burst opened and
+        /// left idle is closed by then, so a pool still full is in use.
+        /// </summary>
+        public static readonly TimeSpan PoolSaturated = TimeSpan.FromMinutes(10);
     }
 
-    public static ImmutableArray<RuleFile> Build(MonitoringInputs inputs) => [Plan(inputs), Business(inputs), SloRules(inputs)];
+    public static ImmutableArray<RuleFile> Build(MonitoringInputs inputs) => [Plan(inputs), Business(inputs), SloRules(inputs), DrillRules.Build(inputs)];
 
     /// <summary>Plan values the dashboards draw against: recorded, so the dashboards carry no season's numbers.</summary>
     public static RuleFile Plan(MonitoringInputs inputs)
@@ -128,6 +138,10 @@ public static class TerritoryRules
                 $"time() - max by ({Labels.Territory}) ({audit}) > {Seconds(Thresholds.AuditTrailMaxGap)}\nor\nabsent({audit})",
                 $"No audit-trail write in {t} for more than {Human(Thresholds.AuditTrailMaxGap)}",
                 $"The audit trail writes at least a heartbeat every {Human(Thresholds.AuditHeartbeat)}; none arrived for {Human(Thresholds.AuditTrailMaxGap)}, or the metric is missing."),
+            Alert(inputs, Alerts.AuditTrailWriteRefused, Severities.Sev1, Teams.Security, ForWindows.AuditRefused,
+                $"sum by ({Labels.Territory}) (increase({Sel(Metrics.AuditWriteRefused)}[5m])) > 0",
+                $"The audit archive in {t} refused a write or delete",
+                "Someone or something tried to overwrite or delete an immutable audit-trail version in the last 5 minutes and the archive refused it: find who in the storage account's logs."),
             Alert(inputs, Alerts.AiBudgetExceeded, Severities.Sev3, Teams.Platform, ForWindows.AiBudget,
                 $"max by ({Labels.Territory}, {Labels.Currency}) ({Sel(Metrics.AiCostMonthToDate)})\n" +
                 $"  > on ({Labels.Territory}, {Labels.Currency}) {PromQl.Selector(Records.PlanAiBudget, (Labels.Territory, "=", t))}",
@@ -171,6 +185,13 @@ public static class TerritoryRules
             Alert(inputs, Alerts.PeakCapacityReserveLow, Severities.Sev2, Teams.Platform, ForWindows.PeakReserve, peakExpr,
                 $"Fewer api replicas in {t} than the Weihnachten (5x) plan's {peakReplicas}",
                 $"Available api replicas are below the {peakReplicas} the 5x plan pre-provisions; checked {peakWhen}."),
+            new RecordingRule(Records.PlanPoolServerConnections, $"vector({PgBouncer.ServerConnections})", LabelSet.Of((Labels.Territory, t))),
+            // postgres_exporter's series carry the tier, not the territory: each territory's Prometheus scrapes only its own.
+            Alert(inputs, Alerts.DatabasePoolSaturated, Severities.Sev2, Teams.Platform, ForWindows.PoolSaturated,
+                $"sum by ({Labels.Tier}) ({PromQl.Selector(Infrastructure.PostgresBackends, (Labels.Database, "=", "freshfoodz"))})\n" +
+                $"  >= on () group_left {PromQl.Selector(Records.PlanPoolServerConnections, (Labels.Territory, "=", t))}",
+                $"PgBouncer's pool of a tier in {t} is full",
+                $"The tier's database holds at least the {PgBouncer.ServerConnections} server connections PgBouncer opens for the apps (pgbouncer.default_pool_size) for {Human(ForWindows.PoolSaturated)}: queries wait in PgBouncer, and after pgbouncer.query_wait_timeout (120 s) fail."),
         ]);
     }
 

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Capacity.Sizing;
+using FreshFoodz.Components.Resilience;
 using FreshFoodz.Monitoring.Rules;
 using static FreshFoodz.Monitoring.MetricsContract;
 
@@ -18,8 +20,8 @@ public static class RenderedTests
 
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
-    public static ImmutableArray<PromtoolTestFile> Build(MonitoringInputs inputs, RuleFile business, RuleFile slo, RuleFile plan, RuleFile central) =>
-        [Plan(inputs, plan), Business(inputs, business), Peak(inputs, business), Slo(inputs, slo), Central(central)];
+    public static ImmutableArray<PromtoolTestFile> Build(MonitoringInputs inputs, RuleFile business, RuleFile slo, RuleFile plan, RuleFile central, RuleFile drills) =>
+        [Plan(inputs, plan), Business(inputs, business), Peak(inputs, business), Slo(inputs, slo), Central(central), DrillTests(inputs, drills)];
 
     private static string RulePath(RuleFile file) => $"../{RulesFolder}/{file.FileName}";
 
@@ -94,7 +96,54 @@ public static class RenderedTests
         Case(Alerts.SeasonalLoadAboveProvisioned, "fires at 1.5x the servable rate", [Scenarios.Requests(t, servable * 1.5)], loadAt, true);
         Case(Alerts.SeasonalLoadAboveProvisioned, "silent at half of it", [Scenarios.Requests(t, servable * 0.5)], loadAt, false);
 
+        var poolAt = TerritoryRules.ForWindows.PoolSaturated + TimeSpan.FromMinutes(5);
+        var backends = $"{Labels.Database}=\"freshfoodz\",{Labels.Tier}=\"critical\"";
+        Case(Alerts.DatabasePoolSaturated, "fires at 1.5x PgBouncer's pool", [Scenarios.Gauge(Infrastructure.PostgresBackends, backends, PgBouncer.ServerConnections * 1.5)], poolAt, true,
+            (Labels.Tier, "critical"));
+        Case(Alerts.DatabasePoolSaturated, "silent at half of it", [Scenarios.Gauge(Infrastructure.PostgresBackends, backends, PgBouncer.ServerConnections * 0.5)], poolAt, false);
+
+        Case(Alerts.AuditTrailWriteRefused, "fires at the first refused write", [Scenarios.Step(Metrics.AuditWriteRefused, territory, 6, 1)], TimeSpan.FromMinutes(6), true);
+        Case(Alerts.AuditTrailWriteRefused, "silent while none is refused", [Scenarios.Gauge(Metrics.AuditWriteRefused, territory, 0)], TimeSpan.FromMinutes(10), false);
+
         return new("business", [RulePath(business)], Minute, [.. tests]);
+    }
+
+    /// <summary>The drill alerts: a measurement over its tier's target fires, under it is silent; a drill older than 35 days, or none, fires.</summary>
+    private static PromtoolTestFile DrillTests(MonitoringInputs inputs, RuleFile drills)
+    {
+        var t = inputs.TerritoryCode;
+        var alerts = drills.Alerts.ToDictionary(a => a.Alert);
+        var tests = new List<PromtoolTest>();
+        var at = TimeSpan.FromMinutes(10);
+        string Of(string tier, string kind = "pitr") => $"{Scenarios.Territory(t)},{Labels.Tier}=\"{tier}\",{Labels.Kind}=\"{kind}\"";
+        void Case(string alert, string what, IEnumerable<Series> series, params (string Tier, string? Kind)[] firing)
+        {
+            var rule = alerts[alert];
+            var expected = firing.Select(f => ExpectedAlert.Of(rule, rule.Labels.AddRange(
+                f.Kind is null ? [KeyValuePair.Create(Labels.Tier, f.Tier)] : [KeyValuePair.Create(Labels.Tier, f.Tier), KeyValuePair.Create(Labels.Kind, f.Kind)])));
+            tests.Add(new PromtoolTest($"{alert}: {what}", Minute, [.. series], [new AlertCheck(at, alert, [.. expected])], []));
+        }
+        var target = DrTier.Critical.Target();
+        Case(Alerts.RecoveryDrillRtoMissed, "fires at 1.5x the critical tier's RTO", [Scenarios.Gauge(MetricsContract.Drills.Rto, Of("critical"), target.Rto.TotalSeconds * 1.5)], ("critical", "pitr"));
+        Case(Alerts.RecoveryDrillRtoMissed, "silent at half of it", [Scenarios.Gauge(MetricsContract.Drills.Rto, Of("critical"), target.Rto.TotalSeconds * 0.5)]);
+        Case(Alerts.RecoveryDrillRpoMissed, "fires at 1.5x the critical tier's RPO", [Scenarios.Gauge(MetricsContract.Drills.Rpo, Of("critical", "failover"), target.Rpo.TotalSeconds * 1.5)], ("critical", "failover"));
+        Case(Alerts.RecoveryDrillRpoMissed, "silent at half of it", [Scenarios.Gauge(MetricsContract.Drills.Rpo, Of("critical", "failover"), target.Rpo.TotalSeconds * 0.5)]);
+        Case(Alerts.RecoveryDrillFailed, "fires when a drill failed", [Scenarios.Gauge(MetricsContract.Drills.Success, Of("high"), 0)], ("high", "pitr"));
+        Case(Alerts.RecoveryDrillFailed, "silent when it was verified", [Scenarios.Gauge(MetricsContract.Drills.Success, Of("high"), 1)]);
+        var stale = DrillRules.StaleAfter.TotalSeconds;
+        IEnumerable<Series> Verified(double criticalAge, bool withCritical = true) =>
+            Enum.GetValues<DrTier>().Where(tier => withCritical || tier != DrTier.Critical)
+                .Select(tier => Scenarios.Timestamp(MetricsContract.Drills.Verified, Of(tier.Code(), tier == DrTier.Standard ? "geo" : "pitr"),
+                    tier == DrTier.Critical ? criticalAge : 3600));
+        Case(Alerts.RestoreDrillStale, "fires 1.5x the staleness after the critical tier's last drill", Verified(stale * 1.5), ("critical", null));
+        Case(Alerts.RestoreDrillStale, "fires for a tier never drilled", Verified(0, withCritical: false), ("critical", null));
+        Case(Alerts.RestoreDrillStale, "silent the day after a drill", Verified(86400));
+        var canaryAge = DrillRules.CanaryMaxAge.TotalSeconds;
+        IEnumerable<Series> Canary(double highAge) => Enum.GetValues<DrTier>().Select(tier =>
+            Scenarios.Timestamp(MetricsContract.Drills.CanaryLastWrite, $"{Scenarios.Territory(t)},{Labels.Tier}=\"{tier.Code()}\"", tier == DrTier.High ? highAge : 30));
+        Case(Alerts.RecoveryCanaryStale, "fires when a tier's canary is 1.5x the limit behind", Canary(canaryAge * 1.5), ("high", null));
+        Case(Alerts.RecoveryCanaryStale, "silent with a write half a minute ago", Canary(30));
+        return new("drills", [RulePath(drills)], Minute, [.. tests]);
     }
 
     /// <summary>The peak reserve check, over a calendar year when it applies only in the Weihnachten window.</summary>

@@ -2,7 +2,10 @@ using System.Globalization;
 using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Components.Chaos;
+using FreshFoodz.Components.Drills;
+using FreshFoodz.Components.Resilience;
 using FreshFoodz.Components.Workloads;
+using FreshFoodz.Operations.Drills;
 using FreshFoodz.Operations.LoadTests;
 using FreshFoodz.Stacks.Pricing;
 using FreshFoodz.Stacks.Settings;
@@ -12,8 +15,11 @@ namespace FreshFoodz.Operations.Playbooks;
 /// <summary>The milestones of a season's playbook, in date order.</summary>
 public enum MilestoneKind
 {
-    /// <summary>T-30: capacity plan, load test on the rehearsal stack, team briefing.</summary>
+    /// <summary>T-30: capacity plan, load test on the rehearsal stack, restore drill, team briefing.</summary>
     CapacityPlan,
+
+    /// <summary>T-21: the failover drill, before the season's capacity window opens (docs/recovery-drills.md).</summary>
+    FailoverDrill,
 
     /// <summary>T-lead time (T-14 by default): the day <c>auto</c> applies the season.</summary>
     SeasonSwitch,
@@ -42,6 +48,7 @@ public sealed record Milestone(
     public string KindCode => Kind switch
     {
         MilestoneKind.CapacityPlan => "capacity-plan",
+        MilestoneKind.FailoverDrill => "failover-drill",
         MilestoneKind.SeasonSwitch => "season-switch",
         MilestoneKind.FinalLoadTest => "final-load-test",
         MilestoneKind.WarRoom => "war-room",
@@ -66,6 +73,9 @@ public sealed record PlaybookCalendar(string Stack, int Year, IReadOnlyList<Seas
 public sealed record PlaybookOptions(string? RehearsalStack, bool RehearsalRunsChaos)
 {
     public PriceSheet? Prices { get; init; }
+
+    /// <summary>Whether the rehearsal stack keeps cross-region replicas, so a failover drill can run there.</summary>
+    public bool RehearsalKeepsReplicas { get; init; }
 }
 
 /// <summary>
@@ -77,6 +87,12 @@ public static class PlaybookPlanner
     /// <summary>The seasonal operations plan's milestones: T-30 and T-7 (T-14 is the stack's lead time).</summary>
     public const int CapacityPlanDaysBefore = 30;
     public const int FinalLoadTestDaysBefore = 7;
+
+    /// <summary>
+    /// Our choice: a week before the default season switch (T-14), so the drill's findings can still be fixed, and
+    /// outside the season's capacity window, where a failover drill is never run (FailoverDrill refuses it).
+    /// </summary>
+    public const int FailoverDrillDaysBefore = 21;
 
     /// <summary>Our choice: a week after the last day, when a week of post-season data is in.</summary>
     public const int ReviewDaysAfter = 7;
@@ -128,7 +144,7 @@ public static class PlaybookPlanner
         var rehearsal = r is null
             ? new PlaybookAction($"Load test at {times} ({Rate(test.StartRate)} → {Rate(test.PeakRate)} requests/s): the project has no rehearsal stack, so add one (freshfoodz:environment: rehearsal) first", k6)
             : new PlaybookAction($"Load test at {times} on the rehearsal stack {r} ({Rate(test.StartRate)} → {Rate(test.PeakRate)} requests/s, hold {PeakTestProfile.HoldMinutes} min)",
-                $"pulumi config set freshfoodz:season {x} -s {r} && pulumi config set freshfoodz:switchOutsideWindowOn {window.FirstDay.AddDays(-30):yyyy-MM-dd} -s {r} && pulumi up --stack {r}  # repeat until the log says steady (a decision, then one run per step); then {k6}");
+                $"pulumi config set freshfoodz:season {x} -s {r} && pulumi config set freshfoodz:switchOutsideWindowOn {Day(window.FirstDay.AddDays(-30))} -s {r} && pulumi up --stack {r}  # repeat until the log says steady (a decision, then one run per step); then {k6}");
         var t30 = new List<PlaybookAction>
         {
             new($"Capacity plan for {name} ({times}): {capacity.Hpa.MinReplicas} api pods, {capacity.Nodes.Count} app nodes, database {capacity.Database.Sku.Name}{MonthlyCost(settings, options, season)}",
@@ -146,6 +162,16 @@ public static class PlaybookPlanner
             }
             t30.Add(new("After the hold: the experiments paused again, as planned", $"pulumi up --stack {r}"));
         }
+        // The seasonal plan's business chaos belongs to the same hold, where the rehearsal plans it.
+        if (r is not null && options.RehearsalRunsChaos && multiplier >= settings.Capacity.Seasons.Peaks.Max(p => p.LoadMultiplier))
+        {
+            foreach (var c in BusinessChaos.For(r))
+            {
+                t30.Add(new($"Business chaos, {c.Name}: {c.What}; expected: {c.Expected}; {c.Alert} must fire", c.Start));
+            }
+        }
+        var t30Date = window.FirstDay.AddDays(-CapacityPlanDaysBefore);
+        t30.AddRange(RestoreDrill(s, t30Date, $"before {name}"));
         t30.Add(new($"Team briefing: {name} {Day(window.FirstDay)} – {Day(window.LastDay)}, capacity, this playbook",
             $"freshfoodz report --stack {s} --year {year} --out report.html"));
 
@@ -203,6 +229,26 @@ public static class PlaybookPlanner
             new("Year view: where the season stands on the calendar and its cost", $"freshfoodz report --stack {s} --year {year} --out report.html"),
         };
 
+        var drillStack = r is not null && options.RehearsalKeepsReplicas ? r : s;
+        var failover = new List<PlaybookAction>();
+        if (drillStack == s && !settings.Plan.CrossRegionReplicas)
+        {
+            failover.Add(new($"{s} keeps no replica (freshfoodz:crossRegionReplicas: false), so there is nothing to switch over to: set it true to rehearse failover on synthetic data",
+                $"pulumi config set freshfoodz:crossRegionReplicas true -s {s} && pulumi up --stack {s}"));
+        }
+        else if (r is not null && r != s && !options.RehearsalKeepsReplicas)
+        {
+            failover.Add(new($"The rehearsal stack {r} keeps no replica (freshfoodz:crossRegionReplicas: false), so there is nothing to switch over to there: the drill runs on {s}{(settings.Plan.Environment == StackEnvironment.Production ? $", inside its low-traffic window {settings.Plan.Deployment.LowTrafficWindowText}" : "")}",
+                $"pulumi config get freshfoodz:crossRegionReplicas -s {r}  # set it true there to rehearse failover on synthetic data"));
+        }
+        foreach (var tier in drillStack == s && !settings.Plan.CrossRegionReplicas ? [] : new[] { DrTier.Critical, DrTier.High })
+        {
+            failover.Add(new($"Failover drill of the {tier.Code()} tier on {drillStack}: planned switchover to the in-country replica through the writer endpoint, canary and app error rate measured, then back (RTO < {DrMatrixRow.Format(tier.Target().Rto)}, data lost < {DrMatrixRow.Format(tier.Target().Rpo)})",
+                $"freshfoodz render drills --stack {drillStack} --out drills && bash drills/{FailoverDrill.FileName(drillStack, tier)} --execute"));
+        }
+        failover.Add(new("The measured RTO and RPO beside the targets; RecoveryDrillRtoMissed, RecoveryDrillRpoMissed and RecoveryDrillFailed stay silent",
+            $"freshfoodz report --stack {s} --year {year} --prometheus <Prometheus URL of {drillStack}> --out report.html"));
+
         var after = window.LastDay.AddDays(1);
         var review = new List<PlaybookAction>
         {
@@ -213,10 +259,12 @@ public static class PlaybookPlanner
             new("If the multiplier or the dates were off: change the season catalog, then regenerate the playbooks and load tests",
                 $"src/Capacity/Seasons/SeasonCatalog.cs; freshfoodz render playbooks --stack {s} --year {year + 1} --out playbooks; freshfoodz render k6 --stack {s} --out k6"),
         };
+        review.InsertRange(1, RestoreDrill(s, window.LastDay.AddDays(ReviewDaysAfter), $"after {name}"));
 
         var milestones = new List<Milestone>
         {
-            M(MilestoneKind.CapacityPlan, CapacityPlanDaysBefore, "capacity plan, rehearsal load test, team briefing", t30),
+            M(MilestoneKind.CapacityPlan, CapacityPlanDaysBefore, "capacity plan, rehearsal load test, restore drill, team briefing", t30),
+            M(MilestoneKind.FailoverDrill, FailoverDrillDaysBefore, "failover drill of the replicated tiers, RTO and RPO measured", failover),
             M(MilestoneKind.SeasonSwitch, lead, "season switch applied, seasonal alerts active, war-room escalation tested", switchActions),
             M(MilestoneKind.FinalLoadTest, FinalLoadTestDaysBefore, "final load test with business KPIs, standby, customer communication", t7),
             M(MilestoneKind.WarRoom, 0, "war room active, daily reviews", warRoom, window.FirstDay, window.LastDay),
@@ -224,6 +272,24 @@ public static class PlaybookPlanner
         };
         return new SeasonPlaybook(season, year, window, multiplier,
             [.. milestones.OrderBy(m => m.Start).ThenBy(m => m.Kind)]);
+    }
+
+    /// <summary>
+    /// A restore drill of every tier on the stack itself (a restore never touches its source, so production runs it):
+    /// set for the day, applied, its verification read, and removed again, which deletes the drill's servers.
+    /// </summary>
+    private static IEnumerable<PlaybookAction> RestoreDrill(string stack, DateOnly day, string when)
+    {
+        var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var code = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var tiers = Enum.GetValues<DrTier>();
+        var set = string.Join(" && ", tiers.Select((t, i) => $"pulumi config set --path 'freshfoodz:restoreDrill.tiers[{i}]' {t.Code()} -s {stack}"));
+        yield return new($"Restore drill {when}: point-in-time restores of every tier's primary and a geo-restore of the standard tier, as drill servers beside production",
+            $"pulumi config set --path 'freshfoodz:restoreDrill.date' {date} -s {stack} && {set} && pulumi up --stack {stack}");
+        yield return new("Each restore verified: RTO (creation to verified) and RPO (restore point less the newest canary row) against the tier's targets",
+            $"kubectl -n {DrillPods.Namespace} logs job/verify-critical-pitr-{code}  # and high-pitr, standard-pitr, standard-geo");
+        yield return new("Drill over: the setting removed, which deletes the drill servers and Jobs",
+            $"pulumi config rm freshfoodz:restoreDrill -s {stack} && pulumi up --stack {stack}");
     }
 
     private static string CustomerNotice(Season season, IReadOnlyList<string> flags)

@@ -35,6 +35,9 @@ public sealed record YearViewData(
     /// <summary>Where the prices come from, and when.</summary>
     public string PriceProvenance { get; init; } = "";
 
+    /// <summary>The last drills' measured RTO and RPO (read from Prometheus at report time), or why there are none.</summary>
+    public Components.Drills.DrillEvidence Recovery { get; init; } = Components.Drills.DrillEvidence.NotRead;
+
     public static YearViewData Create(StackSettings settings, PriceSheet prices, int year, PlaybookOptions options)
     {
         var inputs = settings.Capacity;

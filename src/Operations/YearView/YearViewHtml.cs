@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Components.Resilience;
 using FreshFoodz.Operations.Playbooks;
 using FreshFoodz.Stacks.Pricing;
 
@@ -78,6 +79,7 @@ public static class YearViewHtml
 
         BreakdownTable(b, v);
         MonthTable(b, v);
+        RecoveryTable(b, v);
         MilestoneList(b, v);
         b.Append("</body>\n</html>\n");
         return b.ToString();
@@ -271,6 +273,39 @@ ul.milestones { font-size: 13px; columns: 2; }
         b.Append("<tr><th>year</th><td></td><td></td><td></td><td></td><td></td><th>").Append(Amount(v.Cost.Yearly)).Append("</th><th>")
             .Append(Amount(v.Cost.YearlyStaticPeak)).Append("</th></tr>\n</tbody>\n</table>\n</section>\n");
     }
+
+    /// <summary>Each tier's RTO and RPO targets beside the last drill's measurements, or why there are none (never an estimate).</summary>
+    private static void RecoveryTable(StringBuilder b, YearViewData v)
+    {
+        b.Append("<section id=\"recovery\">\n<h2>Recovery measured against the targets</h2>\n<p class=\"note\">")
+            .Append(E($"The last restore and failover drills per tier (docs/recovery-drills.md), measured by the drills themselves; targets are strict (RTO and RPO below them). Measurements: {v.Recovery.Source}."))
+            .Append("</p>\n<table>\n<thead><tr><th>tier</th><th>drill</th><th>RTO target</th><th>RTO measured</th><th>RPO target</th><th>RPO measured</th><th>verified</th><th>verdict</th></tr></thead>\n<tbody>\n");
+        foreach (var tier in Enum.GetValues<DrTier>())
+        {
+            var target = tier.Target();
+            var measured = v.Recovery.Measurements.Where(m => m.Tier == tier).ToList();
+            if (measured.Count == 0)
+            {
+                b.Append("<tr class=\"recovery-row\"><td>").Append(tier.Code()).Append("</td><td>none</td><td>").Append(E(DrMatrixRow.Format(target.Rto)))
+                    .Append("</td><td>not measured</td><td>").Append(E(DrMatrixRow.Format(target.Rpo))).Append("</td><td>not measured</td><td></td><td>not measured yet</td></tr>\n");
+                continue;
+            }
+            foreach (var m in measured)
+            {
+                var verdict = !m.Success ? "failed"
+                    : m.RtoSeconds is { } rto && m.RpoSeconds is { } rpo ? (rto < target.Rto.TotalSeconds && rpo < target.Rpo.TotalSeconds ? "meets" : "misses")
+                    : "incomplete";
+                b.Append("<tr class=\"recovery-row\"><td>").Append(tier.Code()).Append("</td><td>").Append(E($"{m.Kind} {m.Drill}")).Append("</td><td>")
+                    .Append(E(DrMatrixRow.Format(target.Rto))).Append("</td><td>").Append(E(Seconds(m.RtoSeconds))).Append("</td><td>")
+                    .Append(E(DrMatrixRow.Format(target.Rpo))).Append("</td><td>").Append(E(Seconds(m.RpoSeconds))).Append("</td><td>")
+                    .Append(E(m.Verified is { } at ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "")).Append("</td><td>")
+                    .Append(verdict).Append("</td></tr>\n");
+            }
+        }
+        b.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static string Seconds(double? seconds) => seconds is { } s ? $"{s.ToString("0", CultureInfo.InvariantCulture)} s" : "not measured";
 
     private static void MilestoneList(StringBuilder b, YearViewData v)
     {

@@ -30,6 +30,8 @@ public static class DeploymentRuleCatalog
         PostgresRules.EntraAuthHasTenantAndAdministrator,
         PostgresRules.CreateModeNeverChanges,
         PostgresRules.StorageIsAFloor,
+        PostgresRules.RestoreTarget,
+        PostgresRules.RestorePointRestorable,
         PostgresRules.OneOperationPerServer,
         KubernetesRules.KedaTriggersNeedNoTarget,
     ];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FreshFoodz.Components.Plan;
+using FreshFoodz.Components.Residency;
 
 namespace FreshFoodz.Stacks.DeploymentRules;
 
@@ -121,7 +122,7 @@ internal static class PostgresRules
 
     public static readonly DeploymentRule CreateModeNeverChanges = new(
         "PostgresCreateModeNeverChanges",
-        "A server's createMode is the same in every plan (Create for a primary, Replica for a replica): it is a creation parameter, sent unchanged with every update; a change would ask to create the server again, and Update belongs only to an in-place major version upgrade, which no plan makes.",
+        "A server's createMode is the same in every plan (Create for a primary, Replica for a replica, PointInTimeRestore or GeoRestore for a restore drill's server): it is a creation parameter, sent unchanged with every update; a change would ask to create the server again, and Update belongs only to an in-place major version upgrade, which no plan makes.",
         "azure-native 3.28.0 schema, azure-native:dbforpostgresql:Server createMode (enum dbforpostgresql.CreateMode: Create, Default, GeoRestore, PointInTimeRestore, "
         + "Replica, ReviveDropped, Update); hashicorp/terraform-provider-azurerm #12996 and #25790 (create_mode cannot change after creation: a change re-creates "
         + "the server), #20495 and #32027 (Update only with a major version upgrade)")
@@ -147,6 +148,102 @@ internal static class PostgresRules
     };
 
     private const string StorageSize = "storage.storageSizeGB";
+
+    private const string RestoreSource =
+        "Microsoft docs \"Backup and restore in Azure Database for PostgreSQL\" (backup-restore/concepts-backup-restore.md, 2024-11-28): point-in-time recovery "
+        + "\"creates a new server in the same region as your source server\" with the source's compute, storage and backup configuration, within the retention period; "
+        + "geo-restore only to the geo-paired region, from a server with geo-redundant backup (chosen at creation), private access \"only to a different virtual network\", "
+        + "compute, storage and tier unchanged; no restore across public and private access; azure-native 3.28.0 Server pointInTimeUTC and sourceServerResourceId";
+
+    private static readonly string[] RestoreModes = ["PointInTimeRestore", "GeoRestore"];
+
+    private static bool IsRestore(PlannedResource r) => r.Type == PlanFacts.PostgresServer && r.Text("createMode") is { } m && RestoreModes.Contains(m);
+
+    public static readonly DeploymentRule RestoreTarget = new(
+        "PostgresRestoreTarget",
+        "A restored server names its source and restore point; a point-in-time restore stays in its source's region, a geo-restore goes to the source region's paired region from a source with geo-redundant backup, into another virtual network; both stay private like their source and take the source's compute and storage (no sku, storage, version or HA of their own).",
+        RestoreSource)
+    {
+        OnPlan = (plan, context) => plan.OfType(PlanFacts.PostgresServer).Where(IsRestore).SelectMany(r =>
+        {
+            var breaches = new List<Breach>();
+            void Refuse(string property, string message) => breaches.Add(new Breach(r.Name, property, RuleLevel.Refuse, message));
+            var source = plan.Resources.FirstOrDefault(s => s.Name == r.RefTarget("sourceServerResourceId"));
+            if (source is null || source.Type != PlanFacts.PostgresServer)
+            {
+                Refuse("sourceServerResourceId", "must refer to a PostgreSQL server of the plan (the server whose backups are restored)");
+                return breaches;
+            }
+            if (r.Text("pointInTimeUTC") is not { Length: > 0 } point
+                || !DateTimeOffset.TryParseExact(point, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+            {
+                Refuse("pointInTimeUTC", "is required for a restore, as UTC yyyy-MM-ddTHH:mm:ssZ");
+            }
+            foreach (var own in new[] { "sku", "storage", "version", "highAvailability", "administratorLogin" }.Where(k => r.Inputs[k] is not null))
+            {
+                Refuse(own, "a restored server takes its source's; it cannot be set at restore");
+            }
+            var geo = r.Text("createMode") == "GeoRestore";
+            var sourceRegion = source.Text("location");
+            if (!geo && r.Text("location") != sourceRegion)
+            {
+                Refuse("location", $"is {r.Text("location")}: a point-in-time restore creates the server in its source's region, {sourceRegion}");
+            }
+            if (geo)
+            {
+                var paired = AzureRegion.Find(sourceRegion ?? "") is { } region && context.Settings.Territory.Owns(region) && region.Name == context.Settings.Territory.Primary.Name
+                    ? context.Settings.Territory.DisasterRecovery.Name
+                    : null;
+                if (r.Text("location") != paired)
+                {
+                    Refuse("location", $"is {r.Text("location")}: a geo-restore goes to the paired region of {sourceRegion}, {paired ?? "which the territory does not have"}");
+                }
+                if (source.Text("backup.geoRedundantBackup") != "Enabled")
+                {
+                    Refuse("createMode", $"GeoRestore needs geo-redundant backup on {source.Name}, which can only be chosen when it is created");
+                }
+                if (r.RefTarget("network.delegatedSubnetResourceId") is { } subnet && subnet == source.RefTarget("network.delegatedSubnetResourceId"))
+                {
+                    Refuse("network.delegatedSubnetResourceId", "a geo-restore of a private server goes to another virtual network (the paired region's)");
+                }
+            }
+            var sourcePrivate = source.Inputs.At("network.delegatedSubnetResourceId") is not null;
+            var restoredPrivate = r.Inputs.At("network.delegatedSubnetResourceId") is not null;
+            if (sourcePrivate != restoredPrivate)
+            {
+                Refuse("network", $"restores {(sourcePrivate ? "private" : "public")} access to {(restoredPrivate ? "private" : "public")}: no restore crosses public and private access");
+            }
+            return breaches;
+        }),
+    };
+
+    public static readonly DeploymentRule RestorePointRestorable = new(
+        "PostgresRestorePointRestorable",
+        "A restore point lies before the plan date (a future point has no backup yet) and, while the drill server is still planned, within its source's backup retention: a later pulumi up that had to create it again could not.",
+        RestoreSource + "; backup retention 7 to 35 days, the recovery window")
+    {
+        NeedsDate = true,
+        OnPlan = (plan, context) => plan.OfType(PlanFacts.PostgresServer).Where(IsRestore).SelectMany(r =>
+        {
+            var source = plan.Resources.FirstOrDefault(s => s.Name == r.RefTarget("sourceServerResourceId"));
+            if (context.Date is not { } date || r.Text("pointInTimeUTC") is not { } text
+                || !DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var point))
+            {
+                return [];
+            }
+            var day = DateOnly.FromDateTime(point.UtcDateTime);
+            if (day > date)
+            {
+                return [new Breach(r.Name, "pointInTimeUTC", RuleLevel.Refuse,
+                    $"{text} is after the plan date {date:yyyy-MM-dd}: no backup holds it yet; run the drill on or after {day:yyyy-MM-dd}")];
+            }
+            var retention = source?.Inputs.At("backup.backupRetentionDays") is PlanInt { Value: var days } ? days : 7;
+            return day.AddDays(retention) < date
+                ? [new Breach(r.Name, "pointInTimeUTC", RuleLevel.Warn,
+                    $"{text} left {source?.Name}'s {retention} days of backups on {day.AddDays(retention):yyyy-MM-dd}: the drill is over, remove freshfoodz:restoreDrill (its servers cost as much as their sources)")]
+                : Array.Empty<Breach>();
+        }),
+    };
 
     public static readonly DeploymentRule OneOperationPerServer = new(
         "OneOperationPerServer",

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using FreshFoodz.Components.Chaos;
+using FreshFoodz.Components.Drills;
 using FreshFoodz.Components.Plan;
 using FreshFoodz.Components.Residency;
 using FreshFoodz.Components.Resilience;
@@ -61,6 +63,7 @@ public static partial class StackPolicies
             .Concat(Retention(plan))
             .Concat(Tagging(plan))
             .Concat(Secrets(plan))
+            .Concat(DrillServersStayApart(plan))
             .Concat(ChaosOnlyOnRehearsal(plan, settings.Plan.Environment))
             .Concat(PlatformPolicies.Check(plan, settings.Territory));
 
@@ -68,11 +71,18 @@ public static partial class StackPolicies
     /// Chaos experiments kill pods and cut links on purpose: no production plan holds one, whatever planned it.
     /// (Validation already refuses freshfoodz:chaosExperiments on a production stack; this guards the plan itself.)
     /// </summary>
-    public static IEnumerable<PolicyViolation> ChaosOnlyOnRehearsal(StackPlan plan, StackEnvironment environment) =>
-        environment == StackEnvironment.Rehearsal
-            ? []
-            : plan.Resources.Where(r => r.Type.StartsWith("kubernetes:chaos-mesh.org/", StringComparison.Ordinal))
-                .Select(r => new PolicyViolation(r.Name, "ChaosOnlyOnRehearsal", $"{r.Type} runs only on a rehearsal stack (synthetic data only)"));
+    public static IEnumerable<PolicyViolation> ChaosOnlyOnRehearsal(StackPlan plan, StackEnvironment environment)
+    {
+        if (environment == StackEnvironment.Rehearsal)
+        {
+            return [];
+        }
+        var chaosComponents = plan.Components.Where(c => c.Type is ChaosExperiments.Type or ChaosScenarios.Type).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        return plan.Resources.Where(r => r.Type.StartsWith("kubernetes:chaos-mesh.org/", StringComparison.Ordinal)
+                || (r.Options.Parent is { } parent && chaosComponents.Contains(parent))
+                || (r.Inputs.At("metadata.labels") as PlanMap)?[ChaosScenarios.ChaosLabel.Key] is PlanString { Value: var v } && v == ChaosScenarios.ChaosLabel.Value)
+            .Select(r => new PolicyViolation(r.Name, "ChaosOnlyOnRehearsal", $"{r.Type} runs only on a rehearsal stack (synthetic data only)"));
+    }
 
     /// <summary>
     /// Every location is one of the territory's regions, DR copies sit in its DR region, every reference points
@@ -126,8 +136,9 @@ public static partial class StackPolicies
         plan.DrMatrix.Where(r => r.Verdict == DrVerdict.Misses)
             .Select(r => new PolicyViolation(r.Function, "DrTargetsMet", r.Explain()));
 
+    /// <summary>Stateful resources are protected; a restore drill's server is the one exception (<see cref="DrillServersStayApart"/>).</summary>
     public static IEnumerable<PolicyViolation> Protection(StackPlan plan) =>
-        plan.Resources.Where(r => Stateful.Contains(r.Type) && !r.Options.Protect)
+        plan.Resources.Where(r => Stateful.Contains(r.Type) && !r.Options.Protect && !IsRestoreDrill(r))
             .Select(r => new PolicyViolation(r.Name, "StatefulResourcesAreProtected", $"{r.Type} holds data and must be protected"));
 
     /// <summary>
@@ -156,6 +167,60 @@ public static partial class StackPolicies
             {
                 yield return new(r.Name, "RetainedDataSurvivesDeletion",
                     $"is kept on delete but not locked: deleting its resource group in Azure deletes it; add a kept CanNotDelete lock ({DeleteLock.Type}) on it{(parent is null ? "" : $" or on {parent}")}");
+            }
+        }
+    }
+
+    /// <summary>Creation modes that make a copy of another server's backups.</summary>
+    private static readonly string[] RestoreModes = ["PointInTimeRestore", "GeoRestore"];
+
+    /// <summary>A PostgreSQL server restored from backups and tagged as a restore drill (both, or it is not one).</summary>
+    public static bool IsRestoreDrill(PlannedResource r) =>
+        r.Type == "azure-native:dbforpostgresql:Server"
+        && r.Inputs["createMode"] is PlanString { Value: var mode } && RestoreModes.Contains(mode)
+        && r.Inputs.At($"tags.{RestoreDrill.PurposeTag.Key}") is PlanString { Value: var purpose } && purpose == RestoreDrill.PurposeTag.Value;
+
+    /// <summary>
+    /// A restore drill's server is a disposable copy: restored and tagged as a drill together, named as one, neither
+    /// protected nor retained (removing <c>freshfoodz:restoreDrill</c> deletes it), and no resource outside the drill
+    /// refers to it by reference or by name (the apps never reach it).
+    /// </summary>
+    public static IEnumerable<PolicyViolation> DrillServersStayApart(StackPlan plan)
+    {
+        const string Rule = "DrillServersStayApart";
+        var servers = plan.Resources.Where(r => r.Type == "azure-native:dbforpostgresql:Server").ToList();
+        foreach (var r in servers)
+        {
+            var restored = r.Inputs["createMode"] is PlanString { Value: var mode } && RestoreModes.Contains(mode);
+            var tagged = r.Inputs.At($"tags.{RestoreDrill.PurposeTag.Key}") is PlanString { Value: var p } && p == RestoreDrill.PurposeTag.Value;
+            if (restored != tagged)
+            {
+                yield return new(r.Name, Rule, restored
+                    ? $"a server restored from backups is a drill and carries the tag {RestoreDrill.PurposeTag.Key}: {RestoreDrill.PurposeTag.Value}"
+                    : $"is tagged {RestoreDrill.PurposeTag.Key}: {RestoreDrill.PurposeTag.Value} but not restored (createMode {string.Join(" or ", RestoreModes)})");
+            }
+        }
+        var drills = servers.Where(IsRestoreDrill).ToList();
+        var drillComponents = plan.Components.Where(c => c.Type == RestoreDrill.Type).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var drill in drills)
+        {
+            var name = drill.Inputs["serverName"] is PlanString { Value: var n } ? n : "";
+            if (!name.Contains("-drill-", StringComparison.Ordinal))
+            {
+                yield return new(drill.Name, Rule, $"a drill server's name says so ('-drill-'), got '{name}'");
+            }
+            if (drill.Options.Protect || drill.Options.RetainOnDelete)
+            {
+                yield return new(drill.Name, Rule, "a drill server is neither protected nor retained: removing freshfoodz:restoreDrill must delete it");
+            }
+            foreach (var other in plan.Resources.Where(o => o.Name != drill.Name && !(o.Options.Parent is { } parent && drillComponents.Contains(parent))))
+            {
+                var values = other.Inputs.Descendants().ToList();
+                if (values.OfType<PlanRef>().Any(x => x.Resource == drill.Name)
+                    || (name.Length > 0 && values.OfType<PlanString>().Any(x => x.Value.Contains(name, StringComparison.Ordinal))))
+                {
+                    yield return new(other.Name, Rule, $"refers to the drill server {drill.Name}: only the drill's own verification may reach it");
+                }
             }
         }
     }

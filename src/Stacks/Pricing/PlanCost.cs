@@ -226,16 +226,21 @@ public static class PlanCostModel
                     }
                     break;
                 case "azure-native:dbforpostgresql:Server":
-                    var skuName = Text(r.Inputs.At("sku.name"));
+                    // A restored server (a drill's) runs with its source's compute and storage (Microsoft docs, concepts-backup-restore).
+                    var mode = Text(r.Inputs["createMode"]);
+                    var restored = mode is "PointInTimeRestore" or "GeoRestore";
+                    var sizing = restored && r.Inputs["sourceServerResourceId"] is PlanRef source
+                        ? plan.Resources.FirstOrDefault(x => x.Name == source.Resource) ?? r
+                        : r;
+                    var skuName = Text(sizing.Inputs.At("sku.name"));
                     var sku = skus.FirstOrDefault(s => s.Name == skuName);
                     if (sku is null)
                     {
                         unpriced.Add(new Unpriced(r.Name, r.Type, $"PostgreSQL SKU '{skuName}' is not in freshfoodz:postgresSkus"));
                         break;
                     }
-                    var replica = Text(r.Inputs["createMode"]) == "Replica";
-                    var role = replica ? "PostgreSQL replicas (DR)" : "PostgreSQL primaries";
-                    var gb = Number(r.Inputs.At("storage.storageSizeGB"));
+                    var role = mode == "Replica" ? "PostgreSQL replicas (DR)" : restored ? "PostgreSQL restore drills" : "PostgreSQL primaries";
+                    var gb = Number(sizing.Inputs.At("storage.storageSizeGB"));
                     demands.Add(new CostDemand(r.Name, $"{role}: compute", Meters.PostgresCompute(region, sku), 1));
                     Add(r.Name, r.Type, $"{role}: storage", Meters.PostgresStorage(region), gb, "storage.storageSizeGB");
                     var ha = Text(r.Inputs.At("highAvailability.mode"));

@@ -155,12 +155,17 @@ public static class ConfigKeys
         "Daily load curve: default (B2B food ordering, docs/capacity-model.md) or 24 factors, hour 0-23 in the territory's local time, each the hour's mean request rate relative to the busiest hour (0.01 to 1, the busiest exactly 1); calibrate --write measures it.",
         "default");
 
+    public static readonly ConfigKeySpec RestoreDrill = new(
+        "freshfoodz:restoreDrill",
+        "A restore drill: none, or {date (yyyy-MM-dd), tiers (critical, high, standard), pointInTime (optional, yyyy-MM-ddTHH:mm:ssZ)}: plans a point-in-time restore of each tier's primary (and a geo-restore of the standard tier) as drill servers with a verification Job; remove it to remove the drill.",
+        "none");
+
     public static IReadOnlyList<ConfigKeySpec> All { get; } =
     [
         Location, Territory, Season, LeadTimeDays, BurstHeadroom, Workload, NodePools, VmSizes, PostgresSkus,
         Utilization, Environment, SubscriptionId, ShortName, CostCentre, KubernetesVersion, Databases,
         CrossRegionReplicas, Modules, AiBudget, Alerting, Network, ChaosExperiments, CreatedOn, AuditImmutability,
-        LowTrafficWindow, SwitchOutsideWindowOn, Deployer, DatabaseAdmin, DailyLoad,
+        LowTrafficWindow, SwitchOutsideWindowOn, Deployer, DatabaseAdmin, DailyLoad, RestoreDrill,
     ];
 
     /// <summary>Keys that are no longer read, and where their values went (a stack file that still has one is told).</summary>

@@ -61,4 +61,7 @@ public sealed record PlanSettings(
 
     /// <summary>Whether the plan holds the Chaos Mesh experiments; validation allows it on a rehearsal stack only.</summary>
     public bool ChaosExperiments { get; init; }
+
+    /// <summary>The restore drill the plan holds (<c>freshfoodz:restoreDrill</c>), or null: removing it removes the drill.</summary>
+    public Components.Drills.RestoreDrillPlan? RestoreDrill { get; init; }
 }

@@ -33,7 +33,8 @@ internal static partial class PlanSettingsReader
         var network = NetworkSettingsReader.Read(c);
         var chaos = ReadChaosExperiments(c, environment);
         var deployment = DeploymentSettingsReader.Read(c);
-        return environment is null || subscription is null || shortName is null || costCentre is null || kubernetes is null
+        var drill = RestoreDrillSettingsReader.Read(c, deployment?.CreatedOn, out var drillOk);
+        return !drillOk || environment is null || subscription is null || shortName is null || costCentre is null || kubernetes is null
             || databases is null || replicas is null || modules is null || budget is null || alerting is null || network is null || chaos is null
             || deployment is null
             ? null
@@ -43,6 +44,7 @@ internal static partial class PlanSettingsReader
                 Network = network,
                 ChaosExperiments = chaos.Value,
                 Deployment = deployment,
+                RestoreDrill = drill,
             };
     }
 

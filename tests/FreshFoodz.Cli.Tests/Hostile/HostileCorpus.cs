@@ -55,6 +55,7 @@ internal static class HostileCorpus
         ("render monitoring", ["render", "monitoring", "--stack", stack, "--out", "{out}/monitoring"]),
         ("render playbooks", ["render", "playbooks", "--stack", stack, "--year", "2026", "--out", "{out}/playbooks"]),
         ("render k6", ["render", "k6", "--stack", stack, "--out", "{out}/k6"]),
+        ("render drills", ["render", "drills", "--stack", stack, "--out", "{out}/drills"]),
         ("report", ["report", "--stack", stack, "--year", "2026", "--out", "{out}/report.html"]),
         (Calibrate, [Calibrate, "--stack", stack, "--prometheus", "{prometheus}ok/", "--at", At, "--baseline-days", "7", "--write"]),
     ];
@@ -267,6 +268,7 @@ internal static class HostileCorpus
         yield return Usage("unknown-command", "explode", "explode");
         yield return Usage("season-unknown", "'summer' not recognized", "capacity", "--stack", "de-prod", "--season", "summer");
         yield return Usage("out-missing", "--out", "render", "k6", "--stack", "de-prod");
+        yield return Usage("report-prometheus-credentials", "--prometheus: credentials in the URL are refused", "report", "--stack", "de-prod", "--prometheus", "http://u:p@127.0.0.1:9/", "--out", "{out}/r.html");
     }
 
     /// <summary>A broken stack file beside a valid one must not break the valid one's report or playbooks (they look for a rehearsal stack).</summary>

@@ -117,9 +117,23 @@ public class ChaosTests
         var settings = Plans.Settings("peak-weihnachten");
         Assert.Empty(StackPolicies.ChaosOnlyOnRehearsal(Rehearsal, settings.Plan.Environment));
         // Mutation: the same plan judged as production is refused, each experiment named.
+        // Everything the chaos components plan counts: Chaos Mesh's release and experiments, and the business chaos
+        // scenarios with their identity (docs/recovery-drills.md).
         var violations = StackPolicies.ChaosOnlyOnRehearsal(Rehearsal, StackEnvironment.Production).ToList();
-        Assert.Equal(["chaos-api-pod-kill", "chaos-database-delay", "chaos-node-cpu-stress", "chaos-territory-isolation"], violations.Select(v => v.Resource));
+        Assert.Equal(
+            ["chaos-api-pod-kill", "chaos-database-delay", "chaos-mesh", "chaos-node-cpu-stress", "chaos-scenarios-audit-federation",
+             "chaos-scenarios-audit-identity", "chaos-scenarios-audit-overwrite", "chaos-scenarios-audit-service-account",
+             "chaos-scenarios-audit-writes-container", "chaos-scenarios-lead-protection-corruption", "chaos-scenarios-pool-exhaustion",
+             "chaos-territory-isolation"],
+            violations.Select(v => v.Resource).Order(StringComparer.Ordinal));
         Assert.All(violations, v => Assert.Equal("ChaosOnlyOnRehearsal", v.Rule));
+        // A chaos-labelled resource is refused wherever it came from.
+        var labelled = Rehearsal.Mutate("canary-critical", i => i.With("metadata", new Props
+        {
+            ["name"] = "canary-critical",
+            ["labels"] = new Props { ["freshfoodz.io/chaos"] = "true" },
+        }.Build()));
+        Assert.Contains(StackPolicies.ChaosOnlyOnRehearsal(labelled, StackEnvironment.Production), v => v.Resource == "canary-critical");
     }
 
     [Fact]

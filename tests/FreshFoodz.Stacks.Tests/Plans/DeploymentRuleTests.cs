@@ -63,7 +63,7 @@ public class DeploymentRuleTests
     public void WithoutAPlanDateTheDateRulesAreNotJudged()
     {
         var report = StackPlanner.Rules(De, Season.Baseline, null);
-        Assert.Equal(["AuditArchiveLockedInTime", "AksVersionSupported", "AksUpgradeOutsidePeakWindow"],
+        Assert.Equal(["AuditArchiveLockedInTime", "AksVersionSupported", "AksUpgradeOutsidePeakWindow", "PostgresRestorePointRestorable"],
             report.Verdicts.Where(v => !v.Judged).Select(v => v.Rule.Id));
     }
 
@@ -378,6 +378,53 @@ public class DeploymentRuleTests
         var f = Single(DeploymentRuleCatalog.JudgeUpdate(new RuleContext(De, null), Baseline, update, Season.Weihnachten).Findings, "PostgresCreateModeNeverChanges");
         Assert.Equal(("data-critical-server", "createMode", RuleLevel.Refuse), (f.Resource, f.Property, f.Level));
         Assert.Contains("from Create to Update", f.Message, StringComparison.Ordinal);
+    }
+
+    private static readonly StackSettings DeDrill = Plans.SettingsWith("de-prod",
+        ("freshfoodz:environment: production", "freshfoodz:environment: production\n  freshfoodz:restoreDrill: {date: 2027-03-02, tiers: [critical, standard]}"));
+
+    [Fact]
+    public void PostgresRestoreTargetIsCaught()
+    {
+        var drill = StackPlanner.Build(DeDrill, Season.Baseline);
+        Assert.DoesNotContain(Judge(DeDrill, drill), f => f.Rule == "PostgresRestoreTarget");
+        // A point-in-time restore in another region than its source's.
+        var moved = drill.Mutate("restore-drill-critical-pitr-server", i => i.With("location", "germanynorth"));
+        var m = Single(Judge(DeDrill, moved), "PostgresRestoreTarget");
+        Assert.Equal(("restore-drill-critical-pitr-server", "location", RuleLevel.Refuse), (m.Resource, m.Property, m.Level));
+        // A geo-restore in the source's own region, into the source's own subnet.
+        var home = drill.Mutate("restore-drill-standard-geo-server", i => Set(i.With("location", "germanywestcentral"), "network.delegatedSubnetResourceId",
+            drill.Resource("data-standard-server").Inputs.At("network.delegatedSubnetResourceId")!));
+        var geo = Judge(DeDrill, home).Where(f => f.Rule == "PostgresRestoreTarget").ToList();
+        Assert.Equal(["location", "network.delegatedSubnetResourceId"], geo.Select(f => f.Property).Order(StringComparer.Ordinal));
+        Assert.Contains("paired region of germanywestcentral, germanynorth", geo.Single(f => f.Property == "location").Message, StringComparison.Ordinal);
+        // A geo-restore of a source without geo-redundant backup; a restore with a size of its own; one without its point.
+        var noGeoBackup = drill.Mutate("data-standard-server", i => Set(i, "backup.geoRedundantBackup", "Disabled"));
+        Assert.Equal("createMode", Single(Judge(DeDrill, noGeoBackup), "PostgresRestoreTarget").Property);
+        var sized = drill.Mutate("restore-drill-critical-pitr-server", i => Set(i, "sku.name", "Standard_D2ds_v5"));
+        Assert.Equal("sku", Single(Judge(DeDrill, sized), "PostgresRestoreTarget").Property);
+        var pointless = drill.Mutate("restore-drill-critical-pitr-server", i => i.With("pointInTimeUTC", "yesterday"));
+        Assert.Equal("pointInTimeUTC", Single(Judge(DeDrill, pointless), "PostgresRestoreTarget").Property);
+        // A private source restored to public access.
+        var exposed = drill.Mutate("restore-drill-critical-pitr-server", i => i.With("network", new Props { ["publicNetworkAccess"] = "Enabled" }.Build()));
+        Assert.Equal("network", Single(Judge(DeDrill, exposed), "PostgresRestoreTarget").Property);
+    }
+
+    [Fact]
+    public void PostgresRestorePointRestorableIsCaught()
+    {
+        var drill = StackPlanner.Build(DeDrill, Season.Baseline);
+        // On its day the drill can run; the day before, its restore point has no backup yet.
+        Assert.DoesNotContain(Judge(DeDrill, drill, new DateOnly(2027, 3, 2)), f => f.Rule == "PostgresRestorePointRestorable");
+        var early = Judge(DeDrill, drill, new DateOnly(2027, 3, 1)).Where(f => f.Rule == "PostgresRestorePointRestorable").ToList();
+        Assert.Equal(3, early.Count);
+        Assert.All(early, f => Assert.Equal(("pointInTimeUTC", RuleLevel.Refuse), (f.Property, f.Level)));
+        Assert.Contains("run the drill on or after 2027-03-02", early[0].Message, StringComparison.Ordinal);
+        // Left in place past the standard tier's 7 days of backups: a warning to remove it, not a refusal.
+        var late = Judge(DeDrill, drill, new DateOnly(2027, 3, 10)).Where(f => f.Rule == "PostgresRestorePointRestorable").ToList();
+        Assert.Equal(["restore-drill-standard-geo-server", "restore-drill-standard-pitr-server"], late.Select(f => f.Resource).Order(StringComparer.Ordinal));
+        Assert.All(late, f => Assert.Equal(RuleLevel.Warn, f.Level));
+        Assert.Contains("remove freshfoodz:restoreDrill", late[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
