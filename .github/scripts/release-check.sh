@@ -12,11 +12,7 @@ base_ref="${1:?usage: release-check.sh <base-ref> <out.md>}"
 out="${2:?usage: release-check.sh <base-ref> <out.md>}"
 day="${RELEASE_CHECK_DATE:-$(date -u +%F)}"
 work="$(mktemp -d)"
-cleanup() {
-  git -C "$root" worktree remove --force "$work/base" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'git -C "$root" worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 # plan_all <project> <dir>: plan --format json of each stack file and season of <project>, by <project>'s own CLI.
 plan_all() {
