@@ -145,6 +145,13 @@ public class PlaybookTests
         var resumes = Of(De2026, Season.Weihnachten, MilestoneKind.CapacityPlan).Actions.Where(a => a.Run.Contains("annotate", StringComparison.Ordinal)).Select(a => a.Run);
         Assert.Equal(planned, resumes.Order(StringComparer.Ordinal));
         Assert.Equal(4, planned.Count);
+        // After the hold they are deleted, not re-paused by a pulumi up (the annotation is under ignoreChanges): the next
+        // run creates them again, paused.
+        var after = Of(De2026, Season.Weihnachten, MilestoneKind.CapacityPlan).Actions.Single(a => a.What.StartsWith("After the hold", StringComparison.Ordinal));
+        Assert.Equal("kubectl -n chaos-mesh delete podchaos/api-pod-kill networkchaos/database-delay stresschaos/node-cpu-stress networkchaos/territory-isolation", after.Run);
+        Assert.Equal(
+            plan.Resources.Where(r => r.Type.StartsWith("kubernetes:chaos-mesh.org/", StringComparison.Ordinal)).Select(r => $"{((PlanString)r.Inputs.At("kind")!).Value.ToLowerInvariant()}/{((PlanString)r.Inputs.At("metadata.name")!).Value}").Order(StringComparer.Ordinal),
+            after.Run.Split(' ').Skip(4).Order(StringComparer.Ordinal));
         // Only at the catalog's highest multiplier, and only where the rehearsal plans chaos.
         Assert.DoesNotContain(Of(De2026, Season.Oktoberfest, MilestoneKind.CapacityPlan).Actions, a => a.Run.Contains("annotate", StringComparison.Ordinal));
         var noChaos = PlaybookPlanner.Create(TestStacks.Settings("de-prod"), 2026, TestStacks.Rehearsal with { RehearsalRunsChaos = false });

@@ -181,7 +181,10 @@ public static class PlaybookPlanner
                 t30.Add(new($"During the {times} hold, one at a time: {e.Checks} ({e.Kind} {e.Name})",
                     $"kubectl -n {ChaosExperiments.Namespace} annotate {e.Kind.ToLowerInvariant()} {e.Name} {ChaosExperiments.PauseAnnotation}-"));
             }
-            t30.Add(new("After the hold: the experiments paused again, as planned", $"pulumi up --stack {r}"));
+            // A run experiment is finished, and pulumi up leaves the pause annotation alone (ignoreChanges): deleted, the
+            // experiments are created afresh, paused, by the next run (it refreshes first, so it sees them gone).
+            t30.Add(new("After the hold: the experiments deleted; the next hourly run creates them again, paused, for the next rehearsal",
+                $"kubectl -n {ChaosExperiments.Namespace} delete {string.Join(" ", ChaosExperiments.Experiments.Select(e => $"{e.Kind.ToLowerInvariant()}/{e.Name}"))}"));
         }
         // The seasonal plan's business chaos belongs to the same hold, where the rehearsal plans it.
         if (r is not null && options.RehearsalRunsChaos && multiplier >= settings.Capacity.Seasons.Peaks.Max(p => p.LoadMultiplier))
