@@ -139,6 +139,16 @@ public partial class ICalendarTests
         Assert.DoesNotContain('\n', description);
     }
 
+    /// <summary>The calendar carries the playbook's commands: the rehearsal is opened by its tag, never by setting its season.</summary>
+    [Fact]
+    public void TheCalendarOpensTheRehearsalByItsTag()
+    {
+        var t30 = Events(Ics).Single(e => e.Contains("UID:de-prod.weihnachten.2026.capacity-plan@freshfoodz-infra"));
+        var description = Assert.Single(t30, l => l.StartsWith("DESCRIPTION:", StringComparison.Ordinal));
+        Assert.Contains("pulumi stack tag set freshfoodz:rehearsalUntil 2026-10-02 -s <org>/freshfoodz-infra/peak-weihnachten  # by 2026-10-01", description, StringComparison.Ordinal);
+        Assert.DoesNotContain(ContentLines(Ics), l => l.Contains("pulumi config set freshfoodz:season", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void TheCalendarSaysItIsGenerated()
     {

@@ -145,21 +145,79 @@ public class PlaybookTests
         var resumes = Of(De2026, Season.Weihnachten, MilestoneKind.CapacityPlan).Actions.Where(a => a.Run.Contains("annotate", StringComparison.Ordinal)).Select(a => a.Run);
         Assert.Equal(planned, resumes.Order(StringComparer.Ordinal));
         Assert.Equal(4, planned.Count);
+        // After the hold they are deleted, not re-paused by a pulumi up (the annotation is under ignoreChanges): the next
+        // run creates them again, paused.
+        var after = Of(De2026, Season.Weihnachten, MilestoneKind.CapacityPlan).Actions.Single(a => a.What.StartsWith("After the hold", StringComparison.Ordinal));
+        Assert.Equal("kubectl -n chaos-mesh delete podchaos/api-pod-kill networkchaos/database-delay stresschaos/node-cpu-stress networkchaos/territory-isolation", after.Run);
+        Assert.Equal(
+            plan.Resources.Where(r => r.Type.StartsWith("kubernetes:chaos-mesh.org/", StringComparison.Ordinal)).Select(r => $"{((PlanString)r.Inputs.At("kind")!).Value.ToLowerInvariant()}/{((PlanString)r.Inputs.At("metadata.name")!).Value}").Order(StringComparer.Ordinal),
+            after.Run.Split(' ').Skip(4).Order(StringComparer.Ordinal));
         // Only at the catalog's highest multiplier, and only where the rehearsal plans chaos.
         Assert.DoesNotContain(Of(De2026, Season.Oktoberfest, MilestoneKind.CapacityPlan).Actions, a => a.Run.Contains("annotate", StringComparison.Ordinal));
         var noChaos = PlaybookPlanner.Create(TestStacks.Settings("de-prod"), 2026, TestStacks.Rehearsal with { RehearsalRunsChaos = false });
         Assert.DoesNotContain(noChaos.Milestones.SelectMany(m => m.Actions), a => a.Run.Contains("annotate", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The hourly runs deploy the approved commit's stack file, so a season set in a local copy and applied by hand is
+    /// undone within the hour: a pinned stack switches by a pull request. A rehearsal stack does not switch at all: the
+    /// pipeline runs it at baseline, or at its file's season while a rehearsal is open (.github/scripts/season-override.sh).
+    /// </summary>
     [Fact]
-    public void PinnedStackSwitchesByHand()
+    public void PinnedStackSwitchesByPullRequestAndTheRehearsalNotAtAll()
     {
-        var pinned = PlaybookPlanner.Create(TestStacks.Settings("peak-weihnachten"), 2026, TestStacks.Rehearsal);
-        var action = Of(pinned, Season.Spargel, MilestoneKind.SeasonSwitch).Actions[0];
-        Assert.Equal("Season switch: peak-weihnachten is pinned to weihnachten, so switch it by hand; the runs inside the window then step it", action.What);
-        Assert.Equal("pulumi config set freshfoodz:season spargel -s peak-weihnachten && pulumi up --stack peak-weihnachten", action.Run);
+        var pinnedSettings = TestStacks.SettingsWith("de-prod", ("freshfoodz:season: auto", "freshfoodz:season: weihnachten"));
+        var action = Of(PlaybookPlanner.Create(pinnedSettings, 2026, TestStacks.Rehearsal), Season.Spargel, MilestoneKind.SeasonSwitch).Actions[0];
+        Assert.StartsWith("Season switch: de-prod is pinned to weihnachten in its stack file, which the hourly runs deploy as approved, so a pull request sets spargel", action.What, StringComparison.Ordinal);
+        Assert.Equal("pulumi config set freshfoodz:season spargel -s de-prod  # on a branch: commit Pulumi.de-prod.yaml, open a pull request", action.Run);
+        Assert.DoesNotContain("pulumi up", action.Run, StringComparison.Ordinal);
+
+        var rehearsal = Of(PlaybookPlanner.Create(TestStacks.Settings("peak-weihnachten"), 2026, TestStacks.Rehearsal), Season.Spargel, MilestoneKind.SeasonSwitch).Actions[0];
+        Assert.Equal("No season switch on a rehearsal stack: peak-weihnachten runs at its floor (baseline) and, while a rehearsal is open (stack tag freshfoodz:rehearsalUntil), at its stack file's season (weihnachten)", rehearsal.What);
+        Assert.Equal("pulumi stack output effectiveSeason --stack peak-weihnachten", rehearsal.Run);
+
         var auto = Of(De2026, Season.Spargel, MilestoneKind.SeasonSwitch).Actions[0];
         Assert.Equal("pulumi stack output effectiveSeason --stack de-prod  # prints spargel", auto.Run);
+    }
+
+    /// <summary>
+    /// Between rehearsals the pipeline deploys the rehearsal at baseline unless the stack tag freshfoodz:rehearsalUntil
+    /// covers the day, and the program steps only inside the window (or on the one-day override): the load tests open
+    /// the rehearsal by its tag, the day before, and never set its season by hand (the next hourly run would undo it).
+    /// Weihnachten 2026: T-30 = 2026-10-02, T-7 = 2026-10-25.
+    /// </summary>
+    [Fact]
+    public void LoadTestsOpenTheRehearsalByItsTagTheDayBefore()
+    {
+        const string Rehearsal = "<org>/freshfoodz-infra/peak-weihnachten";
+        var t30 = Of(De2026, Season.Weihnachten, MilestoneKind.CapacityPlan).Actions[2];
+        Assert.StartsWith($"pulumi stack tag set freshfoodz:rehearsalUntil 2026-10-02 -s {Rehearsal}  # by 2026-10-01; on 2026-10-02 itself also pulumi config set freshfoodz:switchOutsideWindowOn 2026-10-02 -s {Rehearsal} && pulumi up -s {Rehearsal}", t30.Run, StringComparison.Ordinal);
+        Assert.Contains("at weihnachten capacity, its stack file's season; open the rehearsal the day before, so the hourly runs inside its window 01:00–04:00 UTC step it up from its floor (baseline)", t30.What, StringComparison.Ordinal);
+        var t7 = Of(De2026, Season.Weihnachten, MilestoneKind.FinalLoadTest).Actions[0];
+        Assert.StartsWith($"pulumi stack tag set freshfoodz:rehearsalUntil 2026-10-25 -s {Rehearsal}  # by 2026-10-24;", t7.Run, StringComparison.Ordinal);
+        Assert.EndsWith("k6/de-prod-weihnachten.js", t7.Run, StringComparison.Ordinal);
+        foreach (var stack in new[] { "de-prod", "ch-prod", "peak-weihnachten" })
+        {
+            var actions = PlaybookPlanner.Create(TestStacks.Settings(stack), 2026, TestStacks.Rehearsal).Milestones.SelectMany(m => m.Actions);
+            Assert.DoesNotContain(actions, a => a.Run.Contains("freshfoodz:season", StringComparison.Ordinal) && a.Run.Contains("peak-weihnachten", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>
+    /// An open rehearsal runs its stack file's season (peak-weihnachten: weihnachten), so Spargel's and Oktoberfest's
+    /// load tests run their rates on Weihnachten's capacity, and the playbook says so and how to rehearse their own.
+    /// </summary>
+    [Fact]
+    public void OtherSeasonsLoadTestsRunOnTheRehearsalsFileSeason()
+    {
+        Assert.Equal(Season.Weihnachten, TestStacks.Rehearsal.RehearsalSeason);
+        var spargel = Of(De2026, Season.Spargel, MilestoneKind.CapacityPlan).Actions[2];
+        Assert.StartsWith("Load test at ×3 on the rehearsal stack peak-weihnachten (50 → 150 requests/s, hold 45 min) at weihnachten capacity, its stack file's season: a test of the app at Spargel's rate, not of Spargel's own capacity", spargel.What, StringComparison.Ordinal);
+        Assert.Contains("a pull request sets freshfoodz:season: spargel in Pulumi.peak-weihnachten.yaml", spargel.What, StringComparison.Ordinal);
+        Assert.StartsWith("pulumi stack tag set freshfoodz:rehearsalUntil 2026-03-02 -s <org>/freshfoodz-infra/peak-weihnachten", spargel.Run, StringComparison.Ordinal);
+        Assert.EndsWith("k6/de-prod-spargel.js", spargel.Run, StringComparison.Ordinal);
+        Assert.Contains("at weihnachten capacity, its stack file's season: a test of the app at Oktoberfest's rate", Of(De2026, Season.Oktoberfest, MilestoneKind.CapacityPlan).Actions[2].What, StringComparison.Ordinal);
+        Assert.DoesNotContain("a test of the app at", Of(De2026, Season.Weihnachten, MilestoneKind.CapacityPlan).Actions[2].What, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ internal static class TestStacks
     public static string Root { get; } = FindRoot();
 
     /// <summary>Where the committed stacks run their load tests (Pulumi.peak-weihnachten.yaml plans chaos).</summary>
-    public static PlaybookOptions Rehearsal { get; } = new("peak-weihnachten", RehearsalRunsChaos: true);
+    public static PlaybookOptions Rehearsal { get; } = PlaybookOptions.For(Settings("peak-weihnachten"));
 
     public static StackSettings Settings(string stack) => StackSettingsReader.Read(StackFileLoader.Load(Root, stack));
 

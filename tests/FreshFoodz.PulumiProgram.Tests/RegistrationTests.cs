@@ -148,6 +148,23 @@ public class RegistrationTests
         Assert.Contains("systemData.createdAt", registered.ToJsonString(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The rehearsal's chaos experiments reach the engine paused, with the pause annotation under ignoreChanges in
+    /// Pulumi's bracket path syntax (its key holds dots), so a refreshing run during the hold leaves a resumed one running.
+    /// </summary>
+    [Fact]
+    public async Task ChaosExperimentsLeaveTheirPauseToPeople()
+    {
+        var wire = await Registered("peak-weihnachten", "weihnachten", PlanDay);
+        var experiments = wire.Of("RegisterResourceAsync").Where(r => ((string?)r["type"])?.StartsWith("kubernetes:chaos-mesh.org/", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(4, experiments.Count);
+        Assert.All(experiments, r =>
+        {
+            Assert.Equal(["metadata.annotations[\"experiment.chaos-mesh.org/pause\"]"], (r["ignoreChanges"]?.AsArray() ?? []).Select(v => (string?)v));
+            Assert.Equal("true", (string?)r["object"]?["metadata"]?["annotations"]?["experiment.chaos-mesh.org/pause"]);
+        });
+    }
+
     /// <summary>The recorder and the reader see a difference when there is one: a registrar that drops protect, or
     /// sends a password in the clear, is caught (the reading is not vacuous).</summary>
     [Fact]

@@ -32,7 +32,7 @@ internal static class OperationsOptions
     {
         if (settings.Plan.Environment == StackEnvironment.Rehearsal)
         {
-            return new PlaybookOptions(settings.StackName, settings.Plan.ChaosExperiments) { RehearsalKeepsReplicas = settings.Plan.CrossRegionReplicas };
+            return PlaybookOptions.For(settings);
         }
         var candidates = new List<StackSettings>();
         foreach (var name in StackFileLoader.KnownStacks(projectDir).Where(n => n != settings.StackName))
@@ -50,7 +50,6 @@ internal static class OperationsOptions
                 // Not a candidate; see the summary.
             }
         }
-        var chosen = candidates.FirstOrDefault(c => c.Territory == settings.Territory) ?? candidates.FirstOrDefault();
-        return new PlaybookOptions(chosen?.StackName, chosen?.Plan.ChaosExperiments ?? false) { RehearsalKeepsReplicas = chosen?.Plan.CrossRegionReplicas ?? false };
+        return PlaybookOptions.For(candidates.FirstOrDefault(c => c.Territory == settings.Territory) ?? candidates.FirstOrDefault());
     }
 }

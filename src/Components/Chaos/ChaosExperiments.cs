@@ -28,7 +28,8 @@ public sealed record ChaosExperiment(string Role, string Kind, string Name, stri
 /// Chaos Mesh (chart from charts.chaos-mesh.org) and four experiments for the rehearsal's 5x load tests: kill an api
 /// pod, delay app → database traffic, stress a node's CPU, and cut the territory's link to its DR region. Every
 /// experiment is created paused (Chaos Mesh's pause annotation), because a created experiment starts at once; the
-/// playbook resumes each during the 5x hold and pauses it again (docs/seasonal-operations.md).
+/// playbook resumes each during the 5x hold and deletes them after it, so the next run creates them paused again
+/// (docs/seasonal-operations.md).
 /// </summary>
 public static class ChaosExperiments
 {
@@ -45,6 +46,10 @@ public static class ChaosExperiments
 
     /// <summary>Chaos Mesh pauses an experiment while this annotation is "true" and resumes it when it is removed.</summary>
     public const string PauseAnnotation = "experiment.chaos-mesh.org/pause";
+
+    /// <summary>The pause annotation as a Pulumi property path: a key holding dots needs bracket notation
+    /// (Pulumi docs "Property Paths"; pulumi/pulumi sdk/go/common/resource/properties_path.go, ParsePropertyPath).</summary>
+    public static readonly string PauseIgnoreChanges = $"metadata.annotations[\"{PauseAnnotation}\"]";
 
     /// <summary>How long each timed experiment runs once resumed: inside the k6 script's 5x hold (PeakTestProfile).</summary>
     public const string Duration = "10m";
@@ -84,8 +89,9 @@ public static class ChaosExperiments
                 ["dashboard"] = new Props { ["create"] = false },
             },
         });
-        // The chart installs the CRDs the experiments need.
-        var afterMesh = new PlanOptions { DependsOn = [mesh.Name] };
+        // The chart installs the CRDs the experiments need. Creation sets the pause annotation; after that it is the
+        // people's (resumed during the hold): every up refreshes first and would otherwise pause a resumed experiment again.
+        var experimentOptions = new PlanOptions { DependsOn = [mesh.Name], IgnoreChanges = [PauseIgnoreChanges] };
 
         var apiModules = args.Modules.Where(m => m.Deployments.Any(d => d.Role == WorkloadRole.Api)).ToList();
         var apiDeployments = apiModules.SelectMany(m => m.Deployments).Where(d => d.Role == WorkloadRole.Api).Select(d => (PlanValue)d.Name);
@@ -114,7 +120,7 @@ public static class ChaosExperiments
                 ["kind"] = e.Kind,
                 ["metadata"] = Metadata(e.Name),
                 ["spec"] = spec,
-            }, afterMesh);
+            }, experimentOptions);
 
         var byRole = Experiments.ToDictionary(e => e.Role);
         var resources = new List<PlannedResource> { mesh };

@@ -3,6 +3,7 @@ using FreshFoodz.Capacity.Seasons;
 using FreshFoodz.Capacity.Sizing;
 using FreshFoodz.Components.Chaos;
 using FreshFoodz.Components.Drills;
+using FreshFoodz.Components.Plan;
 using FreshFoodz.Components.Resilience;
 using FreshFoodz.Components.Workloads;
 using FreshFoodz.Operations.Drills;
@@ -76,6 +77,24 @@ public sealed record PlaybookOptions(string? RehearsalStack, bool RehearsalRunsC
 
     /// <summary>Whether the rehearsal stack keeps cross-region replicas, so a failover drill can run there.</summary>
     public bool RehearsalKeepsReplicas { get; init; }
+
+    /// <summary>
+    /// The season the rehearsal's stack file sets: what the pipeline deploys while a rehearsal is open (stack tag
+    /// freshfoodz:rehearsalUntil; between rehearsals it deploys baseline, .github/scripts/season-override.sh). Null: auto.
+    /// </summary>
+    public Season? RehearsalSeason { get; init; }
+
+    /// <summary>The rehearsal's low-traffic window, in which the hourly runs step it up.</summary>
+    public string RehearsalWindow { get; init; } = "";
+
+    /// <summary>The options of a project whose rehearsal stack is <paramref name="rehearsal"/> (null: none).</summary>
+    public static PlaybookOptions For(StackSettings? rehearsal) =>
+        new(rehearsal?.StackName, rehearsal?.Plan.ChaosExperiments ?? false)
+        {
+            RehearsalKeepsReplicas = rehearsal?.Plan.CrossRegionReplicas ?? false,
+            RehearsalSeason = rehearsal?.Season.Pinned,
+            RehearsalWindow = rehearsal?.Plan.Deployment.LowTrafficWindowText ?? "",
+        };
 }
 
 /// <summary>
@@ -141,10 +160,12 @@ public static class PlaybookPlanner
             return new Milestone(s, season, year, kind, label, from, end ?? from, $"{label} {name} {year}: {title}", actions);
         }
 
+        var t30Day = window.FirstDay.AddDays(-CapacityPlanDaysBefore);
+        var t7Day = window.FirstDay.AddDays(-FinalLoadTestDaysBefore);
         var rehearsal = r is null
             ? new PlaybookAction($"Load test at {times} ({Rate(test.StartRate)} → {Rate(test.PeakRate)} requests/s): the project has no rehearsal stack, so add one (freshfoodz:environment: rehearsal) first", k6)
-            : new PlaybookAction($"Load test at {times} on the rehearsal stack {r} ({Rate(test.StartRate)} → {Rate(test.PeakRate)} requests/s, hold {PeakTestProfile.HoldMinutes} min)",
-                $"pulumi config set freshfoodz:season {x} -s {r} && pulumi config set freshfoodz:switchOutsideWindowOn {Day(window.FirstDay.AddDays(-30))} -s {r} && pulumi up --stack {r}  # repeat until the log says steady (a decision, then one run per step); then {k6}");
+            : new PlaybookAction($"Load test at {times} on the rehearsal stack {r} ({Rate(test.StartRate)} → {Rate(test.PeakRate)} requests/s, hold {PeakTestProfile.HoldMinutes} min) {RehearsalCapacity(options, season)}; open the rehearsal the day before, so the hourly runs inside its window {options.RehearsalWindow} step it up from its floor (baseline), and after its last day they step it back",
+                $"{OpenRehearsal(options, t30Day)}; then {k6}");
         var t30 = new List<PlaybookAction>
         {
             new($"Capacity plan for {name} ({times}): {capacity.Hpa.MinReplicas} api pods, {capacity.Nodes.Count} app nodes, database {capacity.Database.Sku.Name}{MonthlyCost(settings, options, season)}",
@@ -160,7 +181,10 @@ public static class PlaybookPlanner
                 t30.Add(new($"During the {times} hold, one at a time: {e.Checks} ({e.Kind} {e.Name})",
                     $"kubectl -n {ChaosExperiments.Namespace} annotate {e.Kind.ToLowerInvariant()} {e.Name} {ChaosExperiments.PauseAnnotation}-"));
             }
-            t30.Add(new("After the hold: the experiments paused again, as planned", $"pulumi up --stack {r}"));
+            // A run experiment is finished, and pulumi up leaves the pause annotation alone (ignoreChanges): deleted, the
+            // experiments are created afresh, paused, by the next run (it refreshes first, so it sees them gone).
+            t30.Add(new("After the hold: the experiments deleted; the next hourly run creates them again, paused, for the next rehearsal",
+                $"kubectl -n {ChaosExperiments.Namespace} delete {string.Join(" ", ChaosExperiments.Experiments.Select(e => $"{e.Kind.ToLowerInvariant()}/{e.Name}"))}"));
         }
         // The seasonal plan's business chaos belongs to the same hold, where the rehearsal plans it.
         if (r is not null && options.RehearsalRunsChaos && multiplier >= settings.Capacity.Seasons.Peaks.Max(p => p.LoadMultiplier))
@@ -170,18 +194,21 @@ public static class PlaybookPlanner
                 t30.Add(new($"Business chaos, {c.Name}: {c.What}; expected: {c.Expected}; {c.Alert} must fire", c.Start));
             }
         }
-        var t30Date = window.FirstDay.AddDays(-CapacityPlanDaysBefore);
-        t30.AddRange(RestoreDrill(s, t30Date, $"before {name}"));
+        t30.AddRange(RestoreDrill(s, t30Day, $"before {name}"));
         t30.Add(new($"Team briefing: {name} {Day(window.FirstDay)} – {Day(window.LastDay)}, capacity, this playbook",
             $"freshfoodz report --stack {s} --year {year} --out report.html"));
 
         var switchActions = new List<PlaybookAction>
         {
-            settings.Season.IsAuto
+            settings.Plan.Environment == StackEnvironment.Rehearsal
+                ? new($"No season switch on a rehearsal stack: {s} runs at its floor (baseline) and, while a rehearsal is open (stack tag freshfoodz:rehearsalUntil), at its stack file's season ({settings.Season})",
+                    $"pulumi stack output effectiveSeason --stack {s}")
+                : settings.Season.IsAuto
                 ? new($"Season switch applied: auto gives {name} capacity from today; the hourly seasons workflow's pulumi up (.github/workflows/seasons.yml) steps it, the output seasonSwitch says where it stands",
                     $"pulumi stack output effectiveSeason --stack {s}  # prints {x}")
-                : new($"Season switch: {s} is pinned to {settings.Season}, so switch it by hand; the runs inside the window then step it",
-                    $"pulumi config set freshfoodz:season {x} -s {s} && pulumi up --stack {s}"),
+                // The hourly runs deploy the approved commit's stack file: a season set only in a local copy is undone within the hour.
+                : new($"Season switch: {s} is pinned to {settings.Season} in its stack file, which the hourly runs deploy as approved, so a pull request sets {x}; after its approved deploy the runs inside the window step it",
+                    $"pulumi config set freshfoodz:season {x} -s {s}  # on a branch: commit Pulumi.{s}.yaml, open a pull request"),
             new($"Applied inside the low-traffic window {settings.Plan.Deployment.LowTrafficWindowText} (freshfoodz:lowTrafficWindow), one step per run, replicas before primaries on a scale-up: the steps and their run-time effects",
                 $"freshfoodz diff --stack {s} --from baseline --to {x}"),
             new($"Change freeze from today to {Day(window.LastDay)}: no Kubernetes upgrade (deployment rule AksUpgradeOutsidePeakWindow refuses one)",
@@ -216,7 +243,7 @@ public static class PlaybookPlanner
         var t7 = new List<PlaybookAction>
         {
             new($"Final load test at {times} with the business KPIs: sample success > {Pct(PeakTestProfile.SampleSuccessRate)} %, sample p95 < {F(test.Slo.Sample)} s, event catering p95 < {F(test.Slo.EventCatering)} s, failed requests < {Pct(PeakTestProfile.FailedRequestRate)} %",
-                r is null ? k6 : $"{k6}  # on {r}"),
+                r is null ? k6 : $"{OpenRehearsal(options, t7Day)}; then {k6}"),
             new($"Team on standby for {Day(window.FirstDay)} – {Day(window.LastDay)}: on-call rota confirmed",
                 $"freshfoodz render playbooks --stack {s} --year {year} --out playbooks  # the team calendar's war-room event"),
             new(CustomerNotice(season, flags), "CRM customer newsletter to the territory's customers", IsCommand: false),
@@ -272,6 +299,36 @@ public static class PlaybookPlanner
         };
         return new SeasonPlaybook(season, year, window, multiplier,
             [.. milestones.OrderBy(m => m.Start).ThenBy(m => m.Kind)]);
+    }
+
+    /// <summary>The stack as the Pulumi CLI names it in any organisation: &lt;org&gt;/freshfoodz-infra/&lt;stack&gt;.</summary>
+    private static string StackRef(string stack) => $"<org>/{Urns.Project}/{stack}";
+
+    /// <summary>
+    /// Opens the rehearsal through <paramref name="day"/>: the pipeline then deploys the stack file's season instead of
+    /// baseline (.github/scripts/season-override.sh). Set the day before, the hourly runs inside the window step it; on
+    /// the day itself, the one-day override lets a person's own runs step it outside the window.
+    /// </summary>
+    private static string OpenRehearsal(PlaybookOptions options, DateOnly day)
+    {
+        var stack = StackRef(options.RehearsalStack!);
+        return $"pulumi stack tag set freshfoodz:rehearsalUntil {Day(day)} -s {stack}  # by {Day(day.AddDays(-1))}; on {Day(day)} itself also "
+            + $"pulumi config set freshfoodz:switchOutsideWindowOn {Day(day)} -s {stack} && pulumi up -s {stack}, repeated until its log says steady";
+    }
+
+    /// <summary>
+    /// What capacity the rehearsal has while open: its stack file's season. A test of another season runs at that
+    /// season's rate on it; rehearsing that season's own capacity needs the file's season changed (a pull request).
+    /// </summary>
+    private static string RehearsalCapacity(PlaybookOptions options, Season season)
+    {
+        var file = options.RehearsalSeason;
+        if (file == season)
+        {
+            return $"at {season.ConfigName()} capacity, its stack file's season";
+        }
+        var at = file is { } f ? $"at {f.ConfigName()} capacity, its stack file's season" : "at the season of the day (its stack file says auto)";
+        return $"{at}: a test of the app at {Display(season)}'s rate, not of {Display(season)}'s own capacity (the capacity plan above sizes that; to rehearse it, a pull request sets freshfoodz:season: {season.ConfigName()} in Pulumi.{options.RehearsalStack}.yaml)";
     }
 
     /// <summary>

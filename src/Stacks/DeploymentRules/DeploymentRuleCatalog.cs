@@ -34,6 +34,7 @@ public static class DeploymentRuleCatalog
         PostgresRules.RestorePointRestorable,
         PostgresRules.OneOperationPerServer,
         KubernetesRules.KedaTriggersNeedNoTarget,
+        KubernetesRules.ChaosExperimentCreatedPaused,
     ];
 
     /// <summary>Every rule on <paramref name="plan"/> and on each of <paramref name="updates"/>.</summary>

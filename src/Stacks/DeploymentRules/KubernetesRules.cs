@@ -1,10 +1,11 @@
 using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Components.Chaos;
 using FreshFoodz.Components.Plan;
 
 namespace FreshFoodz.Stacks.DeploymentRules;
 
 /// <summary>AKS versions: creatable on the plan date by the release calendar, and changed only outside the peaks; KEDA triggers
-/// the admission webhook accepts before the app Deployments exist.</summary>
+/// the admission webhook accepts before the app Deployments exist; Chaos Mesh experiments created paused and left to people.</summary>
 internal static class KubernetesRules
 {
     private const string Version = "kubernetesVersion";
@@ -62,6 +63,34 @@ internal static class KubernetesRules
                 .Select(t => new Breach(o.Name, $"spec.triggers[{t.Index}].type", RuleLevel.Refuse,
                     $"is {t.Type}: KEDA's webhook refuses it while {o.Text("spec.scaleTargetRef.name")} does not exist; scale on the load per pod (prometheus trigger) instead"))),
     };
+
+    public static readonly DeploymentRule ChaosExperimentCreatedPaused = new(
+        "ChaosExperimentCreatedPaused",
+        $"A Chaos Mesh experiment is created with the annotation {ChaosExperiments.PauseAnnotation}: \"true\", and the annotation is under ignoreChanges: Chaos Mesh starts an experiment as soon as it exists, people resume it during the peak test by removing the annotation, and every pulumi up refreshes first, so a run without ignoreChanges would pause a resumed experiment again.",
+        "Chaos Mesh docs \"Run a Chaos Experiment\" (a one-time experiment injects its fault once created; paused and resumed by the annotation "
+        + "experiment.chaos-mesh.org/pause); Pulumi docs \"Resource option: ignoreChanges\" and \"Property Paths\" (a key holding dots needs bracket "
+        + "notation); pulumi/pulumi-kubernetes provider/pkg/provider/provider.go Diff (compares the refreshed live object with the new inputs, then drops "
+        + "the paths in ignoreChanges); pulumi/pulumi pkg/resource/deploy/step_generator.go processIgnoreChanges (ignoreChanges never applies to a create)")
+    {
+        OnPlan = (plan, context) => plan.Resources.Where(r => r.Type.StartsWith(ChaosMeshTypes, StringComparison.Ordinal)).SelectMany(e =>
+        {
+            var breaches = new List<Breach>();
+            var pause = ((e.Inputs.At("metadata.annotations") as PlanMap)?[ChaosExperiments.PauseAnnotation] as PlanString)?.Value;
+            if (pause != "true")
+            {
+                breaches.Add(new Breach(e.Name, ChaosExperiments.PauseIgnoreChanges, RuleLevel.Refuse,
+                    $"is {pause ?? "not set"}: Chaos Mesh would start the experiment as soon as it is created; create it paused (\"true\")"));
+            }
+            if (!e.Options.IgnoreChanges.Contains(ChaosExperiments.PauseIgnoreChanges))
+            {
+                breaches.Add(new Breach(e.Name, ChaosExperiments.PauseIgnoreChanges, RuleLevel.Refuse,
+                    $"is not under ignoreChanges ({ChaosExperiments.PauseIgnoreChanges}): the next refreshing pulumi up would pause a resumed experiment again"));
+            }
+            return breaches;
+        }),
+    };
+
+    private const string ChaosMeshTypes = "kubernetes:chaos-mesh.org/";
 
     private static IEnumerable<Breach> Check(PlannedResource cluster, DateOnly date)
     {

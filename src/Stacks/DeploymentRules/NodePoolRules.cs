@@ -36,7 +36,7 @@ internal static class NodePoolRules
             }
             return breaches;
         }),
-        // At 01:30 in the low-traffic window the autoscaler has scaled the pool down to (about) the old minimum:
+        // In the low-traffic window, where the switch runs, the autoscaler has scaled the pool down to (about) the old minimum:
         // that live count must lie within the new bounds. Raising minCount above it is allowed (AKS then adds nodes).
         OnSwitch = (from, to, context) => to.OfType(PlanFacts.AgentPool).Where(Autoscaled).SelectMany(p =>
         {

@@ -334,6 +334,29 @@ public class DeploymentRuleTests
     }
 
     [Fact]
+    public void ChaosExperimentCreatedPausedIsCaught()
+    {
+        // The rehearsal plans the experiments paused, the annotation left to people after creation.
+        var rehearsal = Plans.Settings("peak-weihnachten");
+        var plan = StackPlanner.Build(rehearsal, Season.Weihnachten);
+        Assert.Equal(4, plan.Resources.Count(r => r.Type.StartsWith("kubernetes:chaos-mesh.org/", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Judge(rehearsal, plan), f => f.Rule == "ChaosExperimentCreatedPaused");
+        const string Experiment = "chaos-database-delay";
+        const string Path = "metadata.annotations[\"experiment.chaos-mesh.org/pause\"]";
+        // Without ignoreChanges, the next refreshing up would pause a resumed experiment again.
+        var managed = plan with
+        {
+            Resources = [.. plan.Resources.Select(r => r.Name == Experiment ? r with { Options = r.Options with { IgnoreChanges = [] } } : r)],
+        };
+        var f = Single(Judge(rehearsal, managed), "ChaosExperimentCreatedPaused");
+        Assert.Equal((Experiment, Path, RuleLevel.Refuse), (f.Resource, f.Property, f.Level));
+        Assert.Contains("would pause a resumed experiment again", f.Message, StringComparison.Ordinal);
+        // Created running: Chaos Mesh starts it at once.
+        var running = plan.Mutate(Experiment, i => Set(i, "metadata.annotations", PlanMap.Empty));
+        Assert.Contains("is not set: Chaos Mesh would start the experiment as soon as it is created", Single(Judge(rehearsal, running), "ChaosExperimentCreatedPaused").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReplicaParametersAtLeastPrimaryIsCaught()
     {
         // max_connections raised on the primary only: the replica keeps the value copied at its creation.
