@@ -9,27 +9,18 @@ namespace FreshFoodz.Operations.Tests;
 /// <summary>The repository's stack files, and variations of them, for the generator tests.</summary>
 internal static class TestStacks
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = FreshFoodz.Testing.RepositoryRoot.Path;
 
     /// <summary>Where the committed stacks run their load tests (Pulumi.peak-weihnachten.yaml plans chaos).</summary>
     public static PlaybookOptions Rehearsal { get; } = PlaybookOptions.For(Settings("peak-weihnachten"));
 
-    public static StackSettings Settings(string stack) => StackSettingsReader.Read(StackFileLoader.Load(Root, stack));
+    public static StackSettings Settings(string stack) => FreshFoodz.Testing.CommittedStacks.Settings(stack);
 
     /// <summary>The stack's committed price sheet (prices/&lt;stack&gt;.prices.yaml).</summary>
     public static PriceSheet Prices(string stack) => PriceSheetFile.Load(Root, stack);
 
     /// <summary>A committed stack file with some text replaced (one change per test).</summary>
-    public static StackSettings SettingsWith(string stack, params (string From, string To)[] edits)
-    {
-        var yaml = File.ReadAllText(Path.Combine(Root, $"Pulumi.{stack}.yaml"));
-        foreach (var (from, to) in edits)
-        {
-            Assert.Contains(from, yaml, StringComparison.Ordinal);
-            yaml = yaml.Replace(from, to, StringComparison.Ordinal);
-        }
-        return StackSettingsReader.Read(StackFileLoader.Parse(stack, "test.yaml", yaml, Root));
-    }
+    public static StackSettings SettingsWith(string stack, params (string From, string To)[] edits) => FreshFoodz.Testing.CommittedStacks.SettingsWith(stack, edits);
 
     /// <summary>The stack with one season of the catalog changed: what a change of dates or multiplier does.</summary>
     public static StackSettings WithSeason(StackSettings settings, Season season, Func<SeasonDefinition, SeasonDefinition> change)
@@ -39,17 +30,6 @@ internal static class TestStacks
         return settings with { Capacity = settings.Capacity with { Seasons = changed } };
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FreshFoodz.Infra.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>The real tools some tests drive (node, chromium). A missing tool fails the test, naming its package.</summary>

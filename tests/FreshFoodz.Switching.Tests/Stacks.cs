@@ -16,19 +16,10 @@ internal static class Stacks
 
     private static readonly Dictionary<string, SwitchContext> Contexts = [];
 
-    public static StackSettings Settings(string stack) => StackSettingsReader.Read(StackFileLoader.Load(Root, stack));
+    public static StackSettings Settings(string stack) => FreshFoodz.Testing.CommittedStacks.Settings(stack);
 
     /// <summary>Settings from the committed stack file with some text replaced.</summary>
-    public static StackSettings SettingsWith(string stack, params (string From, string To)[] edits)
-    {
-        var yaml = File.ReadAllText(Path.Combine(Root, $"Pulumi.{stack}.yaml"));
-        foreach (var (from, to) in edits)
-        {
-            Assert.Contains(from, yaml, StringComparison.Ordinal);
-            yaml = yaml.Replace(from, to, StringComparison.Ordinal);
-        }
-        return StackSettingsReader.Read(StackFileLoader.Parse(stack, "test.yaml", yaml, Root));
-    }
+    public static StackSettings SettingsWith(string stack, params (string From, string To)[] edits) => FreshFoodz.Testing.CommittedStacks.SettingsWith(stack, edits);
 
     public static SwitchContext Context(string stack)
     {

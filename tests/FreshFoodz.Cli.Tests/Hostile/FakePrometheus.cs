@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
+using static FreshFoodz.Cli.Tests.Hostile.HttpReplies;
+
 namespace FreshFoodz.Cli.Tests.Hostile;
 
 /// <summary>
@@ -47,7 +49,7 @@ public sealed class FakePrometheus : IDisposable
         ["json-nested-deep"] = c => Json(c, new string('[', 100_000) + new string(']', 100_000)),
         ["error-with-long-message"] = c => Json(c, $"{{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"{new string('x', 100_000)}\"}}"),
         ["error-not-text"] = c => Json(c, "{\"status\":\"error\",\"errorType\":7,\"error\":{\"a\":1}}"),
-        ["huge-streamed"] = Huge,
+        ["huge-streamed"] = c => EndlessList(c, "{\"status\":\"success\",\"data\":{\"result\":[{\"metric\":{},\"values\":[", "[1769904000,\"1\"]"),
         ["huge-declared"] = HugeDeclared,
         ["unauthorized"] = c => Send(c, 401, "text/plain", "Unauthorized"),
         // Issue 23: replies that leave the server, a charset the tool cannot read, series it cannot tell apart.
@@ -99,48 +101,6 @@ public sealed class FakePrometheus : IDisposable
             _ => [Series("", N(RequestsPerDay))],
         };
         return Json(c, $"{{\"status\":\"success\",\"data\":{{\"resultType\":\"matrix\",\"result\":[{string.Join(",", result)}]}}}}");
-    }
-
-    private static Task Json(HttpListenerContext c, string body) => Send(c, 200, "application/json", body);
-
-    private static Task Redirect(HttpListenerContext c, string location)
-    {
-        c.Response.StatusCode = 302;
-        c.Response.RedirectLocation = location;
-        c.Response.Close();
-        return Task.CompletedTask;
-    }
-
-    private static async Task Send(HttpListenerContext c, int status, string type, string body)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        c.Response.StatusCode = status;
-        c.Response.ContentType = type;
-        c.Response.ContentLength64 = bytes.Length;
-        await c.Response.OutputStream.WriteAsync(bytes);
-        c.Response.Close();
-    }
-
-    /// <summary>40 MB of a never-ending JSON list, without a Content-Length: only a bounded read stops it.</summary>
-    private static async Task Huge(HttpListenerContext c)
-    {
-        c.Response.SendChunked = true;
-        c.Response.ContentType = "application/json";
-        var chunk = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("[1769904000,\"1\"],", 4096)));
-        try
-        {
-            await c.Response.OutputStream.WriteAsync(Encoding.ASCII.GetBytes("{\"status\":\"success\",\"data\":{\"result\":[{\"metric\":{},\"values\":["));
-            for (long sent = 0; sent < 40L * 1024 * 1024; sent += chunk.Length)
-            {
-                await c.Response.OutputStream.WriteAsync(chunk);
-            }
-            c.Response.Close();
-        }
-        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
-        {
-            // The client stopped reading, as it should.
-            c.Response.Abort();
-        }
     }
 
     /// <summary>Declares 600 MB, sends a little, then drops the connection.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
+
+using static FreshFoodz.Cli.Tests.Hostile.HttpReplies;
 
 namespace FreshFoodz.Cli.Tests.Hostile;
 
@@ -30,7 +31,7 @@ public sealed class HostileRetailPrices : IDisposable
         return name switch
         {
             "ok" => Json(c, FakeRetailPrices.Page(currency, [])),
-            "huge" => Huge(c),
+            "huge" => EndlessList(c, "{\"Items\":[", "{\"currencyCode\":\"EUR\"}"),
             "slow-pages" => SlowPage(c, currency, filter),
             "next-other-host" => Json(c, FakeRetailPrices.Page(currency, [], $"{OtherHost}ok/api/retail/prices?page=2")),
             "next-ftp" => Json(c, FakeRetailPrices.Page(currency, [], "ftp://127.0.0.1/prices.json")),
@@ -65,48 +66,6 @@ public sealed class HostileRetailPrices : IDisposable
         var page = int.TryParse(c.Request.QueryString["page"], out var p) ? p : 0;
         var next = $"{c.Request.Url!.GetLeftPart(UriPartial.Path)}?currencyCode='{currency}'&$filter={Uri.EscapeDataString(filter)}&page={page + 1}";
         await Json(c, FakeRetailPrices.Page(currency, [], next));
-    }
-
-    /// <summary>A page that never ends (no Content-Length): 40 MB unless the reader stops first.</summary>
-    private static async Task Huge(HttpListenerContext c)
-    {
-        c.Response.SendChunked = true;
-        c.Response.ContentType = "application/json";
-        var chunk = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("{\"currencyCode\":\"EUR\"},", 4096)));
-        try
-        {
-            await c.Response.OutputStream.WriteAsync(Encoding.ASCII.GetBytes("{\"Items\":["));
-            for (long sent = 0; sent < 40L * 1024 * 1024; sent += chunk.Length)
-            {
-                await c.Response.OutputStream.WriteAsync(chunk);
-            }
-            c.Response.Close();
-        }
-        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
-        {
-            // The client stopped reading, as it should.
-            c.Response.Abort();
-        }
-    }
-
-    private static Task Redirect(HttpListenerContext c, string location)
-    {
-        c.Response.StatusCode = 302;
-        c.Response.RedirectLocation = location;
-        c.Response.Close();
-        return Task.CompletedTask;
-    }
-
-    private static Task Json(HttpListenerContext c, string body) => Send(c, 200, "application/json", body);
-
-    private static async Task Send(HttpListenerContext c, int status, string type, string body)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        c.Response.StatusCode = status;
-        c.Response.ContentType = type;
-        c.Response.ContentLength64 = bytes.Length;
-        await c.Response.OutputStream.WriteAsync(bytes);
-        c.Response.Close();
     }
 
     public void Dispose() => _server.Dispose();

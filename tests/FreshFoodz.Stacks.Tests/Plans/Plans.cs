@@ -7,19 +7,10 @@ namespace FreshFoodz.Stacks.Tests.Plans;
 /// <summary>Plans of the committed stacks, and settings variations, for the plan tests.</summary>
 internal static class Plans
 {
-    public static StackSettings Settings(string stack) => StackSettingsReader.Read(StackFileLoader.Load(ProjectFiles.Root, stack));
+    public static StackSettings Settings(string stack) => FreshFoodz.Testing.CommittedStacks.Settings(stack);
 
     /// <summary>Settings from the committed stack file with some text replaced (one change per test).</summary>
-    public static StackSettings SettingsWith(string stack, params (string From, string To)[] edits)
-    {
-        var yaml = File.ReadAllText(Path.Combine(ProjectFiles.Root, $"Pulumi.{stack}.yaml"));
-        foreach (var (from, to) in edits)
-        {
-            Assert.Contains(from, yaml, StringComparison.Ordinal);
-            yaml = yaml.Replace(from, to, StringComparison.Ordinal);
-        }
-        return StackSettingsReader.Read(StackFileLoader.Parse(stack, "test.yaml", yaml, ProjectFiles.Root));
-    }
+    public static StackSettings SettingsWith(string stack, params (string From, string To)[] edits) => FreshFoodz.Testing.CommittedStacks.SettingsWith(stack, edits);
 
     public static StackPlan Of(string stack, Season season) => StackPlanner.Plan(Settings(stack), season);
 
