@@ -90,6 +90,9 @@ public class PlanCommandTests
         Assert.Contains("one step per run inside the low-traffic window 01:00–04:00 UTC", output, StringComparison.Ordinal);
         Assert.DoesNotContain("--target", output, StringComparison.Ordinal);
         Assert.DoesNotContain("tags.season", output, StringComparison.Ordinal);
+        // A changed alert threshold shows as its own leaf, not as the whole rule file, and JSON reads as typed.
+        Assert.Matches(@"monitoring-rules-plan +│ spec\.groups\[0\]\.rules\[", output);
+        Assert.DoesNotContain("\\u0022", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -112,6 +112,10 @@ internal static class PlanCommand
         PlanInt i => i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
         PlanDouble d => d.Value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
         PlanBool b => b.Value ? "true" : "false",
-        _ => PlanJson.Value(value)?.ToJsonString() ?? "null",
+        _ => PlanJson.Value(value)?.ToJsonString(Readable) ?? "null",
     };
+
+    /// <summary>JSON for people: quotes and '&lt;', '&gt;' as themselves (not \u0022), control characters still escaped.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions Readable =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

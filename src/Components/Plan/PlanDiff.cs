@@ -9,7 +9,7 @@ public enum ChangeKind
 }
 
 /// <summary>
-/// One input that differs between two plans of the same stack; Path is dotted (<c>sku.name</c>). A replacement names
+/// One input that differs between two plans of the same stack; Path is dotted, list items indexed (<c>sku.name</c>, <c>spec.groups[0].rules[3].expr</c>). A replacement names
 /// its <see cref="Trigger"/>: the replace trigger and the provider source it comes from.
 /// </summary>
 public sealed record PropertyChange(string Resource, string Type, string Path, PlanValue? From, PlanValue? To, ChangeKind Kind, ReplaceTrigger? Trigger = null);
@@ -50,7 +50,9 @@ public static class PlanDiff
         }
     }
 
-    /// <summary>The differing leaves of two values; maps are walked key by key, anything else compared whole.</summary>
+    /// <summary>The differing leaves of two values: maps are walked key by key, lists of the same length item by item
+    /// (<c>spec.groups[0].rules[3].expr</c>, so a changed threshold shows as itself, not as the whole rule file);
+    /// anything else, a list that grew or shrank included, is compared whole.</summary>
     private static IEnumerable<(string Path, PlanValue? From, PlanValue? To)> Leaves(PlanValue? a, PlanValue? b, string path)
     {
         if (a is PlanMap ma && b is PlanMap mb)
@@ -58,6 +60,16 @@ public static class PlanDiff
             foreach (var key in ma.Entries.Keys.Union(mb.Entries.Keys).Order(StringComparer.Ordinal))
             {
                 foreach (var leaf in Leaves(ma[key], mb[key], path.Length == 0 ? key : $"{path}.{key}"))
+                {
+                    yield return leaf;
+                }
+            }
+        }
+        else if (a is PlanList la && b is PlanList lb && la.Items.Length == lb.Items.Length)
+        {
+            for (var i = 0; i < la.Items.Length; i++)
+            {
+                foreach (var leaf in Leaves(la.Items[i], lb.Items[i], $"{path}[{i}]"))
                 {
                     yield return leaf;
                 }

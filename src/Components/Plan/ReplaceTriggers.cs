@@ -151,7 +151,8 @@ public static class ReplaceTriggers
 
     public static bool Triggers(string type, string path, PlanMap? provider = null) => For(type, path, provider) is not null;
 
-    /// <summary>A trigger covers its own path and everything below it (a changed parent replaces, as the providers do).</summary>
+    /// <summary>A trigger covers its own path and everything below it, keys and list items (a changed parent replaces,
+    /// as the providers do).</summary>
     public static bool Covers(string trigger, string path) =>
-        path == trigger || path.StartsWith(trigger + ".", StringComparison.Ordinal);
+        path == trigger || path.StartsWith(trigger + ".", StringComparison.Ordinal) || path.StartsWith(trigger + "[", StringComparison.Ordinal);
 }
