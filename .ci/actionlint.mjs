@@ -2,7 +2,7 @@
 // prints its findings, less the known false positives of that build, which lags GitHub:
 //   - runner-label "ubuntu-24.04": its label list ends at ubuntu-22.04; GitHub hosts ubuntu-24.04.
 //   - undefined variable "vars": it predates the vars context (configuration variables, GitHub 2023).
-//   - unexpected key "queue" for "concurrency": it predates concurrency queues (queue: max, GitHub docs,
+//   - unexpected key "queue" for "concurrency": it predates concurrency queues (queue: max, GitHub changelog 2026-05-07 and docs,
 //     "Control the concurrency of workflows and jobs").
 // Not run at all by this build: shellcheck and pyflakes on `run:` scripts (not bundled in WebAssembly); .ci/run
 // runs Debian's shellcheck on .github/scripts, where every script of the workflows lives.

@@ -8,7 +8,9 @@ namespace FreshFoodz.Components.Resilience;
 /// deletion fail ("When you apply a lock at a parent scope, all child resources inherit the same lock"; a resource group
 /// with a locked resource cannot be deleted: Microsoft docs "Lock your Azure resources to protect your infrastructure",
 /// azure-resource-manager/management/lock-resources.md; REST "Management Locks - Create Or Update By Scope"). The lock
-/// is itself protected and retained, so a destroy leaves it in place. Creating or removing one needs
+/// is itself protected and retained, so a destroy leaves it in place. It blocks deletion only: a locked PostgreSQL
+/// server still scales, restarts and changes parameters (Microsoft docs "Protect Azure Database for PostgreSQL Flexible
+/// Server with Resource Locks"). Creating or removing one needs
 /// Microsoft.Authorization/locks/* (of the built-in roles, Owner and User Access Administrator).
 /// </summary>
 public static class DeleteLock
