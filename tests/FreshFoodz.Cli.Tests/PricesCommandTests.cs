@@ -14,8 +14,8 @@ public class PricesCommandTests
 
     /// <summary>
     /// Recorded-shape answers: VM rows (a Windows and a Spot row first, the Linux row on a second page), PostgreSQL
-    /// General Purpose per vCore, Burstable per SKU, storage per GB-month; network meters per region (Load Balancer),
-    /// under the region "Global" (Private Link) or none (Azure DNS); Log Analytics ingestion with its free first tier; no AKS rows
+    /// General Purpose per vCore, Burstable per SKU, storage per GB-month; network meters per region (public IP),
+    /// under the region "Global" (Load Balancer, Private Link) or none (Azure DNS); Log Analytics ingestion with its free first tier; no AKS rows
     /// (a meter the API lacks).
     /// </summary>
     private static FakeReply Catalog(FakeRetailPrices server, string filter, string currency, int page)
@@ -57,7 +57,7 @@ public class PricesCommandTests
                         break;
                 }
                 break;
-            case "Load Balancer":
+            case "Load Balancer" when region == "Global":
                 items.Add(FakeRetailPrices.Item(currency, 0.025m, region, "Load Balancer", "Load Balancer", "Standard", "", "Standard Included LB Rules and Outbound Rules", "1 Hour", $"lb-rules-{region}"));
                 items.Add(FakeRetailPrices.Item(currency, 0.01m, region, "Load Balancer", "Load Balancer", "Standard", "", "Standard Overage LB Rules and Outbound Rules", "1 Hour", $"lb-overage-{region}"));
                 items.Add(FakeRetailPrices.Item(currency, 0.005m, region, "Load Balancer", "Load Balancer", "Standard", "", "Standard Data Processed", "1 GB", $"lb-data-{region}"));
@@ -123,8 +123,12 @@ public class PricesCommandTests
         Assert.Equal((0.13m, "1 GB/Month"), (sheet.Prices["postgres-storage:germanynorth"].Price, sheet.Prices["postgres-storage:germanynorth"].Unit));
         // The egress load balancer: its first five rules' rate, not the overage row; Private Link meters are priced once
         // for all regions; Log Analytics at its paid tier, not the free first 5 GB.
-        Assert.Equal((0.025m, "lb-rules-germanywestcentral"), (sheet.Prices["lb-rules:germanywestcentral"].Price, sheet.Prices["lb-rules:germanywestcentral"].MeterId));
+        // The load balancer's rows are published under "Global": asked in the region first, then there.
+        Assert.Equal((0.025m, "lb-rules-Global"), (sheet.Prices["lb-rules:germanywestcentral"].Price, sheet.Prices["lb-rules:germanywestcentral"].MeterId));
         Assert.Equal((0.005m, "1 GB"), (sheet.Prices["lb-data:germanywestcentral"].Price, sheet.Prices["lb-data:germanywestcentral"].Unit));
+        Assert.Equal(["germanywestcentral", "Global"], server.Requests
+            .Where(r => FakeRetailPrices.Clause(r.Filter, "serviceName") == "Load Balancer")
+            .Select(r => FakeRetailPrices.Clause(r.Filter, "armRegionName")).Distinct());
         Assert.Equal((0.0095m, "1 GB"), (sheet.Prices["private-endpoint-egress:Global"].Price, sheet.Prices["private-endpoint-egress:Global"].Unit));
         Assert.Equal((0.46m, "1/Month"), (sheet.Prices["private-dns-zone"].Price, sheet.Prices["private-dns-zone"].Unit));
         Assert.Equal((2.76m, "la-paid"), (sheet.Prices["log-ingestion:germanywestcentral"].Price, sheet.Prices["log-ingestion:germanywestcentral"].MeterId));

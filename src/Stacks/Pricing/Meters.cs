@@ -32,6 +32,10 @@ public sealed record MeterQuery(string Key, string Region, string Unit, string D
     /// by the whole billing account (Log Analytics' first 5 GB a month), which a stack's cost must not count on.
     /// </summary>
     public decimal TierMinimumUnits { get; init; }
+
+    /// <summary>Where to look when the region has no matching row: the same meter published under another region
+    /// (the load balancer's rows appear under "Global" rather than the resource's region). Priced under <see cref="Key"/>.</summary>
+    public MeterQuery? Fallback { get; init; }
 }
 
 /// <summary>
@@ -187,16 +191,24 @@ public static class Meters
     /// ("Load Balancer", sku "Standard", meter "Standard Included LB Rules and Outbound Rules"; Azure pricing page
     /// "Load Balancer"). AKS's cluster load balancer carries the cluster's one outbound rule.
     /// </summary>
-    public static MeterQuery LoadBalancerRules(string region) => new(
-        LoadBalancerRulesKey(region), region, PerHour, "Load Balancer, Standard Included LB Rules and Outbound Rules (first 5 rules)",
-        Base("Load Balancer", region) + " and skuName eq 'Standard'",
-        i => i.MeterName == "Standard Included LB Rules and Outbound Rules" ? (i.RetailPrice, 0) : null);
+    public static MeterQuery LoadBalancerRules(string region) =>
+        LoadBalancer(LoadBalancerRulesKey(region), region, PerHour, "Standard Included LB Rules and Outbound Rules", " (first 5 rules)");
 
     /// <summary>Data processed by a Standard Load Balancer, per GB, inbound and outbound ("Standard Data Processed").</summary>
-    public static MeterQuery LoadBalancerData(string region) => new(
-        LoadBalancerDataKey(region), region, PerGb, "Load Balancer, Standard Data Processed",
-        Base("Load Balancer", region) + " and skuName eq 'Standard'",
-        i => i.MeterName == "Standard Data Processed" ? (i.RetailPrice, 0) : null);
+    public static MeterQuery LoadBalancerData(string region) =>
+        LoadBalancer(LoadBalancerDataKey(region), region, PerGb, "Standard Data Processed", "");
+
+    /// <summary>
+    /// A Standard Load Balancer meter in the region, else under "Global": public price lists and cost tools built on the
+    /// Retail Prices API find the Standard Load Balancer rows under armRegionName "Global" rather than the resource's
+    /// region, so a regional query alone may come back empty.
+    /// </summary>
+    private static MeterQuery LoadBalancer(string key, string region, string unit, string meterName, string note)
+    {
+        MeterQuery In(string r) => new(key, r, unit, $"Load Balancer, {meterName}{note}{(r == Global ? " (under Global)" : "")}",
+            Base("Load Balancer", r) + " and skuName eq 'Standard'", i => i.MeterName == meterName ? (i.RetailPrice, 0) : null);
+        return In(region) with { Fallback = In(Global) };
+    }
 
     /// <summary>A Standard static public IPv4 address per hour ("Virtual Network", product "IP Addresses").</summary>
     public static MeterQuery PublicIpStatic(string region) => new(

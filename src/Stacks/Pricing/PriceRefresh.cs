@@ -7,7 +7,7 @@ namespace FreshFoodz.Stacks.Pricing;
 /// <summary>
 /// Builds a stack's price sheet from the Retail Prices API: the meters every season's plan bills (both regions), one
 /// query each, the matching Consumption row at the meter's tier (the first, unless a free allowance comes first) (latest effective date, then meter id, so a refresh is
-/// deterministic), and the meters the API did not return listed as missing.
+/// deterministic), a meter's fallback region where its own has no row, and the meters the API did not return listed as missing.
 /// </summary>
 public static class PriceRefresh
 {
@@ -26,6 +26,23 @@ public static class PriceRefresh
         var missing = new List<MissingMeter>();
         foreach (var meter in MetersOf(settings))
         {
+            var best = await BestAsync(meter).ConfigureAwait(false);
+            if (best is null && meter.Fallback is { } fallback)
+            {
+                best = await BestAsync(fallback).ConfigureAwait(false);
+            }
+            if (best is ({ } r, var price))
+            {
+                prices[meter.Key] = new MeterPrice(meter.Key, price, meter.Unit, r.MeterName, r.MeterId, r.SkuName, r.ProductName,
+                    r.EffectiveStartDate.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                missing.Add(new MissingMeter(meter.Key, meter.Description, meter.Fallback is { } f ? $"{meter.Filter}, then {f.Filter}" : meter.Filter));
+            }
+        }
+        async Task<(RetailPriceItem Row, decimal Price)?> BestAsync(MeterQuery meter)
+        {
             var rows = await client.QueryAsync(currency, meter.Filter).ConfigureAwait(false);
             var best = rows
                 .Where(r => r.Type == "Consumption" && r.ArmRegionName == meter.Region && r.UnitOfMeasure == meter.Unit && r.TierMinimumUnits == meter.TierMinimumUnits)
@@ -35,17 +52,9 @@ public static class PriceRefresh
                 .ThenByDescending(x => x.Row.EffectiveStartDate)
                 .ThenBy(x => x.Row.MeterId, StringComparer.Ordinal)
                 .FirstOrDefault();
-            if (best.Match is { } m)
-            {
-                var r = best.Row;
-                prices[meter.Key] = new MeterPrice(meter.Key, m.Price, meter.Unit, r.MeterName, r.MeterId, r.SkuName, r.ProductName,
-                    r.EffectiveStartDate.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                missing.Add(new MissingMeter(meter.Key, meter.Description, meter.Filter));
-            }
+            return best.Match is { } m ? (best.Row, m.Price) : null;
         }
+
         return new PriceSheet(settings.StackName, currency, PriceSource.RetailPricesApi, today,
             "retail pay-as-you-go prices; non-USD prices are Microsoft's reference conversion (Azure Retail Prices overview)",
             prices, missing);
