@@ -23,15 +23,17 @@ if [[ $status -eq 0 ]]; then
   exit 0
 fi
 
-# --expect-no-changes fails alike for changes and for errors: the preview's JSON digest tells them apart.
-# Its changeSummary counts steps by operation; same, read and refresh change nothing.
-changes=$(jq -r '[.changeSummary // {} | to_entries[] | select(.key != "same" and .key != "read" and .key != "refresh" and .value > 0)] | length' "$out" 2>/dev/null) || changes=""
-if [[ ! "$changes" =~ ^[1-9][0-9]*$ ]]; then
+# --expect-no-changes with changes proposed exits 7 (ExitNoChanges, pulumi/pulumi pkg/cmd/pulumi/cmd/exit_codes.go,
+# distinct exit codes since 3.227.0); any other non-zero exit is a preview that failed, even if it proposed changes
+# before it did, and must not pass as drift. The JSON digest's changeSummary counts steps by operation.
+if [[ $status -ne 7 ]]; then
   cat "$out" >&2
   echo >&2
-  die "the drift preview of $ref failed (exit $status) without proposing changes: see the log"
+  die "the drift preview of $ref failed (exit $status): see the log; no drift reported"
 fi
-jq -r '"Drift on '"$ref"': " + ([.changeSummary | to_entries[] | select(.key != "same" and .key != "read" and .key != "refresh") | "\(.value) \(.key)"] | join(", ")),
-  (.steps // [] | .[] | select(.op != "same" and .op != "read" and .op != "refresh") | "  \(.op) \(.urn)")' "$out" >"$report"
+if ! jq -r '"Drift on '"$ref"': " + ([.changeSummary // {} | to_entries[] | select(.key != "same" and .key != "read" and .key != "refresh" and .value > 0) | "\(.value) \(.key)"] | join(", ")),
+  (.steps // [] | .[] | select(.op != "same" and .op != "read" and .op != "refresh") | "  \(.op) \(.urn)")' "$out" >"$report" 2>/dev/null; then
+  echo "Drift on $ref: pulumi proposed changes (its JSON could not be read: see the run)" >"$report"
+fi
 cat "$report"
 "$(dirname "$0")/notify.sh" "$stack" drift "$(head -n 1 "$report")" "$report"

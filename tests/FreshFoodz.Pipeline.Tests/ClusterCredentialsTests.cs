@@ -9,6 +9,20 @@ public class ClusterCredentialsTests
     private const string Client = "0a1b2c3d-0000-4000-8000-00000000c11e";
     private const string Tenant = "7e7e7e7e-0000-4000-8000-000000007e7e";
 
+    /// <summary>
+    /// kubelogin v0.1.6 in workload-identity mode: it takes client, tenant and authority host from the environment,
+    /// refuses an empty authority host and builds its token URL as &lt;host&gt;&lt;tenant&gt;/oauth2/token
+    /// (Azure/kubelogin pkg/internal/token/federatedIdentity.go, options.go UpdateFromEnv).
+    /// </summary>
+    private const string Kubelogin = """
+        [[ "${AAD_LOGIN_METHOD:-}" == workloadidentity ]] || { echo "not in workload-identity mode" >&2; exit 1; }
+        [[ -n "${AZURE_CLIENT_ID:-}" ]] || { echo "clientID cannot be empty" >&2; exit 1; }
+        [[ -n "${AZURE_TENANT_ID:-}" ]] || { echo "tenantID cannot be empty" >&2; exit 1; }
+        [[ -n "${AZURE_AUTHORITY_HOST:-}" ]] || { echo "authorityHost cannot be empty" >&2; exit 1; }
+        [[ "$AZURE_AUTHORITY_HOST" == */ ]] || { echo "authority host should have a trailing slash" >&2; exit 1; }
+        echo '{"kind":"ExecCredential","status":{"token":"eyJ-secret-cluster-token"}}'
+        """;
+
     private static Pipeline Job()
     {
         var p = new Pipeline();
@@ -16,7 +30,7 @@ public class ClusterCredentialsTests
         p.Env["ARM_TENANT_ID"] = Tenant;
         p.Env["ACTIONS_ID_TOKEN_REQUEST_URL"] = "https://pipelines.actions.example/idtoken";
         p.Env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"] = "runtime-token";
-        p.Handle("kubelogin", """echo '{"kind":"ExecCredential","status":{"token":"eyJ-secret-cluster-token"}}'""");
+        p.Handle("kubelogin", Kubelogin);
         return p;
     }
 
@@ -26,7 +40,7 @@ public class ClusterCredentialsTests
         using var p = Job();
         var run = p.Run("cluster-credentials.sh").Succeeded();
         Assert.Equal(
-            ["AAD_LOGIN_METHOD=workloadidentity", $"AZURE_CLIENT_ID={Client}", $"AZURE_TENANT_ID={Tenant}"],
+            ["AAD_LOGIN_METHOD=workloadidentity", $"AZURE_CLIENT_ID={Client}", $"AZURE_TENANT_ID={Tenant}", "AZURE_AUTHORITY_HOST=https://login.microsoftonline.com/"],
             File.ReadAllLines(p.Env["GITHUB_ENV"]));
         var probe = Assert.Single(run.Of("kubelogin"));
         Assert.Equal("kubelogin get-token --login workloadidentity --server-id 6dae42f8-4368-4678-94ff-3960e28e3630", probe.Line);

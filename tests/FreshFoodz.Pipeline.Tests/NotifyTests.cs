@@ -121,7 +121,8 @@ public class NotifyTests
                        {"op": "refresh", "urn": "urn:pulumi:de-prod::freshfoodz-infra::azure-native:resources:ResourceGroup::rg"}],
              "changeSummary": {"same": 148, "refresh": 1, "update": 1}}
             """);
-        p.Fixture("preview.exit", "255");
+        // pulumi >= 3.227.0: --expect-no-changes exits 7 when changes are proposed (ExitNoChanges).
+        p.Fixture("preview.exit", "7");
         var run = p.Run("drift.sh", "de-prod").Succeeded();
         Assert.Contains("Drift on acme/freshfoodz-infra/de-prod: 1 update", run.Out, StringComparison.Ordinal);
         var curl = Assert.Single(run.Of("curl"));
@@ -133,15 +134,33 @@ public class NotifyTests
     }
 
     [Theory]
-    [InlineData("error: [401] Unauthorized")]
-    [InlineData("""{"changeSummary": {"same": 10}, "diagnostics": [{"severity": "error", "message": "listManagedClusterUserCredentials: AuthorizationFailed"}]}""")]
-    public void ADriftCheckThatCouldNotRunFailsAndOpensNoTicket(string output)
+    [InlineData("error: [401] Unauthorized", "1")]
+    [InlineData("""{"changeSummary": {"same": 10}, "diagnostics": [{"severity": "error", "message": "listManagedClusterUserCredentials: AuthorizationFailed"}]}""", "1")]
+    [InlineData("error: [403] Forbidden: reading the stack", "3")]
+    public void ADriftCheckThatCouldNotRunFailsAndOpensNoTicket(string output, string exit)
     {
         using var p = new Pipeline().With();
         p.Fixture("preview.out", output);
-        p.Fixture("preview.exit", "255");
-        var run = p.Run("drift.sh", "de-prod").Failed("without proposing changes: see the log");
+        p.Fixture("preview.exit", exit);
+        var run = p.Run("drift.sh", "de-prod").Failed($"the drift preview of acme/freshfoodz-infra/de-prod failed (exit {exit})");
         Assert.Empty(run.Of("curl"));
+    }
+
+    [Fact]
+    public void APreviewThatFailedAfterProposingChangesIsAFailureNotDrift()
+    {
+        // A failed preview (exit 1) still prints its digest, with the steps it planned before the error: only exit 7
+        // means "changes proposed" (pulumi/pulumi pkg/cmd/pulumi/cmd/exit_codes.go, ExitNoChanges).
+        using var p = new Pipeline().With();
+        p.Fixture("preview.out", """
+            {"steps": [{"op": "update", "urn": "urn:pulumi:de-prod::freshfoodz-infra::azure-native:network:NatGateway::nat"}],
+             "changeSummary": {"same": 60, "update": 1},
+             "diagnostics": [{"severity": "error", "message": "configmaps is forbidden"}]}
+            """);
+        p.Fixture("preview.exit", "1");
+        var run = p.Run("drift.sh", "de-prod").Failed("failed (exit 1)");
+        Assert.Empty(run.Of("curl"));
+        Assert.DoesNotContain("Drift on", run.Out, StringComparison.Ordinal);
     }
 
     private static (int Exit, string Output) Amtool(string dir, string[] args)

@@ -124,9 +124,30 @@ public partial class WorkflowTests
         var steps = ((YamlSequenceNode)((YamlMappingNode)Load(".github/actions/setup/action.yml")["runs"])["steps"]).Children.Cast<YamlMappingNode>();
         var install = steps.Single(s => s.Children.ContainsKey("uses") && Text(s, "uses").StartsWith("pulumi/actions@", StringComparison.Ordinal));
         var version = Version.Parse(Text(install["with"], "pulumi-version"));
-        // 3.112.0: outputs kept on a failed update (pulumi/pulumi#15754); 3.132.0: project-scoped ESC environments.
-        Assert.True(version >= new Version(3, 132, 0), $"pulumi {version} is older than the pipeline needs");
+        // 3.112.0: outputs kept on a failed update (pulumi/pulumi#15754); 3.132.0: project-scoped ESC environments;
+        // 3.227.0: distinct exit codes, 7 for --expect-no-changes with changes proposed (drift.sh tells drift by it).
+        Assert.True(version >= new Version(3, 227, 0), $"pulumi {version} is older than the pipeline needs");
         Assert.Equal(3, version.Major);
+    }
+
+    [Fact]
+    public void ThePulumiTokenLastsAsLongAsAnyJobMayRun()
+    {
+        // The exchanged Pulumi token is not renewed and lasts 2 hours unless asked (pulumi.com blog "Native OIDC Token
+        // Exchange for Pulumi CLI"); a GitHub-hosted job may run 6 hours (360 minutes, the default timeout-minutes).
+        var steps = ((YamlSequenceNode)((YamlMappingNode)Load(".github/actions/setup/action.yml")["runs"])["steps"]).Children.Cast<YamlMappingNode>();
+        var auth = steps.Single(s => s.Children.ContainsKey("uses") && Text(s, "uses").StartsWith("pulumi/auth-actions@", StringComparison.Ordinal));
+        var with = (YamlMappingNode)auth["with"];
+        Assert.True(with.Children.ContainsKey("token-expiration"), "pulumi/auth-actions without token-expiration: the token expires after 2 hours");
+        var seconds = int.Parse(Text(with, "token-expiration"), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var workflow in Directory.GetFiles(WorkflowDir, "*.yml").Select(Path.GetFileName))
+        {
+            foreach (var job in ((YamlMappingNode)Load($".github/workflows/{workflow}")["jobs"]).Children.Values.Cast<YamlMappingNode>())
+            {
+                var minutes = job.Children.ContainsKey("timeout-minutes") ? int.Parse(Text(job, "timeout-minutes"), System.Globalization.CultureInfo.InvariantCulture) : 360;
+                Assert.True(seconds >= minutes * 60, $"{workflow}: a job may run {minutes} minutes, the Pulumi token lasts {seconds} s");
+            }
+        }
     }
 
     [Fact]
