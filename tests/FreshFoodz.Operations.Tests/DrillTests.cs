@@ -130,7 +130,10 @@ public partial class DrillTests
     [InlineData("07-01", "02:00", 1, "is in the spargel capacity window 03-18 to 07-01")]
     [InlineData("10-11", "14:00", 1, "run inside its low-traffic window 01:00-04:00 UTC (now 14:00)")]
     [InlineData("10-11", "02:00", 0, "checks passed; --execute would run: az postgres flexible-server replica promote --resource-group rg-freshfoodz-de-prod-gno --name psql-ff-deprod-critical-dr --promote-mode switchover --promote-option planned --yes")]
-    public void TheChecksRunAgainstStubTools(string day, string time, int expectedExit, string expected)
+    // Autogrow raised the primary's storage: "promote to primary server" needs equal sizes (concepts-read-replicas-promote.md).
+    [InlineData("10-11", "02:00", 1, "psql-ff-deprod-critical (Standard_D4ds_v5 GeneralPurpose 1024) and psql-ff-deprod-critical-dr (Standard_D4ds_v5 GeneralPurpose 512) differ in SKU, tier or storage GiB", 1024)]
+    [InlineData("10-11", "02:00", 1, "(Standard_D8ds_v5 GeneralPurpose 512) and psql-ff-deprod-critical-dr (Standard_D4ds_v5 GeneralPurpose 512) differ", 512, "Standard_D8ds_v5")]
+    public void TheChecksRunAgainstStubTools(string day, string time, int expectedExit, string expected, int primaryGiB = 512, string primarySku = "Standard_D4ds_v5")
     {
         var bash = Tools.Find("bash", "bash");
         Tools.Find("jq", "jq");
@@ -148,7 +151,11 @@ public partial class DrillTests
                 }
             }
             Stub("date", $"case \"$*\" in *%m-%d*) echo {day};; *%H:%M*) echo {time};; *) echo 1790000000;; esac");
-            Stub("az", "case \"$*\" in *'virtual-endpoint show'*) echo psql-ff-deprod-critical-dr;; *'flexible-server show'*) echo Ready;; *) echo \"az $*\" >> \"$AZ_LOG\";; esac");
+            // The two spellings of the size key: the script reads either.
+            Stub("az", "case \"$*\" in *'virtual-endpoint show'*) echo psql-ff-deprod-critical-dr;; *'flexible-server show'*'--query state'*) echo Ready;; "
+                + "*'flexible-server show'*psql-ff-deprod-critical-dr*) echo '{\"sku\":{\"name\":\"Standard_D4ds_v5\",\"tier\":\"GeneralPurpose\"},\"storage\":{\"storageSizeGb\":512}}';; "
+                + $"*'flexible-server show'*) echo '{{\"sku\":{{\"name\":\"{primarySku}\",\"tier\":\"GeneralPurpose\"}},\"storage\":{{\"autoGrow\":\"Enabled\",\"storageSizeGB\":{primaryGiB}}}}}';; "
+                + "*) echo \"az $*\" >> \"$AZ_LOG\";; esac");
             Stub("kubectl", "sleep 30");
             Stub("sleep", "exit 0");
             Stub("curl", "echo '{\"data\":{\"result\":[{\"metric\":{},\"value\":[1790000000,\"1789999990\"]}]}}'");
