@@ -1,6 +1,6 @@
 using FreshFoodz.Capacity.Seasons;
-using FreshFoodz.Components.Plan;
 using FreshFoodz.Components.Drills;
+using FreshFoodz.Components.Plan;
 using FreshFoodz.Components.Resilience;
 using FreshFoodz.Stacks;
 using FreshFoodz.Stacks.Settings;
