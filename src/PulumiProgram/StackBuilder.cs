@@ -56,9 +56,13 @@ public static class StackBuilder
     {
         try
         {
+            var drill = settings.Plan.RestoreDrill;
+            settings = settings.AtRunTime(now);
             var context = SwitchContext.For(settings);
             var run = SwitchRun.Decide(settings, context.Facts, SwitchRecord.Read(outputs), now);
-            message = run.Message;
+            message = drill is not null && settings.Plan.RestoreDrill is null
+                ? $"{run.Message}; the restore drill {drill.DateCode} waits for its restore point {drill.PointInTimeText} to reach the log backups (from {drill.RestorableFrom.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture)})"
+                : run.Message;
             return SwitchPlanner.Plan(context, run, project, DateOnly.FromDateTime(now.UtcDateTime));
         }
         catch (Exception e) when (e is PlanPolicyException or CapacityException or SwitchException or SwitchRecordException)

@@ -130,7 +130,10 @@ public partial class DrillTests
     [InlineData("07-01", "02:00", 1, "is in the spargel capacity window 03-18 to 07-01")]
     [InlineData("10-11", "14:00", 1, "run inside its low-traffic window 01:00-04:00 UTC (now 14:00)")]
     [InlineData("10-11", "02:00", 0, "checks passed; --execute would run: az postgres flexible-server replica promote --resource-group rg-freshfoodz-de-prod-gno --name psql-ff-deprod-critical-dr --promote-mode switchover --promote-option planned --yes")]
-    public void TheChecksRunAgainstStubTools(string day, string time, int expectedExit, string expected)
+    // Autogrow raised the primary's storage: "promote to primary server" needs equal sizes (concepts-read-replicas-promote.md).
+    [InlineData("10-11", "02:00", 1, "psql-ff-deprod-critical (Standard_D4ds_v5 GeneralPurpose 1024) and psql-ff-deprod-critical-dr (Standard_D4ds_v5 GeneralPurpose 512) differ in SKU, tier or storage GiB", 1024)]
+    [InlineData("10-11", "02:00", 1, "(Standard_D8ds_v5 GeneralPurpose 512) and psql-ff-deprod-critical-dr (Standard_D4ds_v5 GeneralPurpose 512) differ", 512, "Standard_D8ds_v5")]
+    public void TheChecksRunAgainstStubTools(string day, string time, int expectedExit, string expected, int primaryGiB = 512, string primarySku = "Standard_D4ds_v5")
     {
         var bash = Tools.Find("bash", "bash");
         Tools.Find("jq", "jq");
@@ -148,7 +151,11 @@ public partial class DrillTests
                 }
             }
             Stub("date", $"case \"$*\" in *%m-%d*) echo {day};; *%H:%M*) echo {time};; *) echo 1790000000;; esac");
-            Stub("az", "case \"$*\" in *'virtual-endpoint show'*) echo psql-ff-deprod-critical-dr;; *'flexible-server show'*) echo Ready;; *) echo \"az $*\" >> \"$AZ_LOG\";; esac");
+            // The two spellings of the size key: the script reads either.
+            Stub("az", "case \"$*\" in *'virtual-endpoint show'*) echo psql-ff-deprod-critical-dr;; *'flexible-server show'*'--query state'*) echo Ready;; "
+                + "*'flexible-server show'*psql-ff-deprod-critical-dr*) echo '{\"sku\":{\"name\":\"Standard_D4ds_v5\",\"tier\":\"GeneralPurpose\"},\"storage\":{\"storageSizeGb\":512}}';; "
+                + $"*'flexible-server show'*) echo '{{\"sku\":{{\"name\":\"{primarySku}\",\"tier\":\"GeneralPurpose\"}},\"storage\":{{\"autoGrow\":\"Enabled\",\"storageSizeGB\":{primaryGiB}}}}}';; "
+                + "*) echo \"az $*\" >> \"$AZ_LOG\";; esac");
             Stub("kubectl", "sleep 30");
             Stub("sleep", "exit 0");
             Stub("curl", "echo '{\"data\":{\"result\":[{\"metric\":{},\"value\":[1790000000,\"1789999990\"]}]}}'");
@@ -167,6 +174,67 @@ public partial class DrillTests
             // Without --execute nothing but the subscription is set: no promotion ran.
             var calls = File.Exists(log) ? File.ReadAllText(log) : "";
             Assert.DoesNotContain("promote", calls, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The restore verification run for real against stub psql, date and wget (restore point 1,000,000; drill started
+    /// 1,018,000, five hours later; verified 1,019,000). A geo copy at the requested point is measured against that
+    /// point, as a point-in-time copy is; one holding rows after it got the paired region's last backup and is measured
+    /// against the start. Measured against the start, the first would report five hours of loss it never had.
+    /// </summary>
+    [Theory]
+    [InlineData("pitr", 300, 999_940)]
+    [InlineData("geo", 0, 999_940)]
+    [InlineData("geo", 290, 1_017_940)]
+    public void TheRestoreVerificationMeasuresAgainstThePointTheCopyHolds(string kind, int rowsAfterPoint, int newest)
+    {
+        var sh = Tools.Find("sh", "dash");
+        var dir = Directory.CreateTempSubdirectory("freshfoodz-verify-").FullName;
+        try
+        {
+            var bin = Directory.CreateDirectory(Path.Combine(dir, "bin")).FullName;
+            void Stub(string name, string body)
+            {
+                var path = Path.Combine(bin, name);
+                File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                }
+            }
+            Stub("psql", "case \"$*\" in *'SELECT 1'*) echo 1;; *2026-10-02T05:00:00Z*) echo 1018000;; *2026-10-02T00:00:00Z*) echo 1000000;; "
+                + "*to_regclass*) echo t;; *information_schema*) echo 7;; *'count(*)'*) echo \"$ROWS_AFTER\";; *'max(written_at)'*) echo \"$NEWEST\";; *) exit 9;; esac");
+            Stub("date", "echo 1019000");
+            Stub("wget", "for a in \"$@\"; do case \"$a\" in --post-file=*) cat \"${a#--post-file=}\" >> \"$PUSHED\";; esac; done");
+            File.WriteAllText(Path.Combine(dir, "password"), "x");
+            var start = new System.Diagnostics.ProcessStartInfo(sh) { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(RestoreDrill.Script);
+            start.Environment["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}";
+            foreach (var (k, v) in new[]
+            {
+                ("PASSWORD_FILE", Path.Combine(dir, "password")), ("PUSHED", Path.Combine(dir, "pushed")), ("PUSHGATEWAY", "http://pushgateway:9091"),
+                ("PGHOST", "drill"), ("TIER", "standard"), ("KIND", kind), ("DRILL", "20261002"), ("TERRITORY", "de"),
+                ("RESTORE_POINT", "2026-10-02T00:00:00Z"), ("DRILL_STARTED_AT", "2026-10-02T05:00:00Z"),
+                ("ROWS_AFTER", rowsAfterPoint.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("NEWEST", newest.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            })
+            {
+                start.Environment[k] = v;
+            }
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+            Assert.True(process.WaitForExit(30_000));
+            Assert.True(process.ExitCode == 0, output);
+            var pushed = File.ReadAllText(Path.Combine(dir, "pushed"));
+            Assert.Contains($"{DrillMetrics.Rpo}{{drill=\"20261002\"}} 60\n", pushed, StringComparison.Ordinal);
+            Assert.Contains($"{DrillMetrics.Rto}{{drill=\"20261002\"}} 1000\n", pushed, StringComparison.Ordinal);
+            Assert.Contains($"{DrillMetrics.Success}{{drill=\"20261002\"}} 1\n", pushed, StringComparison.Ordinal);
         }
         finally
         {

@@ -1,5 +1,7 @@
 using FreshFoodz.Capacity.Seasons;
+using FreshFoodz.Components.Drills;
 using FreshFoodz.Components.Plan;
+using FreshFoodz.Components.Resilience;
 using FreshFoodz.Stacks;
 using FreshFoodz.Stacks.Settings;
 using Pulumi;
@@ -135,6 +137,29 @@ public class BindingTests
         };
         var e = Assert.Throws<ResourceException>(() => StackBuilder.Plan(settings, outputs, new DateTimeOffset(2026, 11, 22, 2, 0, 0, TimeSpan.Zero), "freshfoodz-infra", out _));
         Assert.Equal("stack output seasonSwitch.deployed.apps is 'summer', not a season (baseline, spargel, oktoberfest, weihnachten)", e.Message);
+    }
+
+    /// <summary>
+    /// A restore drill enters the plan on the first run after its restore point reached the log backups (15 minutes
+    /// after it); before, the run goes on without it and says so: Azure refuses a point in the future, and a refused
+    /// plan would stop every run, a season switch's among them.
+    /// </summary>
+    [Fact]
+    public void ARestoreDrillWaitsForItsRestorePoint()
+    {
+        var committed = StackSettingsReader.Read(StackFileLoader.Load(Repository.Root, "peak-weihnachten"));
+        var point = new DateTimeOffset(2027, 3, 2, 3, 0, 0, TimeSpan.Zero);
+        var settings = committed with { Plan = committed.Plan with { RestoreDrill = new RestoreDrillPlan(new DateOnly(2027, 3, 2), [DrTier.High], point) } };
+        bool Drilled(DateTimeOffset at, out string message) =>
+            StackBuilder.Plan(settings, new Dictionary<string, object?>(), at, "freshfoodz-infra", out message).Resources.Any(r => r.Name == "restore-drill-high-pitr-server");
+        // The day before (the rule PostgresRestorePointRestorable would refuse the plan) and the drill's night before the point.
+        foreach (var at in new[] { point.AddDays(-1), point.AddHours(-1), point.AddMinutes(14) })
+        {
+            Assert.False(Drilled(at, out var message), at.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            Assert.EndsWith("; the restore drill 20270302 waits for its restore point 2027-03-02T03:00:00Z to reach the log backups (from 2027-03-02T03:15Z)", message, StringComparison.Ordinal);
+        }
+        Assert.True(Drilled(point.AddMinutes(15), out var after));
+        Assert.DoesNotContain("restore drill", after, StringComparison.Ordinal);
     }
 
     private static IEnumerable<object?> Flatten(IEnumerable<object?> values) =>

@@ -30,8 +30,8 @@ public sealed record RestoreDrillArgs
 /// into a new server in the same region and network, and for the standard tier a geo-restore into the DR region, each
 /// clearly named as a drill (<see cref="Naming.AzureNames.PostgresDrillServer"/>) and tagged <c>purpose: restore-drill</c>;
 /// then a verification Job per restored server, which reads the canary, checks the schema and pushes the measured RTO
-/// (the server's creation request to verified) and RPO (the restore point, or for a geo-restore the drill's start,
-/// less the newest canary row the copy holds). A restore creates a new server and never touches its source
+/// (the server's creation request to verified) and RPO (the restore point, or for a geo-restore that gave the paired
+/// region's last available backup instead, the drill's start, less the newest canary row the copy holds). A restore creates a new server and never touches its source
 /// (Microsoft docs, concepts-backup-restore: "always creates a new database server … It doesn't overwrite the existing
 /// database server"), so production may run it. Drill servers are not protected and not retained: removing the setting
 /// removes them, and no app refers to them (policy DrillServersStayApart).
@@ -73,7 +73,9 @@ public static class RestoreDrill
                     ["location"] = (geo ? c.DisasterRecovery : c.Primary).Name,
                     ["createMode"] = geo ? "GeoRestore" : "PointInTimeRestore",
                     ["sourceServerResourceId"] = servers.Server.Id,
-                    // Required for both kinds; a geo-restore restores the latest backup the paired region holds up to it.
+                    // Required for both kinds (azure-native 3.28.0 Server.pointInTimeUTC). A geo-restore gives the paired region's last
+                    // available backup (concepts-backup-restore.md, FAQ) or, where a custom point is offered (how-to-restore-paired-region.md,
+                    // 2025-11-06), this one: the verification tells which from the copy.
                     ["pointInTimeUTC"] = d.PointInTimeText,
                     // Private like its source: a private server restores to a virtual network only, across regions to another one.
                     ["network"] = args.Network.For(geo ? args.Network.ReplicaSubnet : args.Network.PrimarySubnet),
@@ -151,7 +153,10 @@ q() { psql -v ON_ERROR_STOP=1 -Atq -c "$1" || fail "query failed: $1"; }
 started=$(q "SELECT extract(epoch FROM timestamptz '$DRILL_STARTED_AT')")
 [ "$(q "SELECT to_regclass('{{DrillPods.CanaryTable}}') IS NOT NULL")" = t ] || fail "the copy has no {{DrillPods.CanaryTable}}: its schema is not there"
 tables=$(q "SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema', 'freshfoodz_drills')")
-if [ "$KIND" = geo ]; then point=$started; else point=$(q "SELECT extract(epoch FROM timestamptz '$RESTORE_POINT')"); fi
+point=$(q "SELECT extract(epoch FROM timestamptz '$RESTORE_POINT')")
+# A geo-restore gives the paired region's last available backup, or the point asked for where it is honoured: rows
+# after that point mean the former, and the copy is then measured against the drill's start.
+if [ "$KIND" = geo ] && [ "$(q "SELECT count(*) FROM {{DrillPods.CanaryTable}} WHERE written_at > to_timestamp($point)")" != 0 ]; then point=$started; fi
 newest=$(q "SELECT coalesce(extract(epoch FROM max(written_at)), 0) FROM {{DrillPods.CanaryTable}} WHERE written_at <= to_timestamp($point)")
 [ "$newest" != 0 ] || fail "the copy holds no canary row at or before the restore point"
 verified=$(date -u +%s)

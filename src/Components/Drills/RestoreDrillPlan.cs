@@ -20,6 +20,15 @@ public sealed record RestoreDrillPlan(DateOnly Date, IReadOnlyList<DrTier> Tiers
     /// <summary>The restore point when the stack names none: the drill day's first second (UTC), hours old when the drill runs.</summary>
     public static DateTimeOffset DefaultPointInTime(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
+    /// <summary>
+    /// How long after a moment its restore is sure to find the log backups that hold it: "In general, the delay RPO
+    /// can be up to 5 minutes" (concepts-backup-restore.md, Backup frequency), with margin for a late archive.
+    /// </summary>
+    public static readonly TimeSpan LogBackupDelay = TimeSpan.FromMinutes(15);
+
+    /// <summary>The first moment a run may ask for the restore: its point has passed and is in the log backups.</summary>
+    public DateTimeOffset RestorableFrom => PointInTime + LogBackupDelay;
+
     /// <summary>Every restore the drill plans, in tier order: point-in-time first, then the geo-restore where the tier has one.</summary>
     public IReadOnlyList<(DrTier Tier, RestoreKind Kind)> Restores =>
     [

@@ -128,6 +128,11 @@ public static class RenderedTests
         Case(Alerts.RecoveryDrillRtoMissed, "silent at half of it", [Scenarios.Gauge(MetricsContract.Drills.Rto, Of("critical"), target.Rto.TotalSeconds * 0.5)]);
         Case(Alerts.RecoveryDrillRpoMissed, "fires at 1.5x the critical tier's RPO", [Scenarios.Gauge(MetricsContract.Drills.Rpo, Of("critical", "failover"), target.Rpo.TotalSeconds * 1.5)], ("critical", "failover"));
         Case(Alerts.RecoveryDrillRpoMissed, "silent at half of it", [Scenarios.Gauge(MetricsContract.Drills.Rpo, Of("critical", "failover"), target.Rpo.TotalSeconds * 0.5)]);
+        // Each tier against its own target: the critical tier's miss is well inside the standard tier's.
+        Case(Alerts.RecoveryDrillRpoMissed, "silent for a standard geo-restore at 1.5x the critical tier's RPO",
+            [Scenarios.Gauge(MetricsContract.Drills.Rpo, Of("standard", "geo"), target.Rpo.TotalSeconds * 1.5)]);
+        Case(Alerts.RecoveryDrillRpoMissed, "fires for a standard geo-restore at 1.5x its own RPO",
+            [Scenarios.Gauge(MetricsContract.Drills.Rpo, Of("standard", "geo"), DrTier.Standard.Target().Rpo.TotalSeconds * 1.5)], ("standard", "geo"));
         Case(Alerts.RecoveryDrillFailed, "fires when a drill failed", [Scenarios.Gauge(MetricsContract.Drills.Success, Of("high"), 0)], ("high", "pitr"));
         Case(Alerts.RecoveryDrillFailed, "silent when it was verified", [Scenarios.Gauge(MetricsContract.Drills.Success, Of("high"), 1)]);
         var stale = DrillRules.StaleAfter.TotalSeconds;
@@ -143,6 +148,7 @@ public static class RenderedTests
             Scenarios.Timestamp(MetricsContract.Drills.CanaryLastWrite, $"{Scenarios.Territory(t)},{Labels.Tier}=\"{tier.Code()}\"", tier == DrTier.High ? highAge : 30));
         Case(Alerts.RecoveryCanaryStale, "fires when a tier's canary is 1.5x the limit behind", Canary(canaryAge * 1.5), ("high", null));
         Case(Alerts.RecoveryCanaryStale, "silent with a write half a minute ago", Canary(30));
+        Case(Alerts.RecoveryCanaryStale, "fires for a tier whose canary never wrote", Canary(30).Where(x => !x.Selector.Contains("\"standard\"", StringComparison.Ordinal)), ("standard", null));
         return new("drills", [RulePath(drills)], Minute, [.. tests]);
     }
 

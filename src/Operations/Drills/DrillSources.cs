@@ -45,6 +45,7 @@ public static class DrillSources
         ("a switchover needs the writer virtual endpoint on the primary and the replica as the reader endpoint's target", Promote),
         ("planned synchronizes the replica before promoting; forced does not and loses the lag", Promote),
         ("both servers must be Ready (not Updating or Restarting)", Promote),
+        ("a switchover (promote to primary server) needs both servers of the same SKU, tier and storage size", Promote),
         ("promotion disables HA; after switching back, HA must be enabled on the original primary again", Promote),
         ("PgBouncer settings are per server and not carried over by a promotion", Promote),
         ("a point-in-time restore creates a new server and never overwrites its source", BackupRestore),

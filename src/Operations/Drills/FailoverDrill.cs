@@ -110,6 +110,14 @@ state() { az postgres flexible-server show --resource-group "$1" --name "$2" --q
 [[ "$(state "$DR_GROUP" "$REPLICA")" == Ready ]] || refuse "$REPLICA is not Ready"
 az postgres flexible-server virtual-endpoint show --resource-group "$PRIMARY_GROUP" --server-name "$PRIMARY" --name "$ENDPOINT" --query members --output tsv |
   grep -qw "$REPLICA" || refuse "$REPLICA is not a member of the virtual endpoint $ENDPOINT"
+# Server symmetry: a switchover needs the same SKU, tier and storage size on both servers; autogrow or a season
+# step may have left them apart ({{DrillSources.Promote}}, "Server Symmetry").
+shape() { az postgres flexible-server show --resource-group "$1" --name "$2" --output json |
+  jq -r '[.sku.name, .sku.tier, ([(.storage // {}) | to_entries[] | select(.key | ascii_downcase == "storagesizegb") | .value][0])] | map(tostring) | join(" ")'; }
+primary_shape=$(shape "$PRIMARY_GROUP" "$PRIMARY")
+replica_shape=$(shape "$DR_GROUP" "$REPLICA")
+[[ "$primary_shape" == "$replica_shape" ]] ||
+  refuse "$PRIMARY ($primary_shape) and $REPLICA ($replica_shape) differ in SKU, tier or storage GiB: a switchover needs them equal (raise the smaller by hand, the replica first: docs/deployment-rules.md, PostgresStorageIsAFloor)"
 
 # 3. The cluster's Prometheus and Pushgateway, through port-forwards.
 kubectl -n {{MonitoringComponent.Namespace}} port-forward svc/{{MonitoringComponent.ReleaseName}}-prometheus 19090:9090 >/dev/null 2>&1 &

@@ -30,6 +30,7 @@ public static class DeploymentRuleCatalog
         PostgresRules.EntraAuthHasTenantAndAdministrator,
         PostgresRules.CreateModeNeverChanges,
         PostgresRules.StorageIsAFloor,
+        PostgresRules.ReplicaStorageMatchesPrimary,
         PostgresRules.RestoreTarget,
         PostgresRules.RestorePointRestorable,
         PostgresRules.OneOperationPerServer,

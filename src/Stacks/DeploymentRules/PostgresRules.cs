@@ -149,6 +149,32 @@ internal static class PostgresRules
 
     private const string StorageSize = "storage.storageSizeGB";
 
+    public static readonly DeploymentRule ReplicaStorageMatchesPrimary = new(
+        "PostgresReplicaStorageMatchesPrimary",
+        "A read replica is created with its primary's storage size and grows its storage automatically whenever its primary does: a switchover (promote to primary server) needs both servers of the same storage size, the primary's may never exceed the smallest replica's, and autogrow on the primary must be on the replicas too.",
+        ReplicaSource + ", \"Configuration management\" (tier, storage size: \"For the 'promote to primary server' operation, it must be the same as the primary\"), \"Storage autogrow\" "
+        + "(\"If storage autogrow is enabled on the primary server, it must also be enabled on the replicas\") and \"Scale\" (\"Storage size on the primary must be always equal or smaller than the storage size on the smallest replica\"); "
+        + "read-replica/concepts-read-replicas-promote.md, \"Server Symmetry\"")
+    {
+        OnPlan = (plan, context) => Replicas(plan).SelectMany(x =>
+        {
+            var breaches = new List<Breach>();
+            var primary = (x.Primary.Inputs.At(StorageSize) as PlanInt)?.Value;
+            var replica = (x.Replica.Inputs.At(StorageSize) as PlanInt)?.Value;
+            if (primary is not null && replica != primary)
+            {
+                breaches.Add(new Breach(x.Replica.Name, StorageSize, RuleLevel.Refuse,
+                    $"is {(replica is null ? "unset" : replica.Value.ToString(CultureInfo.InvariantCulture) + " GB")}, not its primary's {primary.Value.ToString(CultureInfo.InvariantCulture)} GB: a switchover needs equal sizes"));
+            }
+            if (x.Primary.Text("storage.autoGrow") == "Enabled" && x.Replica.Text("storage.autoGrow") != "Enabled")
+            {
+                breaches.Add(new Breach(x.Replica.Name, "storage.autoGrow", RuleLevel.Refuse,
+                    $"is {x.Replica.Text("storage.autoGrow") ?? "unset"} while {x.Primary.Name} grows automatically: the primary would outgrow its replica"));
+            }
+            return breaches;
+        }),
+    };
+
     private const string RestoreSource =
         "Microsoft docs \"Backup and restore in Azure Database for PostgreSQL\" (backup-restore/concepts-backup-restore.md, 2024-11-28): point-in-time recovery "
         + "\"creates a new server in the same region as your source server\" with the source's compute, storage and backup configuration, within the retention period; "

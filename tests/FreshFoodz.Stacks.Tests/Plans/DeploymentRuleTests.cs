@@ -471,6 +471,24 @@ public class DeploymentRuleTests
     }
 
     [Fact]
+    public void PostgresReplicaStorageMatchesPrimaryIsCaught()
+    {
+        Assert.DoesNotContain(Judge(De, Baseline), f => f.Rule == "PostgresReplicaStorageMatchesPrimary");
+        // A replica created smaller than its primary: no switchover, and the primary already exceeds it.
+        var smaller = Baseline.Mutate("data-critical-replica", i => Set(i, "storage.storageSizeGB", 256));
+        var f = Single(Judge(De, smaller), "PostgresReplicaStorageMatchesPrimary");
+        Assert.Equal(("data-critical-replica", "storage.storageSizeGB", RuleLevel.Refuse), (f.Resource, f.Property, f.Level));
+        Assert.Contains("is 256 GB, not its primary's 512 GB", f.Message, StringComparison.Ordinal);
+        // A replica that does not grow while its primary does.
+        var fixedReplica = Baseline.Mutate("data-high-replica", i => Set(i, "storage.autoGrow", "Disabled"));
+        var g = Single(Judge(De, fixedReplica), "PostgresReplicaStorageMatchesPrimary");
+        Assert.Equal(("data-high-replica", "storage.autoGrow"), (g.Resource, g.Property));
+        // The other way round is allowed: a replica may grow on its own.
+        var fixedPrimary = Baseline.Mutate("data-high-server", i => Set(i, "storage.autoGrow", "Disabled"));
+        Assert.DoesNotContain(Judge(De, fixedPrimary), x => x.Rule == "PostgresReplicaStorageMatchesPrimary");
+    }
+
+    [Fact]
     public void OneOperationPerServerIsCaught()
     {
         // The database no longer waits for PgBouncer's configuration: two operations on the server at once.
