@@ -71,3 +71,26 @@ stack_tag() {
   tags=$(stack_tags "$1")
   jq -r --arg name "$2" '.[$name] // empty' <<<"$tags"
 }
+
+# A hold on a stack's unattended runs: the stack tag freshfoodz:holdUntil, a UTC time yyyy-MM-ddTHH:mmZ. A drill that
+# swaps a primary and its replica sets it (docs/recovery-drills.md), so no calendar up asks HA of a demoted primary in
+# between. At most 12 hours ahead, so a forgotten hold ends by itself. Prints the hold's end while it lasts, nothing
+# otherwise; a hold that is no such time, or further ahead, fails the run. FRESHFOODZ_NOW (same format) replaces the
+# clock in tests.
+held_until() {
+  local stack=$1 until now until_s now_s
+  until=$(stack_tag "$stack" freshfoodz:holdUntil)
+  [[ -n "$until" ]] || return 0
+  local time='^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}Z$'
+  if ! [[ "$until" =~ $time ]] || ! until_s=$(date -u -d "$until" +%s 2>/dev/null); then
+    die "$stack: the tag freshfoodz:holdUntil is not a UTC time (yyyy-MM-ddTHH:mmZ): '$until'"
+  fi
+  now=${FRESHFOODZ_NOW:-$(date -u +%FT%H:%MZ)}
+  if ! [[ "$now" =~ $time ]] || ! now_s=$(date -u -d "$now" +%s 2>/dev/null); then
+    die "FRESHFOODZ_NOW is not a UTC time (yyyy-MM-ddTHH:mmZ): '$now'"
+  fi
+  ((until_s <= now_s)) && return 0
+  ((until_s - now_s <= 12 * 3600)) ||
+    die "$stack: the tag freshfoodz:holdUntil ($until) is more than 12 hours ahead; a hold is for one drill (remove it: pulumi stack tag rm freshfoodz:holdUntil)"
+  echo "$until"
+}

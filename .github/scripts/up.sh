@@ -4,13 +4,21 @@
 # options.refresh in Pulumi.yaml): the app pool's node count belongs to the autoscaler (AutoscaledPoolCountFromLive).
 # Afterwards the deployed season is read back from the stack output effectiveSeason and set as the stack tag
 # freshfoodz:season; the output seasonSwitch, where the program says what it did and what comes next, goes to the job
-# summary. A failed up or a failed read of the outputs fails the run.
+# summary. A failed up or a failed read of the outputs fails the run. A stack held by a drill (stack tag
+# freshfoodz:holdUntil, lib.sh held_until) is left alone until the hold ends.
 #   up.sh <stack> <message>
 source "$(dirname "$0")/lib.sh"
 
 [[ $# -eq 2 ]] || die "usage: up.sh <stack> <message>"
 stack=$1 message=$2
 ref=$(stack_ref "$stack")
+held=$(held_until "$stack") # a failed read of the tags fails the run (held_until says why)
+if [[ -n "$held" ]]; then
+  # Not a failure: a drill holds the stack; the first run after the hold deploys the approved commit.
+  echo "$ref: held until $held (stack tag freshfoodz:holdUntil): no update now; the first run after it deploys the approved commit"
+  [[ -z "${GITHUB_STEP_SUMMARY:-}" ]] || echo "### $ref: held until $held (freshfoodz:holdUntil)" >>"$GITHUB_STEP_SUMMARY"
+  exit 0
+fi
 override=$("$(dirname "$0")/season-override.sh" "$stack") || die "cannot tell whether $ref is between rehearsals"
 read -r -a extra <<<"$override"
 

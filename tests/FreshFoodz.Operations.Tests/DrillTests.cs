@@ -341,6 +341,13 @@ public partial class DrillTests
             Assert.Equal(("T-21", season.Window.FirstDay.AddDays(-21)), (failover.Label, failover.Start));
             // The rehearsal keeps no replica, so the drill runs on the stack itself, with the generated script.
             Assert.Contains(failover.Actions, a => a.Run == $"freshfoodz render drills --stack {stack} --out drills && bash drills/{stack}-failover-critical.sh --execute");
+            // The stack's unattended runs are held before the first switchover and released after HA is back, never
+            // inside the drill: an hourly up between the two switchovers would ask HA of the demoted primary.
+            var runs = failover.Actions.Select(a => a.Run).ToList();
+            var hold = runs.FindIndex(r => r.StartsWith($"pulumi stack tag set freshfoodz:holdUntil ", StringComparison.Ordinal) && r.EndsWith($"--stack {stack}", StringComparison.Ordinal));
+            var release = runs.FindIndex(r => r == $"pulumi up --refresh --stack {stack} && pulumi stack tag rm freshfoodz:holdUntil --stack {stack}");
+            var drills = runs.Select((r, i) => (r, i)).Where(x => x.r.Contains("-failover-", StringComparison.Ordinal)).Select(x => x.i).ToList();
+            Assert.True(hold >= 0 && release > drills.Max() && hold < drills.Min(), string.Join("\n", runs));
             var md = new MonthDay(failover.Start.Month, failover.Start.Day);
             Assert.All(FailoverDrill.RefusedWindows(settings), w => Assert.False(Inside(md, w.From, w.To), $"{failover.Start} is in the {w.Season} window"));
         }

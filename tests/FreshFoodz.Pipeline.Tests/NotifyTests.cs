@@ -106,9 +106,23 @@ public class NotifyTests
         using var p = new Pipeline().With();
         p.Fixture("preview.out", """{"changeSummary": {"same": 150}, "steps": []}""");
         var run = p.Run("drift.sh", "de-prod").Succeeded();
-        var preview = Assert.Single(run.Of("pulumi"));
+        var preview = Assert.Single(run.Of("pulumi"), c => c.Is("preview"));
         Assert.Equal(["preview", "--refresh", "--expect-no-changes", "--json"], preview.Args.Take(4));
         Assert.Empty(run.Of("curl"));
+    }
+
+    /// <summary>A drill's hold (freshfoodz:holdUntil) changes the stack on purpose: no drift preview, no ticket.</summary>
+    [Fact]
+    public void AHeldStackIsNotCheckedForDrift()
+    {
+        using var p = new Pipeline().With(tags: """{"freshfoodz:holdUntil": "2026-11-10T03:45Z"}""");
+        p.Env["FRESHFOODZ_NOW"] = "2026-11-10T02:00Z";
+        p.Fixture("preview.out", """{"changeSummary": {"update": 2}, "steps": []}""");
+        p.Fixture("preview.exit", "7");
+        var run = p.Run("drift.sh", "de-prod").Succeeded();
+        Assert.DoesNotContain(run.Calls, c => c.Is("preview"));
+        Assert.Empty(run.Of("curl"));
+        Assert.Contains("held until 2026-11-10T03:45Z", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public class SeasonTests
         var stack = "acme/freshfoodz-infra/de-prod";
         Assert.Equal(
             [
+                $"pulumi stack tag ls --json --stack {stack}",   // is a drill holding the stack? (freshfoodz:holdUntil)
                 $"pulumi up --yes --refresh --non-interactive --stack {stack} --cwd {Pipeline.Root} --message hourly season step",
                 $"pulumi stack output --json --stack {stack} --cwd {Pipeline.Root}",
                 $"pulumi stack tag set freshfoodz:season weihnachten --stack {stack}",
@@ -47,7 +48,7 @@ public class SeasonTests
         using var p = new Pipeline().With(outputs: Outputs);
         p.Fixture("up.exit", "255");
         var run = p.Run("up.sh", "de-prod", "m").Failed("pulumi up failed for acme/freshfoodz-infra/de-prod");
-        Assert.Equal(["up"], run.Calls.Select(c => c.Args[0]));
+        Assert.Equal(["stack", "up"], run.Calls.Select(c => c.Args[0]));
     }
 
     [Fact]
@@ -91,7 +92,48 @@ public class SeasonTests
     {
         using var p = new Pipeline();
         p.Handle("pulumi", "exit 255");
-        var run = p.Run("up.sh", "peak-weihnachten", "m").Failed("cannot tell whether acme/freshfoodz-infra/peak-weihnachten is between rehearsals");
+        var run = p.Run("up.sh", "peak-weihnachten", "m").Failed("cannot read the tags of acme/freshfoodz-infra/peak-weihnachten");
+        Assert.DoesNotContain(run.Calls, c => c.Is("up"));
+    }
+
+    /// <summary>A drill that swaps a primary and its replica holds the stack (stack tag freshfoodz:holdUntil): the
+    /// calendar's up leaves it alone until the hold ends, then runs as before.</summary>
+    [Theory]
+    [InlineData("2026-11-10T02:00Z", true)]    // the drill's hold
+    [InlineData("2026-11-10T03:40Z", true)]    // the hold's last minute
+    [InlineData("2026-11-10T03:45Z", false)]   // over: the run deploys the approved commit
+    public void AHeldStackIsLeftAloneUntilTheHoldEnds(string now, bool held)
+    {
+        using var p = new Pipeline().With(tags: """{"freshfoodz:holdUntil": "2026-11-10T03:45Z"}""", outputs: Outputs);
+        p.Env["FRESHFOODZ_NOW"] = now;
+        var run = p.Run("up.sh", "de-prod", "hourly season step").Succeeded();
+        Assert.Equal(!held, run.Calls.Any(c => c.Is("up")));
+        Assert.Equal(held, run.Out.Contains("held until 2026-11-10T03:45Z", StringComparison.Ordinal));
+        if (held)
+        {
+            Assert.Contains("held until 2026-11-10T03:45Z", File.ReadAllText(p.Env["GITHUB_STEP_SUMMARY"]), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("tomorrow", "is not a UTC time (yyyy-MM-ddTHH:mmZ): 'tomorrow'")]
+    [InlineData("2026-11-10T03:45", "is not a UTC time")]                 // no zone: ambiguous
+    [InlineData("2026-13-40T03:45Z", "is not a UTC time")]                // no such day
+    [InlineData("2026-11-10T14:01Z", "is more than 12 hours ahead")]      // a forgotten hold would stop the calendar
+    public void AHoldThatIsNoTimeOrTooLongIsAFailedRun(string until, string because)
+    {
+        using var p = new Pipeline().With(tags: $$"""{"freshfoodz:holdUntil": "{{until}}"}""", outputs: Outputs);
+        p.Env["FRESHFOODZ_NOW"] = "2026-11-10T02:00Z";
+        var run = p.Run("up.sh", "de-prod", "m").Failed(because);
+        Assert.DoesNotContain(run.Calls, c => c.Is("up"));
+    }
+
+    [Fact]
+    public void ATagReadFailingForAProductionStackIsAFailedRunNotAnUp()
+    {
+        using var p = new Pipeline().With(outputs: Outputs);
+        File.Delete(Path.Combine(p.Env["FAKE_DIR"], "tags.json"));   // the fake's tag read then fails (403)
+        var run = p.Run("up.sh", "de-prod", "m").Failed("cannot read the tags of acme/freshfoodz-infra/de-prod");
         Assert.DoesNotContain(run.Calls, c => c.Is("up"));
     }
 }

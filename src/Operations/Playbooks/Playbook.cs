@@ -103,6 +103,9 @@ public sealed record PlaybookOptions(string? RehearsalStack, bool RehearsalRunsC
 /// </summary>
 public static class PlaybookPlanner
 {
+    /// <summary>The stack tag that holds a stack's unattended pipeline runs until a UTC time (.github/scripts/lib.sh).</summary>
+    public const string HoldTag = "freshfoodz:holdUntil";
+
     /// <summary>The seasonal operations plan's milestones: T-30 and T-7 (T-14 is the stack's lead time).</summary>
     public const int CapacityPlanDaysBefore = 30;
     public const int FinalLoadTestDaysBefore = 7;
@@ -268,10 +271,23 @@ public static class PlaybookPlanner
             failover.Add(new($"The rehearsal stack {r} keeps no replica (freshfoodz:crossRegionReplicas: false), so there is nothing to switch over to there: the drill runs on {s}{(settings.Plan.Environment == StackEnvironment.Production ? $", inside its low-traffic window {settings.Plan.Deployment.LowTrafficWindowText}" : "")}",
                 $"pulumi config get freshfoodz:crossRegionReplicas -s {r}  # set it true there to rehearse failover on synthetic data"));
         }
-        foreach (var tier in drillStack == s && !settings.Plan.CrossRegionReplicas ? [] : new[] { DrTier.Critical, DrTier.High })
+        var drilledTiers = drillStack == s && !settings.Plan.CrossRegionReplicas ? [] : new[] { DrTier.Critical, DrTier.High };
+        if (drilledTiers.Length > 0)
+        {
+            // Between the two switchovers an hourly up would ask HA of the demoted primary and fail: the pipeline leaves a
+            // held stack alone (.github/scripts/lib.sh held_until; at most 12 hours, so a forgotten hold ends by itself).
+            failover.Add(new($"Hold {drillStack}'s unattended runs for the drill (the hourly up would ask HA of a demoted primary): stack tag {HoldTag}, 3 hours",
+                $"pulumi stack tag set {HoldTag} \"$(date -u -d '+3 hours' +%FT%H:%MZ)\" --stack {drillStack}"));
+        }
+        foreach (var tier in drilledTiers)
         {
             failover.Add(new($"Failover drill of the {tier.Code()} tier on {drillStack}: planned switchover to the in-country replica through the writer endpoint, canary and app error rate measured, then back (RTO < {DrMatrixRow.Format(tier.Target().Rto)}, data lost < {DrMatrixRow.Format(tier.Target().Rpo)})",
                 $"freshfoodz render drills --stack {drillStack} --out drills && bash drills/{FailoverDrill.FileName(drillStack, tier)} --execute"));
+        }
+        if (drilledTiers.Length > 0)
+        {
+            failover.Add(new($"Switched back: HA enabled again as planned, then the hold lifted",
+                $"pulumi up --refresh --stack {drillStack} && pulumi stack tag rm {HoldTag} --stack {drillStack}"));
         }
         failover.Add(new("The measured RTO and RPO beside the targets; RecoveryDrillRtoMissed, RecoveryDrillRpoMissed and RecoveryDrillFailed stay silent",
             $"freshfoodz report --stack {s} --year {year} --prometheus <Prometheus URL of {drillStack}> --out report.html"));
