@@ -99,13 +99,23 @@ public static class PlanJson
             [.. Array(o["providers"], "providers").Select(n => Object(n, "a provider")).Select(p => new PlannedProvider(Text(p["package"]), Text(p["name"]), Map(p["inputs"], "a provider's inputs")))],
             [.. Array(o["components"], "components").Select(n => Object(n, "a component")).Select(c => new PlannedComponent(Text(c["type"]), Text(c["name"]), (string?)c["parent"]))],
             [.. Array(o["resources"], "resources").Select(n => Object(n, "a resource")).Select(r => new PlannedResource(
-                Text(r["type"]), Text(r["name"]), Map(r["inputs"], "a resource's inputs"), ReadOptions(Object(r["options"], "a resource's options"))))],
+                TypeToken(r["type"]), Text(r["name"]), Map(r["inputs"], "a resource's inputs"), ReadOptions(Object(r["options"], "a resource's options"))))],
             [.. Array(o["drMatrix"], "drMatrix").Select(ReadRow)],
             Map(o["outputs"], "outputs"))
         {
             StackReferences = [.. (o["stackReferences"] is null ? [] : Array(o["stackReferences"], "stackReferences")).Select(n => Object(n, "a stack reference")).Select(s => new PlannedStackReference(Text(s["name"]), Text(s["stack"])))],
             Retired = [.. (o["retired"] as JsonArray ?? []).Select(n => Object(n, "a retired resource")).Select(r => new RetiredResource(Text(r["urn"]), Text(r["reason"])))],
         });
+    }
+
+    /// <summary>A resource type is a Pulumi type token, package:module:Type (its package names the provider).</summary>
+    private static string TypeToken(JsonNode? node)
+    {
+        var type = Text(node);
+        var parts = type.Split(':');
+        return parts.Length == 3 && parts.All(p => p.Length > 0)
+            ? type
+            : throw new JsonException($"a resource's type '{type}' is not a type token package:module:Type");
     }
 
     private static JsonObject Object(JsonNode? node, string what) => node as JsonObject ?? throw new JsonException($"{what} is not a JSON object");
