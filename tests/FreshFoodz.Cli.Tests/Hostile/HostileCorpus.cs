@@ -226,6 +226,15 @@ internal static class HostileCorpus
             Arrange = Changed(p => First(p)["name"] = First(p)["name"]!.GetValue<string>() + "\u001b[2J\n| forged |"),
         };
         yield return new HostileCase("release-check plan-type-not-a-token", Check(), 2, "a resource's type 'x' is not a type token package:module:Type") { Arrange = Changed(p => First(p)["type"] = "x") };
+        // A newline in the folder's name once split the error over two lines.
+        yield return new HostileCase("release-check base-path-newline", ["release-check", "--base", "{root}/new\nline", "--date", "2026-12-02"], 2, "new\\nline/de-prod.baseline.json is not a plan")
+        {
+            Arrange = s =>
+            {
+                Directory.CreateDirectory(Path.Combine(s.Root, "new\nline"));
+                System.IO.File.WriteAllText(Path.Combine(s.Root, "new\nline", "de-prod.baseline.json"), "{");
+            },
+        };
         // --out may not replace a plan the check reads, however it is spelt.
         yield return new HostileCase("release-check out-onto-base-plan", [.. Check(), "--out", "{root}/base/../base/de-prod.baseline.json"], 1, "--out:", "a file the tool reads") { Arrange = Plan("de-prod.baseline.json", golden) };
         yield return new HostileCase("release-check out-onto-head-plan", [.. Check(), "--head", "{root}/base", "--out", "{root}/base/de-prod.baseline.json"], 1, "a file the tool reads") { Arrange = Plan("de-prod.baseline.json", golden) };
