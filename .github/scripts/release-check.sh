@@ -11,6 +11,18 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 base_ref="${1:?usage: release-check.sh <base-ref> <out.md>}"
 out="${2:?usage: release-check.sh <base-ref> <out.md>}"
 day="${RELEASE_CHECK_DATE:-$(date -u +%F)}"
+# The base is a commit named by a ref, never an option: git would take '--lock' or '-f' as one and check out the
+# head instead, so the check compared the head with itself and passed.
+if [[ "$base_ref" == -* ]]; then
+  echo "release-check.sh: base ref '$base_ref' looks like an option; give a branch, tag or commit (e.g. origin/main)" >&2
+  exit 1
+fi
+if [[ -z "${RELEASE_CHECK_BASE_PLANS:-}" ]]; then
+  if ! base_commit="$(git -C "$root" rev-parse --verify --quiet --end-of-options "$base_ref^{commit}")"; then
+    echo "release-check.sh: base ref '$base_ref' is no commit of $root (fetch it first, e.g. git fetch origin main)" >&2
+    exit 1
+  fi
+fi
 work="$(mktemp -d)"
 trap 'git -C "$root" worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
@@ -35,7 +47,7 @@ plan_all() {
 if [[ -n "${RELEASE_CHECK_BASE_PLANS:-}" ]]; then
   base_plans="$RELEASE_CHECK_BASE_PLANS"
 else
-  git -C "$root" worktree add --detach "$work/base" "$base_ref" >/dev/null
+  git -C "$root" worktree add --detach "$work/base" "$base_commit" >/dev/null
   base_plans="$work/base-plans"
   plan_all "$work/base" "$base_plans"
 fi

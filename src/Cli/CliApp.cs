@@ -109,8 +109,7 @@ public static class CliApp
         }
         catch (PlanFileException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return SettingsError;
+            return Fail(stderr, e.Message, SettingsError); // one line: the --base path may hold a newline
         }
         catch (PriceRefreshException e)
         {
@@ -126,8 +125,7 @@ public static class CliApp
         }
         catch (Switching.SwitchException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return PlanningError;
+            return Fail(stderr, e.Message, PlanningError);
         }
         catch (CalibrationException e)
         {

@@ -48,6 +48,16 @@ public static class Stepper
         return adding || (next.Primaries == target && next.Replicas == target) ? next with { Apps = target } : next;
     }
 
+    /// <summary>
+    /// The primaries of the tiers whose replica would be smaller than its primary in some mix of <paramref name="from"/>
+    /// and <paramref name="to"/> (one <c>pulumi up</c> may stop between any two changes); empty for every step
+    /// <see cref="Next"/> decides.
+    /// </summary>
+    public static IReadOnlyList<string> Unsafe(CapacityGroups from, CapacityGroups to, SwitchFacts facts) =>
+        [.. facts.Tiers.Where(t =>
+            new[] { from.Replicas, to.Replicas }.Any(r => new[] { from.Primaries, to.Primaries }.Any(p => t.ReplicaCores[r] < t.PrimaryCores[p])))
+            .Select(t => t.Primary)];
+
     /// <summary>The states after each step from <paramref name="from"/> until every group is at <paramref name="target"/>.</summary>
     public static IReadOnlyList<CapacityGroups> Path(CapacityGroups from, Season target, SwitchFacts facts)
     {

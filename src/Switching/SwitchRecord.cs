@@ -37,12 +37,23 @@ public sealed record SwitchRecord(CapacityGroups Deployed, CapacityGroups Next, 
         if (outputs.TryGetValue(OutputName, out var value) && value is not null)
         {
             var map = Map(value, OutputName);
-            return new SwitchRecord(
+            // A key this program never writes: a newer program recorded the state, and what it meant is unknown here.
+            if (map.Keys.FirstOrDefault(k => !Written.Contains(k)) is { } unknown)
+            {
+                throw new SwitchRecordException(
+                    $"stack output {OutputName} has the key {Shown(unknown)}, which this program never writes (it writes {string.Join(", ", Written)}): "
+                    + "a newer program recorded it; the run stops rather than guess, deploy with that program");
+            }
+            var record = new SwitchRecord(
                 Groups(map, "deployed"),
                 Groups(map, "next"),
                 Count(map, "step"),
                 Count(map, "steps"),
-                map.TryGetValue("from", out var from) && from is string text ? text : Groups(map, "deployed").Label);
+                StartedFrom(map));
+            // The steps as a run counts them: a pending step is step 1 or later of at least as many.
+            return !record.Pending || (record.Step >= 1 && record.Step <= record.Steps)
+                ? record
+                : throw new SwitchRecordException($"stack output {OutputName} records step {record.Step} of {record.Steps} of a pending switch; a pending step is from 1 to steps");
         }
         if (outputs.TryGetValue(LegacyOutputName, out var legacy) && legacy is not null)
         {
@@ -51,6 +62,26 @@ public sealed record SwitchRecord(CapacityGroups Deployed, CapacityGroups Next, 
                 : throw new SwitchRecordException($"stack output {LegacyOutputName} is {Shown(legacy)}, not a season (baseline, spargel, oktoberfest, weihnachten)");
         }
         return null;
+    }
+
+    /// <summary>The keys <see cref="SwitchPlanner"/> writes.</summary>
+    private static readonly string[] Written = ["deployed", "next", "target", "season", "step", "steps", "window", "run", "appliedWith", "from"];
+
+    /// <summary>Where the switch started: a season or the groups' label, as a run writes it (it reaches the engine log).</summary>
+    private static string StartedFrom(Dictionary<string, object?> map)
+    {
+        if (!map.TryGetValue("from", out var from) || from is null)
+        {
+            return Groups(map, "deployed").Label;
+        }
+        try
+        {
+            return from is string text && text.Length <= 200 ? CapacityGroups.Parse(text).Label : throw new FormatException();
+        }
+        catch (FormatException)
+        {
+            throw new SwitchRecordException($"stack output {OutputName}.from is {Shown(from)}, not a season or {CapacityGroups.Syntax}");
+        }
     }
 
     private static CapacityGroups Groups(IReadOnlyDictionary<string, object?> map, string key)
@@ -92,7 +123,7 @@ public sealed record SwitchRecord(CapacityGroups Deployed, CapacityGroups Next, 
     private static string Shown(object? value) => value switch
     {
         null => "missing",
-        string s => $"'{(s.Length > 40 ? s[..40] + "…" : s)}'",
+        string s => FreshFoodz.Stacks.Settings.ValueText.Quote(s.Length > 40 ? s[..40] + "…" : s),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => $"a {value.GetType().Name}",
     };

@@ -85,6 +85,15 @@ public sealed record SwitchRun(
             ? $"step {r.Step} of {r.Steps} ({Stepper.Moves(r.Deployed, r.Next)}) at the next run inside {window}"
             : $"steady at {target.ConfigName()}";
 
+        // A recorded step this program would never decide (the record was edited, or written by another program):
+        // applying it could leave a replica smaller than its primary partway through, so the run stops instead.
+        if (record is { Pending: true } && Stepper.Unsafe(record.Deployed, record.Next, facts) is { Count: > 0 } tiers)
+        {
+            throw new SwitchRecordException(
+                $"stack output {SwitchRecord.OutputName} records the step {record.Deployed.Label} → {record.Next.Label}, which no run decides: "
+                + $"partway through it {string.Join(", ", tiers)} would be larger than its replica; the run stops rather than apply it "
+                + "(set seasonSwitch.next to seasonSwitch.deployed in the stack's state to start the switch again, docs/seasonal-operations.md)");
+        }
         if (record is null)
         {
             var created = new CapacityGroups(target, Season.Baseline, Season.Baseline);

@@ -29,15 +29,53 @@ public class ReleaseCheckScriptTests
         Assert.Contains("`UrnDisappearsWithoutAlias` `urn:pulumi:ch-prod::freshfoodz-infra::freshfoodz:network:TerritoryNetwork$azure-native:privatedns:VirtualNetworkLink::network-zone-vault-link-drx`", refused.Comment, StringComparison.Ordinal);
     }
 
-    private static (int Exit, string Output, string Comment) Script(string basePlans)
+    /// <summary>
+    /// The base ref is a commit, never an option: git took '--lock' as one and checked out the head, so the head was
+    /// compared with itself and passed. Both are refused before anything is built or checked out.
+    /// </summary>
+    [Theory]
+    [InlineData("--lock", "looks like an option")]
+    [InlineData("--upload-pack=touch /tmp/freshfoodz-owned", "looks like an option")]
+    [InlineData("-f", "looks like an option")]
+    [InlineData("no-such-ref-freshfoodz", "is no commit of")]
+    [InlineData("HEAD:README.md", "is no commit of")]
+    public void ABaseRefThatIsNoCommitIsRefusedBeforeAnyCheckout(string baseRef, string says)
     {
-        var comment = Path.Combine(Directory.CreateTempSubdirectory("freshfoodz-script-out-").FullName, "release-check.md");
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = CliRunner.Root };
-        foreach (var arg in new[] { Path.Combine(CliRunner.Root, ".github", "scripts", "release-check.sh"), "HEAD", comment })
+        var worktrees = Git("worktree", "list", "--porcelain");
+        var (exit, output, comment) = Script(null, baseRef);
+        Assert.True(exit == 1, output);
+        Assert.Contains(says, output, StringComparison.Ordinal);
+        Assert.Single(output.Trim().Split('\n'));
+        Assert.Equal("", comment);
+        Assert.Equal(worktrees, Git("worktree", "list", "--porcelain"));
+        Assert.False(File.Exists("/tmp/freshfoodz-owned"));
+    }
+
+    private static string Git(params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, WorkingDirectory = CliRunner.Root };
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
-        start.Environment["RELEASE_CHECK_BASE_PLANS"] = basePlans;
+        using var git = Process.Start(start)!;
+        var text = git.StandardOutput.ReadToEnd();
+        git.WaitForExit();
+        return text;
+    }
+
+    private static (int Exit, string Output, string Comment) Script(string? basePlans, string baseRef = "HEAD")
+    {
+        var comment = Path.Combine(Directory.CreateTempSubdirectory("freshfoodz-script-out-").FullName, "release-check.md");
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = CliRunner.Root };
+        foreach (var arg in new[] { Path.Combine(CliRunner.Root, ".github", "scripts", "release-check.sh"), baseRef, comment })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        if (basePlans is not null)
+        {
+            start.Environment["RELEASE_CHECK_BASE_PLANS"] = basePlans;
+        }
         start.Environment["RELEASE_CHECK_DATE"] = "2026-12-02";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -238,7 +238,7 @@ cases = [
  ("vm-size-name-with-space", "a VM size name Azure does not have", sub("    Standard_D8ds_v5: {vCpus: 8", '    "Standard D8ds v5": {vCpus: 8'),
   [("Standard D8ds v5", "freshfoodz:vmSizes.Standard D8ds v5", "'Standard D8ds v5' is not a VM size name: letters, digits, '_' and '-' (at most 64), like Standard_D4ds_v5")]),
  ("switch-outside-window-on-not-a-date", "the switch override is a day, not a word (it must never be left on by mistake)", add('  freshfoodz:switchOutsideWindowOn: "tomorrow"'),
-  [("freshfoodz:switchOutsideWindowOn:", "freshfoodz:switchOutsideWindowOn", "must be none or a UTC day yyyy-MM-dd on which a season switch may step outside freshfoodz:lowTrafficWindow, got 'tomorrow'")]),
+  [("freshfoodz:switchOutsideWindowOn:", "freshfoodz:switchOutsideWindowOn", "must be none or a UTC day yyyy-MM-dd from 2000-01-01 to 2100-12-31 on which a season switch may step outside freshfoodz:lowTrafficWindow, got 'tomorrow'")]),
  ("restore-drill-word", "a word where the drill belongs", add("  freshfoodz:restoreDrill: yes"),
   [("freshfoodz:restoreDrill:", "freshfoodz:restoreDrill", f"must be {DRILL}, got 'yes'")]),
  ("restore-drill-tier-misspelt", "a misspelt tier gets a suggestion", add("  freshfoodz:restoreDrill: {date: 2027-03-02, tiers: [critcal]}"),
@@ -253,6 +253,8 @@ cases = [
   [("freshfoodz:restoreDrill:", "freshfoodz:restoreDrill.date", "restore point 2026-12-02T00:00:00Z is before the servers had backups: the stack was created on 2026-12-02 (freshfoodz:createdOn); choose a point from 2026-12-03")]),
  ("restore-drill-point-not-utc", "a restore point in local time", add("  freshfoodz:restoreDrill: {date: 2027-03-02, tiers: [high], pointInTime: '2027-03-02 08:00'}"),
   [("freshfoodz:restoreDrill:", "freshfoodz:restoreDrill.pointInTime", "must be a UTC time yyyy-MM-ddTHH:mm:ssZ, like 2026-10-02T03:00:00Z, got '2027-03-02 08:00'")]),
+ ("switch-outside-window-on-year-9999", "the switch override's day lies within the tool's dates, like every date key", add('  freshfoodz:switchOutsideWindowOn: 9999-12-31'),
+  [("freshfoodz:switchOutsideWindowOn:", "freshfoodz:switchOutsideWindowOn", "must be none or a UTC day yyyy-MM-dd from 2000-01-01 to 2100-12-31 on which a season switch may step outside freshfoodz:lowTrafficWindow, got '9999-12-31'")]),
 ]
 for f in os.listdir(out):
     if f.endswith('.yaml'):

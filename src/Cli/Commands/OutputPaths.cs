@@ -25,8 +25,8 @@ internal static class OutputPaths
         }
     }
 
-    /// <summary>The --out file, which must not be one the command reads (<paramref name="projectDir"/>'s inputs); its folder is created if missing.</summary>
-    public static string File(FileInfo given, string projectDir)
+    /// <summary>The --out file, which must not be one the command reads (<paramref name="projectDir"/>'s inputs, and <paramref name="alsoReads"/>); its folder is created if missing.</summary>
+    public static string File(FileInfo given, string projectDir, IEnumerable<string>? alsoReads = null)
     {
         var path = given.FullName;
         var kind = FileNode.Kind(path);
@@ -38,7 +38,7 @@ internal static class OutputPaths
         {
             throw new UsageException($"--out: {Shown(path)} cannot be written: {refused}");
         }
-        if (ProjectInputs.Named(projectDir, path) is { } input)
+        if (ProjectInputs.Named(projectDir, path, alsoReads ?? []) is { } input)
         {
             throw new UsageException($"--out: {Shown(path)} is {Shown(input)}, a file the tool reads; write the output elsewhere");
         }

@@ -46,13 +46,15 @@ internal static partial class ReleaseCheckCommand
             }
             var heads = parse.GetValue(headDir) is { } h ? ReadPlans(Folder(h, "--head"), "--head") : null;
             var projectDir = CommonOptions.FindProjectDir(parse.GetValue(dir));
-            var outFile = parse.GetValue(output) is { } o ? OutputPaths.File(o, projectDir) : null;
+            // The plans read are inputs too: --out may not replace one (however it is spelt).
+            var read = bases.Values.Concat(heads?.Values.AsEnumerable() ?? []).Select(p => p.Path);
+            var outFile = parse.GetValue(output) is { } o ? OutputPaths.File(o, projectDir, read) : null;
             var comparisons = new List<ReleaseComparison>();
             var notes = new List<string>();
-            foreach (var ((stack, season), basePlan) in bases.OrderBy(b => b.Key.Stack, StringComparer.Ordinal).ThenBy(b => b.Key.Season, StringComparer.Ordinal))
+            foreach (var ((stack, season), (_, basePlan)) in bases.OrderBy(b => b.Key.Stack, StringComparer.Ordinal).ThenBy(b => b.Key.Season, StringComparer.Ordinal))
             {
                 var head = heads is not null
-                    ? heads.GetValueOrDefault((stack, season))
+                    ? heads.GetValueOrDefault((stack, season)).Plan
                     : File.Exists(Path.Combine(projectDir!, $"Pulumi.{stack}.yaml"))
                         ? StackPlanner.Plan(CommonOptions.LoadSettings(projectDir!, stack, season), day)
                         : null;
@@ -78,7 +80,7 @@ internal static partial class ReleaseCheckCommand
             var refused = comparisons.SelectMany(c => c.Refusals).Distinct().ToList();
             foreach (var r in refused)
             {
-                context.Error.WriteLine($"error: {r}");
+                context.Error.WriteLine($"error: {ValueText.OneLine(r.ToString(), 2000)}");
             }
             return refused.Count > 0 ? CliApp.PlanningError : CliApp.Ok;
         });
@@ -90,9 +92,9 @@ internal static partial class ReleaseCheckCommand
         : throw new UsageException(File.Exists(given.FullName) ? $"{option}: {given.FullName} is a file; expected a folder of plans" : $"{option}: no folder {given.FullName}");
 
     /// <summary>Every <c>&lt;stack&gt;.&lt;season&gt;.json</c> in the folder, read as a plan; other files are not read.</summary>
-    private static Dictionary<(string Stack, string Season), StackPlan> ReadPlans(string folder, string option)
+    private static Dictionary<(string Stack, string Season), (string Path, StackPlan Plan)> ReadPlans(string folder, string option)
     {
-        var plans = new Dictionary<(string Stack, string Season), StackPlan>();
+        var plans = new Dictionary<(string Stack, string Season), (string Path, StackPlan Plan)>();
         foreach (var path in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
             var m = PlanFileName().Match(Path.GetFileName(path));
@@ -108,7 +110,7 @@ internal static partial class ReleaseCheckCommand
             {
                 plan = PlanJson.Deserialize(text);
             }
-            catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException or InvalidCastException or ArgumentException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException or InvalidCastException or ArgumentException or OverflowException)
             {
                 throw Fail($"is not a plan (plan --format json): {e.Message.ReplaceLineEndings(" ")}");
             }
@@ -116,7 +118,13 @@ internal static partial class ReleaseCheckCommand
             {
                 throw Fail($"holds the plan of {plan.Stack} ({plan.Season}); its name says {stack} ({season})");
             }
-            plans[(stack, season)] = plan;
+            // Names and types reach the Markdown comment and the terminal: printable text only, or it forges lines.
+            if (plan.Resources.Select(r => r.Name).Concat(plan.Resources.Select(r => r.Type)).Concat(plan.Retired.Select(r => r.Urn))
+                    .Concat(plan.Resources.SelectMany(r => r.Options.Aliases)).FirstOrDefault(t => t.Any(Printable.Refuses)) is { } unprintable)
+            {
+                throw Fail($"is not a plan (plan --format json): {ValueText.Quote(unprintable)} holds a control or formatting character");
+            }
+            plans[(stack, season)] = (path, plan);
         }
         return plans;
     }

@@ -85,43 +85,65 @@ public static class PlanJson
         _ => throw new ArgumentOutOfRangeException(nameof(value), value.GetType().Name),
     };
 
+    /// <summary>
+    /// A plan from its JSON. Anything that is not the shape <see cref="Serialize"/> writes (a missing or null member, a
+    /// number beyond its type) is a <see cref="JsonException"/> naming what is wrong, never a null dereference.
+    /// </summary>
     public static StackPlan Deserialize(string json)
     {
-        var o = JsonNode.Parse(json)!.AsObject();
+        var o = Object(JsonNode.Parse(json), "the plan");
         return PlanIntegrity.Check(new StackPlan(
             Text(o["stack"]),
             Text(o["territory"]),
             Text(o["season"]),
-            [.. o["providers"]!.AsArray().Select(p => new PlannedProvider(Text(p!["package"]), Text(p["name"]), (PlanMap)ReadValue(p["inputs"]!)))],
-            [.. o["components"]!.AsArray().Select(c => new PlannedComponent(Text(c!["type"]), Text(c["name"]), (string?)c["parent"]))],
-            [.. o["resources"]!.AsArray().Select(r => new PlannedResource(
-                Text(r!["type"]), Text(r["name"]), (PlanMap)ReadValue(r["inputs"]!), ReadOptions(r["options"]!.AsObject())))],
-            [.. o["drMatrix"]!.AsArray().Select(ReadRow)],
-            (PlanMap)ReadValue(o["outputs"]!))
+            [.. Array(o["providers"], "providers").Select(n => Object(n, "a provider")).Select(p => new PlannedProvider(Text(p["package"]), Text(p["name"]), Map(p["inputs"], "a provider's inputs")))],
+            [.. Array(o["components"], "components").Select(n => Object(n, "a component")).Select(c => new PlannedComponent(Text(c["type"]), Text(c["name"]), (string?)c["parent"]))],
+            [.. Array(o["resources"], "resources").Select(n => Object(n, "a resource")).Select(r => new PlannedResource(
+                TypeToken(r["type"]), Text(r["name"]), Map(r["inputs"], "a resource's inputs"), ReadOptions(Object(r["options"], "a resource's options"))))],
+            [.. Array(o["drMatrix"], "drMatrix").Select(ReadRow)],
+            Map(o["outputs"], "outputs"))
         {
-            StackReferences = [.. (o["stackReferences"]?.AsArray() ?? []).Select(s => new PlannedStackReference(Text(s!["name"]), Text(s["stack"])))],
-            Retired = [.. (o["retired"] as JsonArray ?? []).Select(r => new RetiredResource(Text(r!["urn"]), Text(r["reason"])))],
+            StackReferences = [.. (o["stackReferences"] is null ? [] : Array(o["stackReferences"], "stackReferences")).Select(n => Object(n, "a stack reference")).Select(s => new PlannedStackReference(Text(s["name"]), Text(s["stack"])))],
+            Retired = [.. (o["retired"] as JsonArray ?? []).Select(n => Object(n, "a retired resource")).Select(r => new RetiredResource(Text(r["urn"]), Text(r["reason"])))],
         });
     }
+
+    /// <summary>A resource type is a Pulumi type token, package:module:Type (its package names the provider).</summary>
+    private static string TypeToken(JsonNode? node)
+    {
+        var type = Text(node);
+        var parts = type.Split(':');
+        return parts.Length == 3 && parts.All(p => p.Length > 0)
+            ? type
+            : throw new JsonException($"a resource's type '{type}' is not a type token package:module:Type");
+    }
+
+    private static JsonObject Object(JsonNode? node, string what) => node as JsonObject ?? throw new JsonException($"{what} is not a JSON object");
+
+    private static JsonArray Array(JsonNode? node, string what) => node as JsonArray ?? throw new JsonException($"{what} is not a JSON list");
+
+    private static PlanMap Map(JsonNode? node, string what) =>
+        (node is null ? null : ReadValue(node)) as PlanMap ?? throw new JsonException($"{what} is not a map of plan values");
 
     public static PlanValue ReadValue(JsonNode node)
     {
         switch (node)
         {
             case JsonArray a:
-                return new PlanList([.. a.Select(n => ReadValue(n!))]);
+                return new PlanList([.. a.Select(n => ReadValue(n ?? throw new JsonException("null in a plan list")))]);
             case JsonObject o when o.Count == 1 && o.First().Key.StartsWith('$'):
                 var (key, inner) = o.First();
                 return key switch
                 {
-                    "$ref" => new PlanRef(Text(inner!["resource"]), Text(inner["output"])),
-                    "$secret" => new PlanSecret(ReadValue(inner!)),
+                    "$ref" => new PlanRef(Text(Object(inner, "$ref")["resource"]), Text(inner!["output"])),
+                    "$secret" => new PlanSecret(ReadValue(inner ?? throw new JsonException("$secret of null"))),
                     "$config" => new PlanConfigSecret(Text(inner)),
-                    "$invoke" => new PlanInvoke(Text(inner!["token"]), Text(inner["provider"]), (PlanMap)ReadValue(inner["args"]!), Text(inner["result"]), (bool)inner["base64Decode"]!),
+                    "$invoke" => new PlanInvoke(Text(Object(inner, "$invoke")["token"]), Text(inner!["provider"]), Map(inner["args"], "$invoke args"), Text(inner["result"]),
+                        inner["base64Decode"] is JsonValue b && b.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? b.GetValue<bool>() : throw new JsonException("$invoke base64Decode is not true or false")),
                     _ => throw new JsonException($"unknown plan value kind '{key}'"),
                 };
             case JsonObject o:
-                return new PlanMap(o.ToImmutableSortedDictionary(e => e.Key, e => ReadValue(e.Value!), StringComparer.Ordinal));
+                return new PlanMap(o.ToImmutableSortedDictionary(e => e.Key, e => ReadValue(e.Value ?? throw new JsonException($"'{e.Key}' is null")), StringComparer.Ordinal));
             case JsonValue v when v.GetValueKind() == JsonValueKind.String:
                 return new PlanString(v.GetValue<string>());
             case JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False:
@@ -129,8 +151,8 @@ public static class PlanJson
             case JsonValue v when v.GetValueKind() == JsonValueKind.Number:
                 var raw = v.ToJsonString();
                 return raw.Contains('.', StringComparison.Ordinal) || raw.Contains('E', StringComparison.OrdinalIgnoreCase)
-                    ? new PlanDouble(double.Parse(raw, CultureInfo.InvariantCulture))
-                    : new PlanInt(int.Parse(raw, CultureInfo.InvariantCulture));
+                    ? double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? new PlanDouble(d) : throw new JsonException($"the number {raw} is out of range")
+                    : int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) ? new PlanInt(i) : throw new JsonException($"the number {raw} is not a 32-bit whole number");
             default:
                 throw new JsonException($"unsupported plan value {node.ToJsonString()}");
         }
@@ -218,13 +240,17 @@ public static class PlanJson
         })]),
     };
 
-    private static DrMatrixRow ReadRow(JsonNode? node) => new(
-        Text(node!["function"]),
+    private static DrMatrixRow ReadRow(JsonNode? row)
+    {
+        var node = Object(row, "a DR matrix row");
+        return new(
+        Text(node["function"]),
         Enum.Parse<DrTier>(Text(node["tier"]), ignoreCase: true),
-        [.. node["paths"]!.AsArray().Select(p => new RecoveryPath(
-            Text(p!["scenario"]),
+        [.. Array(node["paths"], "a DR matrix row's paths").Select(n => Object(n, "a recovery path")).Select(p => new RecoveryPath(
+            Text(p["scenario"]),
             new RecoveryMechanism(Text(p["mechanism"]), FromSeconds(p["rtoSeconds"]), FromSeconds(p["rpoSeconds"]), Text(p["source"]))))],
         Enum.Parse<DrVerdict>(Text(node["verdict"])));
+    }
 
     private static JsonValue? Seconds(TimeSpan t) => t == TimeSpan.MaxValue ? null : JsonValue.Create((long)t.TotalSeconds);
 

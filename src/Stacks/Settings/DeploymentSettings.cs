@@ -124,11 +124,12 @@ internal static partial class DeploymentSettingsReader
         {
             return (text is not null, null);
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        // Within the tool's dates like every date key (issue 23): 9999-12-31 was accepted.
+        if (ToolDates.TryParse(text, out var day))
         {
             return (true, day);
         }
-        c.Error(node, key.Key, $"must be none or a UTC day yyyy-MM-dd on which a season switch may step outside freshfoodz:lowTrafficWindow, got '{text}'");
+        c.Error(node, key.Key, $"must be none or a UTC day yyyy-MM-dd from {ToolDates.Show(ToolDates.First)} to {ToolDates.Show(ToolDates.Last)} on which a season switch may step outside freshfoodz:lowTrafficWindow, got {ValueText.Quote(text)}");
         return (false, null);
     }
 

@@ -21,6 +21,9 @@ public static partial class EnvironmentImports
     /// <summary>Imports nested deeper than this are refused: ESC environments here are one or two levels deep.</summary>
     private const int MaxDepth = 8;
 
+    /// <summary>More distinct environments than this in one stack's imports are refused: a stack here imports two.</summary>
+    private const int MaxEnvironments = 64;
+
     /// <summary>
     /// An ESC environment definition as the one reader takes it: <c>imports</c> (names) and <c>values</c> (anything ESC
     /// holds; only <c>values.pulumiConfig</c> reaches the stack). Any other top-level key is a typo.
@@ -43,9 +46,12 @@ public static partial class EnvironmentImports
     {
         var names = Names(config.Source, imports);
         var provided = new Dictionary<string, ConfigNode>(StringComparer.Ordinal);
+        // Each environment is read and merged once, however often it is imported: a diamond of imports eight deep
+        // once read its definitions exponentially often (hours for a few kilobytes of YAML).
+        var read = new Dictionary<string, Dictionary<string, ConfigNode>?>(StringComparer.Ordinal);
         foreach (var name in names)
         {
-            Collect(config.Source, projectDirectory, name, required: true, [], provided);
+            MergeInto(provided, Collect(config.Source, projectDirectory, name, required: true, [], read));
         }
         var values = new Dictionary<string, ConfigNode>(provided, StringComparer.Ordinal);
         foreach (var (key, value) in config.Values)
@@ -53,6 +59,14 @@ public static partial class EnvironmentImports
             values[key] = provided.TryGetValue(key, out var fromEnvironment) ? Over(value, fromEnvironment) : value;
         }
         return config with { Values = values };
+    }
+
+    private static void MergeInto(Dictionary<string, ConfigNode> into, Dictionary<string, ConfigNode>? later)
+    {
+        foreach (var (key, node) in later ?? [])
+        {
+            into[key] = into.TryGetValue(key, out var earlier) ? Over(node, earlier) : node;
+        }
     }
 
     private static List<string> Names(string source, ConfigNode imports)
@@ -76,41 +90,51 @@ public static partial class EnvironmentImports
         return names;
     }
 
-    /// <summary>Adds environment <paramref name="name"/>'s pulumiConfig (after its own imports) to <paramref name="into"/>.</summary>
-    private static void Collect(string source, string projectDirectory, string name, bool required, List<string> chain, Dictionary<string, ConfigNode> into)
+    /// <summary>Environment <paramref name="name"/>'s pulumiConfig after its own imports (null: not committed), read once per stack.</summary>
+    private static Dictionary<string, ConfigNode>? Collect(string source, string projectDirectory, string name, bool required, List<string> chain, Dictionary<string, Dictionary<string, ConfigNode>?> read)
     {
         if (chain.Contains(name) || chain.Count >= MaxDepth)
         {
             throw Problem(source, null, $"environment {name} imports itself or nests more than {MaxDepth} deep ({string.Join(" → ", chain.Append(name))})");
         }
-        var path = DefinitionPath(projectDirectory, name);
         var file = Path.Combine(Folder, name + ".yaml");
-        if (YamlFile.Load(Kind, path, file) is not ConfigMap root)
+        if (!read.TryGetValue(name, out var known))
         {
-            if (required)
+            if (read.Count >= MaxEnvironments)
             {
-                throw Problem(source, null,
-                    $"imports the ESC environment {name}, whose definition {file} is not committed; commit it (without secret values, docs/configuration.md) or remove the import");
+                throw Problem(source, null, $"imports more than {MaxEnvironments} ESC environments (reading {file}); a stack imports its own and what that refers to");
             }
-            return; // a secrets-only environment: what it holds reaches the stack only through the definitions that refer to it
+            known = read[name] = Load(source, projectDirectory, name, file, chain, read);
         }
+        if (known is null && required)
+        {
+            throw Problem(source, null,
+                $"imports the ESC environment {name}, whose definition {file} is not committed; commit it (without secret values, docs/configuration.md) or remove the import");
+        }
+        return known; // null: a secrets-only environment, whose values reach the stack only through the definitions that refer to it
+    }
+
+    private static Dictionary<string, ConfigNode>? Load(string source, string projectDirectory, string name, string file, List<string> chain, Dictionary<string, Dictionary<string, ConfigNode>?> read)
+    {
+        if (YamlFile.Load(Kind, DefinitionPath(projectDirectory, name), file) is not ConfigMap root)
+        {
+            return null;
+        }
+        var into = new Dictionary<string, ConfigNode>(StringComparer.Ordinal);
         chain.Add(name);
         if (root["imports"] is { } nested)
         {
             foreach (var inner in Names(file, nested))
             {
-                Collect(source, projectDirectory, inner, required: false, chain, into);
+                MergeInto(into, Collect(source, projectDirectory, inner, required: false, chain, read));
             }
         }
         chain.RemoveAt(chain.Count - 1);
         if (root["values"] is ConfigMap { } values && values["pulumiConfig"] is ConfigMap config)
         {
-            foreach (var (key, value) in config.Entries)
-            {
-                var node = Provided(value, name);
-                into[key] = into.TryGetValue(key, out var earlier) ? Over(node, earlier) : node;
-            }
+            MergeInto(into, config.Entries.ToDictionary(e => e.Key, e => Provided(e.Value, name), StringComparer.Ordinal));
         }
+        return into;
     }
 
     /// <summary>A definition's value as the offline tool can know it: literals as written, computed values unknown.</summary>

@@ -82,6 +82,18 @@ public static class YamlFile
         {
             throw Problem(kind, source, null, "(file)", $"has {yaml.Length} characters; a {kind.Noun} may have at most {MaxBytes} bytes (1 MiB)");
         }
+        // YAML 1.2 allows no raw control character but tab and line breaks (c-printable, spec 5.1); the parser
+        // here read a NUL after a key as a blank and went on. Inside double quotes, escapes (\t, \e) stay possible.
+        for (var i = 0; i < yaml.Length; i++)
+        {
+            var c = yaml[i];
+            var printable = c is '\t' or '\n' or '\r' or '\u0085' || (c >= ' ' && c != '\u007F' && (c < '\u0080' || c >= '\u00A0') && c is not ('\uFFFE' or '\uFFFF'));
+            if (!printable)
+            {
+                var line = 1 + yaml.AsSpan(0, i).Count('\n');
+                throw Problem(kind, source, line, "(file)", $"holds the control character U+{(int)c:X4}, which YAML does not allow raw; {kind.Shape}");
+            }
+        }
         return Walk(kind, source, yaml);
     }
 

@@ -60,6 +60,16 @@ public sealed class FakePrometheus : IDisposable
         // Two series of one route class (another label tells them apart): not what sum by (route_class) returns.
         ["duplicate-route-class"] = c => Healthy(c, rateLabels: ["\"route_class\":\"order\",\"pod\":\"a\"", "\"route_class\":\"order\",\"pod\":\"b\""]),
         ["label-escape"] = c => Healthy(c, rateLabels: ["\"route_class\":\"order\\u001b[2J\\u001b]0;owned\\u0007\""]),
+        // Issue 23, third probe: report --prometheus reads the drills' RTO and RPO (instant queries).
+        ["drill-ok"] = c => Drill(c),
+        ["drill-verified-beyond-9999"] = c => Drill(c, verified: "1e300"),
+        ["drill-rto-negative"] = c => Drill(c, rto: "-500"),
+        ["drill-rpo-absurd"] = c => Drill(c, rpo: "1e308"),
+        ["drill-kind-escape"] = c => Drill(c, labels: ["\"tier\":\"critical\",\"kind\":\"<script>\\u001b[2J\",\"drill\":\"20261002\""]),
+        ["drill-day-not-a-day"] = c => Drill(c, labels: ["\"tier\":\"critical\",\"kind\":\"pitr\",\"drill\":\"20261345\""]),
+        // Twenty thousand drills, each a series: read in one pass (a scan per drill once took minutes).
+        ["drill-20000-series"] = c => Drill(c, labels: [.. Enumerable.Range(0, 20_000).Select(i =>
+            $"\"tier\":\"critical\",\"kind\":\"{(i % 2 == 0 ? "pitr" : "geo")}\",\"drill\":\"{new DateOnly(2000, 1, 1).AddDays(i / 2):yyyyMMdd}\"")]),
         // Every answer inside the request timeout (2 s), but the run has at least two stages (choose days, measure):
         // 2 × 1.5 s passes the 2 s deadline however many requests run side by side.
         ["just-in-time"] = async c =>
@@ -101,6 +111,21 @@ public sealed class FakePrometheus : IDisposable
             _ => [Series("", N(RequestsPerDay))],
         };
         return Json(c, $"{{\"status\":\"success\",\"data\":{{\"resultType\":\"matrix\",\"result\":[{string.Join(",", result)}]}}}}");
+    }
+
+    /// <summary>
+    /// A healthy answer to one of report's drill queries (instant vectors): RTO, RPO, verification time and success,
+    /// each given as text so a reply can make it anything; one critical point-in-time drill unless labels are given.
+    /// </summary>
+    private static Task Drill(HttpListenerContext c, string rto = "1500", string rpo = "40", string verified = "1790000000", string[]? labels = null)
+    {
+        var query = QueryText(c);
+        var value = query.Contains("_rto_", StringComparison.Ordinal) ? rto
+            : query.Contains("_rpo_", StringComparison.Ordinal) ? rpo
+            : query.Contains("_verified_", StringComparison.Ordinal) ? verified
+            : "1";
+        var series = (labels ?? ["\"tier\":\"critical\",\"kind\":\"pitr\",\"drill\":\"20261002\""]).Select(l => $"{{\"metric\":{{{l}}},\"value\":[1795000000,\"{value}\"]}}");
+        return Json(c, $"{{\"status\":\"success\",\"data\":{{\"resultType\":\"vector\",\"result\":[{string.Join(",", series)}]}}}}");
     }
 
     /// <summary>Declares 600 MB, sends a little, then drops the connection.</summary>

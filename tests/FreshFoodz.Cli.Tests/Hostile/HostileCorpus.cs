@@ -43,6 +43,8 @@ internal static class HostileCorpus
         cases.AddRange(RetailPricesReplies());
         cases.AddRange(ChildProcesses());
         cases.AddRange(ReleaseCheckPlans());
+        cases.AddRange(DrillReplies());
+        cases.AddRange(EnvironmentDefinitions());
         return cases.ToDictionary(c => c.Name, StringComparer.Ordinal);
     }
 
@@ -86,6 +88,9 @@ internal static class HostileCorpus
         yield return Text("escaped-lone-surrogate", Sandbox.DeProdWith("freshfoodz:season: auto", "freshfoodz:season: \"\\uD800\\u0041\""), "malformed YAML: an escape sequence that is no character");
         yield return Text("punctuation-soup", string.Concat(Enumerable.Repeat("{[&*!|>%@`'\"#:-? ", 2000)), "(file)");
         yield return Text("nul-character", "config:\n  freshfoodz:season: a\0b\n", File);
+        // Third probe: a raw NUL after a key was read as a blank (the rest of the file taken as valid).
+        yield return Text("nul-after-key", Sandbox.DeProd.Replace("config:", "config:\0", StringComparison.Ordinal), "holds the control character U+0000");
+        yield return Text("escape-character-raw", Sandbox.DeProd.Replace("config:", "config: \u001b[2J", StringComparison.Ordinal), "holds the control character U+001B");
         yield return Text("root-a-scalar", "just text\n", "a stack file must be a mapping");
         yield return Text("root-a-list", "- config\n", "a stack file must be a mapping");
         yield return Text("config-empty", "config:\n", "missing 'config:' mapping");
@@ -114,6 +119,10 @@ internal static class HostileCorpus
         yield return Text("url-with-password", Sandbox.DeProdWith("url: https://tickets.freshfoodz.example", "url: https://alerts:hunter2@tickets.freshfoodz.example"), "freshfoodz:alerting.tickets.url", "'user:password@' is refused");
         yield return Text("url-with-api-key", Sandbox.DeProdWith("url: https://tickets.freshfoodz.example/api/alerts/de-prod", "url: https://tickets.freshfoodz.example/api/alerts/de-prod?api_key=hunter2"), "freshfoodz:alerting.tickets.url", "'api_key'");
         // Values the docs call invalid (issue 23): each refused at validation, before anything is planned.
+        yield return Text("switch-outside-window-on-year-9999", Sandbox.DeProd.TrimEnd() + "\n  freshfoodz:switchOutsideWindowOn: 9999-12-31\n", "freshfoodz:switchOutsideWindowOn", "from 2000-01-01 to 2100-12-31", "got '9999-12-31'");
+        yield return Text("restore-drill-point-in-year-1", Sandbox.DeProd.TrimEnd() + "\n  freshfoodz:restoreDrill: {date: 2026-12-03, tiers: [critical], pointInTime: \"0001-01-01T00:00:00Z\"}\n", "freshfoodz:restoreDrill.pointInTime", "before the servers had backups");
+        yield return Text("restore-drill-tier-twice", Sandbox.DeProd.TrimEnd() + "\n  freshfoodz:restoreDrill: {date: 2026-12-03, tiers: [critical, critical]}\n", "freshfoodz:restoreDrill.tiers[1]", "lists critical twice");
+        yield return Text("chaos-on-production", Sandbox.DeProd.TrimEnd() + "\n  freshfoodz:chaosExperiments: true\n", "freshfoodz:chaosExperiments", "only on a rehearsal stack");
         yield return Text("created-on-year-9999", Sandbox.DeProdWith("freshfoodz:createdOn: \"2026-12-02\"", "freshfoodz:createdOn: \"9999-12-31\""), "freshfoodz:createdOn", "from 2000-01-01 to 2100-12-31");
         yield return Text("principal-id-trailing-newline", Sandbox.DeProdWith("principalId: 22222222-2222-4222-8222-222222222222,", "principalId: \"22222222-2222-4222-8222-222222222222\\n\","), "freshfoodz:deployer.principalId", "must be printable text");
         yield return Text("subscription-nil-guid", Sandbox.DeProdWith("freshfoodz:subscriptionId: 11111111-1111-4111-8111-111111111111", "freshfoodz:subscriptionId: 00000000-0000-0000-0000-000000000000"), "freshfoodz:subscriptionId", "not the nil GUID");
@@ -194,6 +203,117 @@ internal static class HostileCorpus
         {
             Arrange = Plan("de-prod.weihnachten.json", System.IO.File.ReadAllText(Path.Combine(CliRunner.Root, "tests", "FreshFoodz.Stacks.Tests", "Golden", "de-prod.baseline.json"))),
         };
+        // Third probe: the golden plan changed in one way each. A null or a number beyond its type once ended in exit 70,
+        // a newline in a name split the refusal over two lines (and the pull-request comment's table).
+        var golden = System.IO.File.ReadAllText(Path.Combine(CliRunner.Root, "tests", "FreshFoodz.Stacks.Tests", "Golden", "de-prod.baseline.json"));
+        Action<Sandbox> Changed(Action<System.Text.Json.Nodes.JsonObject> change) => s =>
+        {
+            var plan = System.Text.Json.Nodes.JsonNode.Parse(golden)!.AsObject();
+            change(plan);
+            Plan("de-prod.baseline.json", plan.ToJsonString())(s);
+        };
+        System.Text.Json.Nodes.JsonObject First(System.Text.Json.Nodes.JsonObject plan) => plan["resources"]![0]!.AsObject();
+        yield return new HostileCase("release-check plan-inputs-null", Check(), 2, "de-prod.baseline.json is not a plan", "a resource's inputs is not a map") { Arrange = Changed(p => First(p)["inputs"] = null) };
+        yield return new HostileCase("release-check plan-resource-null", Check(), 2, "a resource is not a JSON object") { Arrange = Changed(p => p["resources"]!.AsArray().Add(null)) };
+        yield return new HostileCase("release-check plan-outputs-missing", Check(), 2, "outputs is not a map") { Arrange = Changed(p => p.Remove("outputs")) };
+        yield return new HostileCase("release-check plan-dr-row-null", Check(), 2, "a DR matrix row is not a JSON object") { Arrange = Changed(p => p["drMatrix"]![0] = null) };
+        yield return new HostileCase("release-check plan-number-beyond-int", Check(), 2, "the number 99999999999999999999999 is not a 32-bit whole number")
+        {
+            Arrange = Changed(p => First(p)["inputs"]!["big"] = System.Text.Json.Nodes.JsonNode.Parse("99999999999999999999999")),
+        };
+        yield return new HostileCase("release-check plan-name-newline", Check(), 2, "holds a control or formatting character", "\\u001B[2J\\n")
+        {
+            Arrange = Changed(p => First(p)["name"] = First(p)["name"]!.GetValue<string>() + "\u001b[2J\n| forged |"),
+        };
+        yield return new HostileCase("release-check plan-type-not-a-token", Check(), 2, "a resource's type 'x' is not a type token package:module:Type") { Arrange = Changed(p => First(p)["type"] = "x") };
+        // A newline in the folder's name once split the error over two lines.
+        yield return new HostileCase("release-check base-path-newline", ["release-check", "--base", "{root}/new\nline", "--date", "2026-12-02"], 2, "new\\nline/de-prod.baseline.json is not a plan")
+        {
+            Arrange = s =>
+            {
+                Directory.CreateDirectory(Path.Combine(s.Root, "new\nline"));
+                System.IO.File.WriteAllText(Path.Combine(s.Root, "new\nline", "de-prod.baseline.json"), "{");
+            },
+        };
+        // --out may not replace a plan the check reads, however it is spelt.
+        yield return new HostileCase("release-check out-onto-base-plan", [.. Check(), "--out", "{root}/base/../base/de-prod.baseline.json"], 1, "--out:", "a file the tool reads") { Arrange = Plan("de-prod.baseline.json", golden) };
+        yield return new HostileCase("release-check out-onto-head-plan", [.. Check(), "--head", "{root}/base", "--out", "{root}/base/de-prod.baseline.json"], 1, "a file the tool reads") { Arrange = Plan("de-prod.baseline.json", golden) };
+    }
+
+    /// <summary>
+    /// The ESC environment definitions a stack file imports (esc/&lt;project&gt;/&lt;name&gt;.yaml), read by the one reader:
+    /// each hostile definition is de-prod's own, changed in one way, met by capacity (which reads it before sizing).
+    /// </summary>
+    private static IEnumerable<HostileCase> EnvironmentDefinitions()
+    {
+        const string Definition = "esc/freshfoodz/de-prod.yaml";
+        static string PathOf(Sandbox s, string name) => Path.Combine(s.Root, "esc", Path.Combine(name.Split('/')) + ".yaml");
+        static Action<Sandbox> Write(string text) => s => System.IO.File.WriteAllText(PathOf(s, "freshfoodz/de-prod"), text);
+        static Action<Sandbox> Change(string old, string replacement) => s =>
+        {
+            var text = System.IO.File.ReadAllText(PathOf(s, "freshfoodz/de-prod"));
+            Assert.Contains(old, text, StringComparison.Ordinal);
+            System.IO.File.WriteAllText(PathOf(s, "freshfoodz/de-prod"), text.Replace(old, replacement, StringComparison.Ordinal));
+        };
+        HostileCase Case(string name, int exit, Action<Sandbox> arrange, params string[] says) =>
+            new($"esc {name} | capacity", ["capacity", "--stack", "de-prod", "--season", "weihnachten"], exit, says) { Arrange = arrange };
+        // A diamond of imports, every level importing every environment of the next: once read exponentially often.
+        Action<Sandbox> Diamond(int wide) => s =>
+        {
+            for (var level = 0; level < 8; level++)
+            {
+                for (var i = 0; i < wide; i++)
+                {
+                    var imports = level < 7 ? "imports:\n" + string.Concat(Enumerable.Range(0, wide).Select(j => $"  - x/l{level + 1}-{j}\n")) : "";
+                    Directory.CreateDirectory(Path.GetDirectoryName(PathOf(s, $"x/l{level}-{i}"))!);
+                    System.IO.File.WriteAllText(PathOf(s, $"x/l{level}-{i}"), imports + "values:\n  pulumiConfig:\n    freshfoodz:alerting:\n      pageRoutingKey: ${a}\n");
+                }
+            }
+            var stack = System.IO.File.ReadAllText(s.StackFile("de-prod"));
+            System.IO.File.WriteAllText(s.StackFile("de-prod"), stack.Replace("  - freshfoodz/de-prod\n", "  - x/l0-0\n  - freshfoodz/de-prod\n", StringComparison.Ordinal));
+        };
+        yield return Case("diamond-6-wide-8-deep", 0, Diamond(6), "de-prod (de, germanywestcentral)");
+        yield return Case("diamond-12-wide-8-deep", 2, Diamond(12), "Pulumi.de-prod.yaml", "imports more than 64 ESC environments");
+        yield return Case("fifo", 2, s =>
+        {
+            System.IO.File.Delete(PathOf(s, "freshfoodz/de-prod"));
+            Sandbox.FifoAt(PathOf(s, "freshfoodz/de-prod"));
+        }, Definition, "not a regular file");
+        yield return Case("link-to-dev-zero", 2, s =>
+        {
+            System.IO.File.Delete(PathOf(s, "freshfoodz/de-prod"));
+            System.IO.File.CreateSymbolicLink(PathOf(s, "freshfoodz/de-prod"), "/dev/zero");
+        }, Definition, "not a regular file");
+        yield return Case("mappings-100k-deep", 2, Write("values:\n  pulumiConfig:\n    freshfoodz:alerting: " + string.Concat(Enumerable.Repeat("{a: ", 100_000)) + "b" + new string('}', 100_000) + "\n"), Definition, "nested more than");
+        yield return Case("anchors", 2, Write("values: &v\n  pulumiConfig: *v\n"), Definition, "anchors (&name) are not allowed");
+        yield return Case("second-document", 2, Change("values:", "---\nvalues:"), Definition);
+        yield return Case("duplicate-key", 2, Change("values:\n", "values:\n  pulumiConfig: {}\n"), Definition, "duplicate key");
+        yield return Case("top-level-key-misspelt", 2, Change("values:", "valuez:"), Definition, "valuez");
+        yield return Case("nul-after-key", 2, Change("values:", "values:\0"), Definition, "holds the control character U+0000");
+        yield return Case("not-utf8", 2, s => System.IO.File.WriteAllBytes(PathOf(s, "freshfoodz/de-prod"), [.. Encoding.ASCII.GetBytes("values: "), 0xFF, 0xFE, 0x0A]), Definition, "not UTF-8");
+        yield return Case("over-1-mib", 2, Write("values:\n" + Lines(1_100_000, i => $"  k{i}: v\n")), Definition, "bytes");
+        yield return Case("import-name-traversal", 2, Change("imports:\n", "imports:\n  - ../../etc/passwd\n"), "an ESC environment name is project/name", "'../../etc/passwd'");
+        yield return Case("imports-itself", 2, Change("imports:\n", "imports:\n  - freshfoodz/de-prod\n"), "imports itself");
+        // A byte-order mark and CRLF line ends: an honest definition still reads.
+        yield return Case("bom-crlf", 0, s =>
+        {
+            var text = System.IO.File.ReadAllText(PathOf(s, "freshfoodz/de-prod")).ReplaceLineEndings("\r\n");
+            System.IO.File.WriteAllText(PathOf(s, "freshfoodz/de-prod"), text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        }, "de-prod (de, germanywestcentral)");
+    }
+
+    /// <summary>report --prometheus: the drills' RTO and RPO from an outside server, refused when implausible, read in one pass.</summary>
+    private static IEnumerable<HostileCase> DrillReplies()
+    {
+        HostileCase Reply(string reply, int exit, params string[] says) =>
+            new($"prometheus {reply} | report", ["report", "--stack", "de-prod", "--year", "2026", "--out", "{out}/r.html", "--prometheus", $"{{prometheus}}{reply}/"], exit, says);
+        yield return Reply("drill-ok", 0, "wrote");
+        yield return Reply("drill-20000-series", 0, "wrote");
+        yield return Reply("drill-verified-beyond-9999", 4, "freshfoodz_drill_verified_timestamp_seconds", "1E+300 is implausible", "from 946684800 to 4133980799");
+        yield return Reply("drill-rto-negative", 4, "freshfoodz_drill_rto_seconds", "-500 is implausible", "from 0 to 604800");
+        yield return Reply("drill-rpo-absurd", 4, "freshfoodz_drill_rpo_seconds", "is implausible");
+        yield return Reply("drill-kind-escape", 4, "kind='<script>\\u001B[2J'", "expected pitr, geo, failover");
+        yield return Reply("drill-day-not-a-day", 4, "drill='20261345'", "yyyyMMdd");
     }
 
     private static IEnumerable<HostileCase> CommandLines()
@@ -373,6 +493,9 @@ internal static class HostileCorpus
             ("price-sheet", "{root}/prices/de-prod.prices.yaml"),
             ("price-sheet-spelt-with-dots", "{root}/out/../prices/./de-prod.prices.yaml"),
             ("price-sheet-through-a-linked-folder", "{root}/linked-prices/de-prod.prices.yaml"),
+            // Third probe: the ESC definitions the stack files import are inputs too (a report once replaced one).
+            ("esc-definition", "{root}/esc/freshfoodz/de-prod.yaml"),
+            ("esc-definition-spelt-with-dots", "{root}/esc/freshfoodz/../freshfoodz/ch-prod.yaml"),
         })
         {
             yield return new HostileCase($"out report-onto-input {name}", Report(input), 1, "--out:", "a file the tool reads")

@@ -79,8 +79,8 @@ public sealed class HostileProperties
         Directory.CreateDirectory(Path.Combine(sandbox.Root, "out"));
         File.CreateSymbolicLink(Path.Combine(sandbox.Root, "linked"), sandbox.Root);
         var inputs = ProjectInputs.Of(sandbox.Root).ToDictionary(p => p, p => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(p))));
-        var steps = Gen.Elements(".", "..", "out", "prices", "linked").ArrayOf().Select(a => a.Take(4).ToArray());
-        var names = Gen.Elements("Pulumi.yaml", "Pulumi.de-prod.yaml", "Pulumi.ch-prod.yaml", "de-prod.prices.yaml", "report.html");
+        var steps = Gen.Elements(".", "..", "out", "prices", "linked", "esc", "freshfoodz").ArrayOf().Select(a => a.Take(4).ToArray());
+        var names = Gen.Elements("Pulumi.yaml", "Pulumi.de-prod.yaml", "Pulumi.ch-prod.yaml", "de-prod.prices.yaml", "de-prod.yaml", "report.html");
         Prop.ForAll(steps.ToArbitrary(), names.ToArbitrary(), (path, name) =>
         {
             var @out = Path.Combine([sandbox.Root, .. path, name]);
@@ -89,5 +89,73 @@ public sealed class HostileProperties
             var unchanged = inputs.All(i => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(i.Key))) == i.Value);
             return unchanged && (isInput ? exit == 1 && stderr.Contains("a file the tool reads", StringComparison.Ordinal) : exit is 0 or 1 or 5);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(40));
+    }
+
+    /// <summary>
+    /// release-check's plan files (third probe): any one node of a real plan replaced by a null, a number beyond its type,
+    /// text with control characters, an empty map or list. The check ends with a verdict (0, 3) or the file named as no
+    /// plan (2), never exit 70, every error on one line and nothing raw on the terminal.
+    /// </summary>
+    [Fact]
+    public void AnyOneNodeOfAPlanFileChangedEndsInAVerdictOrOneLine()
+    {
+        using var sandbox = new Sandbox();
+        var golden = File.ReadAllText(Path.Combine(CliRunner.Root, "tests", "FreshFoodz.Stacks.Tests", "Golden", "de-prod.baseline.json"));
+        var head = Directory.CreateDirectory(Path.Combine(sandbox.Root, "head")).FullName;
+        var @base = Directory.CreateDirectory(Path.Combine(sandbox.Root, "base")).FullName;
+        File.WriteAllText(Path.Combine(head, "de-prod.baseline.json"), golden);
+        var count = Nodes(System.Text.Json.Nodes.JsonNode.Parse(golden)!).Count;
+        var replacements = Gen.Elements("null", "99999999999999999999", "-1e400", "\"\\u001b[2J\\nforged | row\"", "\"\"", "{}", "[]", "true", "{\"$ref\": 1}");
+        Prop.ForAll(Gen.Choose(0, count - 1).ToArbitrary(), replacements.ToArbitrary(), (index, replacement) =>
+        {
+            var plan = System.Text.Json.Nodes.JsonNode.Parse(golden)!;
+            var (parent, key) = Nodes(plan)[index];
+            var value = System.Text.Json.Nodes.JsonNode.Parse(replacement);
+            if (parent is System.Text.Json.Nodes.JsonObject o)
+            {
+                o[(string)key] = value;
+            }
+            else
+            {
+                ((System.Text.Json.Nodes.JsonArray)parent)[(int)key] = value;
+            }
+            File.WriteAllText(Path.Combine(@base, "de-prod.baseline.json"), plan.ToJsonString());
+            var (exit, stdout, stderr) = Run("release-check", "--base", @base, "--head", head, "--date", "2026-12-02", "--project-dir", sandbox.Root);
+            return exit is 0 or 2 or 3 && OneLineErrors(stderr) && Safe(stdout + stderr) && !stderr.Contains("Exception", StringComparison.Ordinal);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(60));
+    }
+
+    /// <summary>Every node below the root, as its parent and its key (a name or an index).</summary>
+    private static List<(System.Text.Json.Nodes.JsonNode Parent, object Key)> Nodes(System.Text.Json.Nodes.JsonNode root)
+    {
+        var nodes = new List<(System.Text.Json.Nodes.JsonNode, object)>();
+        void Walk(System.Text.Json.Nodes.JsonNode node)
+        {
+            switch (node)
+            {
+                case System.Text.Json.Nodes.JsonObject o:
+                    foreach (var (k, v) in o)
+                    {
+                        nodes.Add((o, k));
+                        if (v is not null)
+                        {
+                            Walk(v);
+                        }
+                    }
+                    break;
+                case System.Text.Json.Nodes.JsonArray a:
+                    for (var i = 0; i < a.Count; i++)
+                    {
+                        nodes.Add((a, i));
+                        if (a[i] is { } item)
+                        {
+                            Walk(item);
+                        }
+                    }
+                    break;
+            }
+        }
+        Walk(root);
+        return nodes;
     }
 }

@@ -46,9 +46,12 @@ internal sealed class Sandbox : IDisposable
 
     public void Symlink(string stack, string target) => File.CreateSymbolicLink(StackFile(stack), target);
 
-    public void Fifo(string stack)
+    public void Fifo(string stack) => FifoAt(StackFile(stack));
+
+    /// <summary>A named pipe at <paramref name="path"/> (a reader that opens it blocks until someone writes).</summary>
+    public static void FifoAt(string path)
     {
-        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [StackFile(stack)]) { UseShellExecute = false })!;
+        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
         mkfifo.WaitForExit();
         Assert.Equal(0, mkfifo.ExitCode);
     }
