@@ -26,13 +26,13 @@ public static class ReleaseReport
             md.AppendLine();
             foreach (var g in distinct)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- `{g.Key.Rule}` `{g.Key.Urn}` ({Seasons(g.Select(x => (x.Stack, x.Season)))}): {g.Key.Message}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- `{g.Key.Rule}` `{E(g.Key.Urn)}` ({Seasons(g.Select(x => (x.Stack, x.Season)))}): {E(g.Key.Message)}");
             }
         }
         foreach (var note in notes)
         {
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"Note: {note}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"Note: {E(note)}");
         }
         foreach (var stack in comparisons.GroupBy(c => c.Stack))
         {
@@ -52,7 +52,7 @@ public static class ReleaseReport
             md.AppendLine("|---|---|---|---|");
             foreach (var g in rows.OrderBy(g => g.Key.Order).ThenBy(g => g.Key.Urn, StringComparer.Ordinal))
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {g.Key.Change} | `{g.Key.Urn}` | {Cell(g.Key.Detail)} | {string.Join(", ", g.Select(x => x.Season).Distinct())} |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {g.Key.Change} | `{E(g.Key.Urn)}` | {Cell(E(g.Key.Detail))} | {string.Join(", ", g.Select(x => x.Season).Distinct())} |");
             }
             md.AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"Every other resource ({kept}) keeps its URN.");
@@ -64,7 +64,7 @@ public static class ReleaseReport
 
     private static ReportRow Row(UrnChange c) => c.Fate switch
     {
-        UrnFate.Aliased => new(0, "renamed (alias)", c.HeadUrn!, $"was `{c.BaseUrn}`{Replacing(c)}"),
+        UrnFate.Aliased => new(0, "renamed (alias)", c.HeadUrn!, $"was `{E(c.BaseUrn!)}`{Replacing(c)}"),
         UrnFate.Removed => new(1, "removed", c.BaseUrn!, "deleted: no alias, not retired"),
         UrnFate.Retired => new(2, "retired", c.BaseUrn!, "deleted on purpose"),
         UrnFate.Added => new(3, "added", c.HeadUrn!, "created"),
@@ -72,10 +72,14 @@ public static class ReleaseReport
     };
 
     private static string Replacing(UrnChange c) =>
-        c.Replacements.Count == 0 ? "" : "; replaced: " + string.Join(", ", c.Replacements.Select(r => $"`{r.Path}` ({r.Trigger?.Source})"));
+        c.Replacements.Count == 0 ? "" : "; replaced: " + string.Join(", ", c.Replacements.Select(r => $"`{E(r.Path)}` ({r.Trigger?.Source})"));
 
     private static string Seasons(IEnumerable<(string Stack, string Season)> where) =>
         string.Join("; ", where.GroupBy(w => w.Stack).Select(g => $"{g.Key}: {string.Join(", ", g.Select(w => w.Season).Distinct())}"));
+
+    /// <summary>Text from the plans (URNs, property paths, messages quoting values) on one line, control characters
+    /// escaped: the Markdown goes to a pull-request comment and a terminal.</summary>
+    private static string E(string text) => Settings.ValueText.Escaped(text);
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 }

@@ -125,6 +125,25 @@ public class ReleaseCheckTests
         Assert.Contains($"- `ProtectedResourceReplaced` `{ServerUrn}` (de-prod: baseline): is protected", md, StringComparison.Ordinal);
     }
 
+    /// <summary>Text from a plan (a property path, a URN, a message quoting a value) reaches the pull-request comment
+    /// on one line with its control characters escaped: no forged table row, no escape sequence.</summary>
+    [Fact]
+    public void TheReportEscapesWhatThePlansSay()
+    {
+        const string Hostile = "zone\u001b[2J\n| forged | row |";
+        var replaced = new PropertyChange("data-critical-server", "azure-native:dbforpostgresql:Server", Hostile, "1", "2", ChangeKind.Replace,
+            new ReplaceTrigger(Hostile, "test"));
+        var comparison = new ReleaseComparison("de-prod", "baseline",
+            [new UrnChange(ServerUrn, ServerUrn, "azure-native:dbforpostgresql:Server", UrnFate.Kept, [replaced])],
+            [new ReleaseRefusal("ProtectedResourceReplaced", ServerUrn, $"is protected; '{Hostile}' replaces it")]);
+        var md = ReleaseReport.Markdown([comparison], [$"base built from {Hostile}"]);
+        Assert.DoesNotContain('\u001b', md);
+        Assert.DoesNotContain("\n| forged", md, StringComparison.Ordinal);
+        Assert.Contains("zone\\u001B[2J\\n", md, StringComparison.Ordinal);
+        // Every line is one the report wrote: a heading, a list item, a table row, a note or blank.
+        Assert.All(md.Split('\n'), l => Assert.Matches(@"^(|#.*|\*\*.*|- .*|\|.*\|\r?|Note: .*|Every other .*|No URN .*)$", l));
+    }
+
     private static StackPlan Without(StackPlan plan, string name) => plan with { Resources = [.. plan.Resources.Where(r => r.Name != name)] };
 
     /// <summary>The plan with one resource renamed, every reference and dependency following it.</summary>
