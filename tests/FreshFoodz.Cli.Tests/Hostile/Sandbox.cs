@@ -77,7 +77,10 @@ internal sealed class Sandbox : IDisposable
     private Dictionary<string, string> State()
     {
         var state = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in new DirectoryInfo(Root).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+        // Hidden entries too: a temporary sibling left behind starts with a dot.
+        var everything = new EnumerationOptions { RecurseSubdirectories = true };
+        everything.AttributesToSkip &= ~(FileAttributes.Hidden | FileAttributes.System);
+        foreach (var entry in new DirectoryInfo(Root).EnumerateFileSystemInfos("*", everything))
         {
             var path = Path.GetRelativePath(Root, entry.FullName);
             state[path] = entry switch
