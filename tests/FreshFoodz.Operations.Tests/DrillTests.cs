@@ -141,15 +141,7 @@ public partial class DrillTests
         try
         {
             var bin = Directory.CreateDirectory(Path.Combine(dir, "bin")).FullName;
-            void Stub(string name, string body)
-            {
-                var path = Path.Combine(bin, name);
-                File.WriteAllText(path, "#!/usr/bin/env bash\n" + body + "\n");
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-                }
-            }
+            void Stub(string name, string body) => WriteStub(bin, "#!/usr/bin/env bash", name, body);
             Stub("date", $"case \"$*\" in *%m-%d*) echo {day};; *%H:%M*) echo {time};; *) echo 1790000000;; esac");
             // The two spellings of the size key: the script reads either.
             Stub("az", "case \"$*\" in *'virtual-endpoint show'*) echo psql-ff-deprod-critical-dr;; *'flexible-server show'*'--query state'*) echo Ready;; "
@@ -198,15 +190,7 @@ public partial class DrillTests
         try
         {
             var bin = Directory.CreateDirectory(Path.Combine(dir, "bin")).FullName;
-            void Stub(string name, string body)
-            {
-                var path = Path.Combine(bin, name);
-                File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-                }
-            }
+            void Stub(string name, string body) => WriteStub(bin, "#!/bin/sh", name, body);
             Stub("psql", "case \"$*\" in *'SELECT 1'*) echo 1;; *2026-10-02T05:00:00Z*) echo 1018000;; *2026-10-02T00:00:00Z*) echo 1000000;; "
                 + "*to_regclass*) echo t;; *information_schema*) echo 7;; *'count(*)'*) echo \"$ROWS_AFTER\";; *'max(written_at)'*) echo \"$NEWEST\";; *) exit 9;; esac");
             Stub("date", "echo 1019000");
@@ -355,6 +339,17 @@ public partial class DrillTests
         var withReplicas = PlaybookPlanner.Create(settings, year, TestStacks.Rehearsal with { RehearsalKeepsReplicas = true });
         Assert.Contains(withReplicas.Milestones.First(m => m.Kind == MilestoneKind.FailoverDrill).Actions,
             a => a.Run.EndsWith("bash drills/peak-weihnachten-failover-critical.sh --execute", StringComparison.Ordinal));
+    }
+
+    /// <summary>An executable stand-in for a tool the scripts call (psql, az, date…), in <paramref name="bin"/>.</summary>
+    private static void WriteStub(string bin, string shebang, string name, string body)
+    {
+        var path = Path.Combine(bin, name);
+        File.WriteAllText(path, shebang + "\n" + body + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     [Fact]
