@@ -249,14 +249,10 @@ public static class StackPlanner
         ]);
         // Business-KPI monitoring on the territory's cluster: thresholds follow this season's capacity.
         var monitoring = MonitoringComponent.Add(builder, settings.Monitored(), capacity, p.Alerting, appNamespaces: appNamespaces);
+        var vaultReaders = new VaultReaderSite(context, p.SubscriptionId, foundation.PrimaryGroup, platform.Cluster, vault.VaultName, tenantId);
         PostgresExporters.Add(builder, "postgres-exporters", new PostgresExportersArgs
         {
-            Context = context,
-            SubscriptionId = p.SubscriptionId,
-            ResourceGroup = foundation.PrimaryGroup,
-            Cluster = platform.Cluster,
-            VaultName = vault.VaultName,
-            TenantId = tenantId,
+            Site = vaultReaders,
             Monitoring = monitoring,
             // Like the apps: the writer endpoint on replicated tiers, so after a promotion the exporter watches the new primary.
             Databases = databases.ToDictionary(d => d.Key, d => new PostgresTarget(
@@ -270,12 +266,7 @@ public static class StackPlanner
         Pushgateway.Add(builder, monitoring);
         var canary = RecoveryCanary.Add(builder, "canary", new RecoveryCanaryArgs
         {
-            Context = context,
-            SubscriptionId = p.SubscriptionId,
-            ResourceGroup = foundation.PrimaryGroup,
-            Cluster = platform.Cluster,
-            VaultName = vault.VaultName,
-            TenantId = tenantId,
+            Site = vaultReaders,
             Databases = access,
             Pushgateway = Pushgateway.Url,
         });

@@ -7,12 +7,8 @@ namespace FreshFoodz.Components.Drills;
 
 public sealed record RecoveryCanaryArgs
 {
-    public required TerritoryContext Context { get; init; }
-    public required string SubscriptionId { get; init; }
-    public required PlannedResource ResourceGroup { get; init; }
-    public required PlannedResource Cluster { get; init; }
-    public required string VaultName { get; init; }
-    public required PlanValue TenantId { get; init; }
+    /// <summary>Where its identities are made and which vault they read.</summary>
+    public required VaultReaderSite Site { get; init; }
 
     /// <summary>How each tier's apps reach their database (the writer endpoint and PgBouncer where the tier has them).</summary>
     public required IReadOnlyDictionary<DrTier, TierDatabaseAccess> Databases { get; init; }
@@ -45,7 +41,7 @@ public static class RecoveryCanary
 
     public static RecoveryCanaryResources Add(PlanBuilder plan, string name, RecoveryCanaryArgs args)
     {
-        var c = args.Context;
+        var c = args.Site.Context;
         var scope = plan.Component(Type, name);
         var ns = scope.Resource("kubernetes:core/v1:Namespace", "namespace", new Props
         {
@@ -60,10 +56,10 @@ public static class RecoveryCanary
         {
             var t = tier.Code();
             var account = DrillPods.ServiceAccount(tier);
-            var identity = KeyVaultReader.WorkloadIdentity(scope, t, c, args.ResourceGroup, args.Cluster, account, DrillPods.Namespace, account);
+            var identity = KeyVaultReader.WorkloadIdentity(scope, t, c, args.Site.ResourceGroup, args.Site.Cluster, account, DrillPods.Namespace, account);
             identities[tier] = identity;
             var role = scope.Resource("azure-native:authorization:RoleAssignment", $"{t}-reads-password",
-                KeyVaultReader.SecretsUser(args.SubscriptionId, db.PasswordSecret.Id, $"{c.Names.Stack}/{account}/{db.PasswordSecretName}", identity.Ref("principalId")));
+                KeyVaultReader.SecretsUser(args.Site.SubscriptionId, db.PasswordSecret.Id, $"{c.Names.Stack}/{account}/{db.PasswordSecretName}", identity.Ref("principalId")));
             var labels = DrillPods.Labels(c, "recovery-canary", tier);
             var serviceAccount = scope.Resource("kubernetes:core/v1:ServiceAccount", $"{t}-service-account", new Props
             {
@@ -78,7 +74,7 @@ public static class RecoveryCanary
                 },
             }, inNamespace);
             var secretClass = scope.Resource("kubernetes:secrets-store.csi.x-k8s.io/v1:SecretProviderClass", $"{t}-password",
-                KeyVaultReader.SecretProviderClass(account, DrillPods.Namespace, DrillPods.Labels(c, "recovery-canary", tier), identity.Ref("clientId"), args.VaultName, args.TenantId,
+                KeyVaultReader.SecretProviderClass(account, DrillPods.Namespace, DrillPods.Labels(c, "recovery-canary", tier), identity.Ref("clientId"), args.Site.VaultName, args.Site.TenantId,
                     [(db.PasswordSecretName, "password")]), inNamespace);
             prerequisites[tier] = [role, serviceAccount, secretClass];
             scope.Resource("kubernetes:batch/v1:CronJob", t, new Props

@@ -4,6 +4,13 @@ using FreshFoodz.Components.Tagging;
 namespace FreshFoodz.Components.Secrets;
 
 /// <summary>
+/// Where a workload's Key Vault reader is made: the territory, its subscription (role definitions), the resource group
+/// its identity goes in, the cluster whose OIDC issuer the identity trusts, and the vault with its tenant.
+/// </summary>
+public sealed record VaultReaderSite(TerritoryContext Context, string SubscriptionId, PlannedResource ResourceGroup, PlannedResource Cluster,
+    string VaultName, PlanValue TenantId);
+
+/// <summary>
 /// What a workload needs to read Key Vault secrets (the apps' database passwords, the exporters'): a federated
 /// workload identity, the "Key Vault Secrets User" role on one secret, and the CSI driver's SecretProviderClass that mounts the secrets as
 /// files. One shape for every reader, so a fix to it (a parameter the driver needs) reaches all of them.

@@ -1,4 +1,3 @@
-using FreshFoodz.Components;
 using FreshFoodz.Components.Plan;
 using FreshFoodz.Components.Resilience;
 using FreshFoodz.Components.Secrets;
@@ -7,12 +6,8 @@ namespace FreshFoodz.Monitoring.Plan;
 
 public sealed record PostgresExportersArgs
 {
-    public required TerritoryContext Context { get; init; }
-    public required string SubscriptionId { get; init; }
-    public required PlannedResource ResourceGroup { get; init; }
-    public required PlannedResource Cluster { get; init; }
-    public required string VaultName { get; init; }
-    public required PlanValue TenantId { get; init; }
+    /// <summary>Where its identities are made and which vault they read.</summary>
+    public required VaultReaderSite Site { get; init; }
 
     /// <summary>What the monitoring component planned: its namespace and the release that installs the PodMonitor CRD.</summary>
     public required MonitoringResources Monitoring { get; init; }
@@ -60,16 +55,16 @@ public static class PostgresExporters
 
     public static void Add(PlanBuilder plan, string name, PostgresExportersArgs args)
     {
-        var c = args.Context;
+        var c = args.Site.Context;
         var scope = plan.Component(Type, name);
         var ns = MonitoringComponent.Namespace;
         var inNamespace = new PlanOptions { DependsOn = [args.Monitoring.Namespace.Name] };
-        var identity = KeyVaultReader.WorkloadIdentity(scope, null, c, args.ResourceGroup, args.Cluster, Name, ns, Name);
+        var identity = KeyVaultReader.WorkloadIdentity(scope, null, c, args.Site.ResourceGroup, args.Site.Cluster, Name, ns, Name);
         var tiers = args.Databases.OrderBy(d => d.Key).ToList();
         foreach (var (tier, db) in tiers)
         {
             scope.Resource("azure-native:authorization:RoleAssignment", $"reads-{tier.Code()}-password",
-                KeyVaultReader.SecretsUser(args.SubscriptionId, db.PasswordSecret.Id, $"{c.Names.Stack}/{Name}/{db.PasswordSecretName}", identity.Ref("principalId")));
+                KeyVaultReader.SecretsUser(args.Site.SubscriptionId, db.PasswordSecret.Id, $"{c.Names.Stack}/{Name}/{db.PasswordSecretName}", identity.Ref("principalId")));
         }
         Props Labels()
         {
@@ -90,7 +85,7 @@ public static class PostgresExporters
             },
         }, inNamespace);
         scope.Resource("kubernetes:secrets-store.csi.x-k8s.io/v1:SecretProviderClass", "database-passwords",
-            KeyVaultReader.SecretProviderClass(Name, ns, Labels(), identity.Ref("clientId"), args.VaultName, args.TenantId,
+            KeyVaultReader.SecretProviderClass(Name, ns, Labels(), identity.Ref("clientId"), args.Site.VaultName, args.Site.TenantId,
                 tiers.Select(t => (t.Value.PasswordSecretName, t.Key.Code()))), inNamespace);
         foreach (var (tier, db) in tiers)
         {
